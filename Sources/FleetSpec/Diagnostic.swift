@@ -1,0 +1,70 @@
+/// A place in a fleet file: 1-based line and column.
+public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: Self, b: Self) -> Bool { (a.path, a.line, a.column) < (b.path, b.line, b.column) }
+
+    /// `path:line:column`
+    public var description: String { "\(path):\(line):\(column)" }
+}
+
+/// A stable diagnostic code such as `FF301`. Codes never change meaning once published; the README lists them.
+public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+}
+
+/// Every user-facing problem with the fleet files: what, where, how bad, and how to fix it.
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Severity: String, Hashable, Sendable, Codable { case error, warning }
+
+    public var severity: Severity
+    public var code: DiagnosticCode
+    public var message: String
+    public var hint: String?
+    public var location: SourceLocation?
+
+    public init(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, hint: String? = nil,
+        at location: SourceLocation?
+    ) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.hint = hint
+        self.location = location
+    }
+
+    /// `path:line:column: error: [CODE] message`
+    public var description: String {
+        let place = location.map { "\($0): " } ?? ""
+        return "\(place)\(severity.rawValue): [\(code)] \(message)"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errorCount: Int { count { $0.severity == .error } }
+    public var warningCount: Int { count { $0.severity == .warning } }
+
+    /// The same diagnostics with every warning raised to an error (`--strict`).
+    public func warningsAsErrors() -> [Diagnostic] {
+        map { d in
+            var copy = d
+            copy.severity = .error
+            return copy
+        }
+    }
+}

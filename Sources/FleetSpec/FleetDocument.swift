@@ -1,0 +1,45 @@
+import GameLiftAPI
+
+/// One fleet as a fleet file declares it: the `UpdateRuntimeConfiguration` request, plus where it came from.
+public struct FleetDocument: Hashable, Sendable {
+    /// `FleetId` exactly as written: a fleet id or a fleet ARN.
+    public var fleetIdOrArn: String
+    /// The plain fleet id (`fleet-…`), taken from the ARN where an ARN was written.
+    public var fleetId: String
+    /// The region the fleet lives in: the file's `Region`, else the ARN's, else the default region.
+    public var region: String
+    /// The desired configuration. `nil` activation fields are unmanaged: the live value is kept.
+    public var runtimeConfiguration: RuntimeConfiguration
+    /// Where the document starts (its `FleetId` key).
+    public var location: SourceLocation
+    /// Where each server process entry starts, by identity, for diagnostics raised after reading the fleet.
+    public var processLocations: [ServerProcessKey: SourceLocation]
+
+    public init(
+        fleetIdOrArn: String, fleetId: String, region: String, runtimeConfiguration: RuntimeConfiguration,
+        location: SourceLocation, processLocations: [ServerProcessKey: SourceLocation] = [:]
+    ) {
+        self.fleetIdOrArn = fleetIdOrArn
+        self.fleetId = fleetId
+        self.region = region
+        self.runtimeConfiguration = runtimeConfiguration
+        self.location = location
+        self.processLocations = processLocations
+    }
+}
+
+/// The result of loading fleet files: every fleet that could be read, and every problem found.
+/// Documents with errors are still listed where they could be read, but callers must not send
+/// anything to GameLift while `diagnostics.hasErrors`.
+public struct FleetSet: Sendable {
+    public var documents: [FleetDocument]
+    public var diagnostics: [Diagnostic]
+    /// How many files were read.
+    public var fileCount: Int
+
+    public init(documents: [FleetDocument], diagnostics: [Diagnostic], fileCount: Int) {
+        self.documents = documents
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+    }
+}

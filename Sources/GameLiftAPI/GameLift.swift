@@ -1,0 +1,33 @@
+import Foundation
+
+/// The seam between fleetform and GameLift. The AWS HTTP client, the simulation, the resilience decorator
+/// and test doubles all implement it; the planner and applier know nothing else of the network.
+///
+/// Every call names the AWS region it is for: one fleetform run may touch fleets in several regions.
+public protocol GameLift: Sendable {
+    func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
+        -> DescribeRuntimeConfigurationOutput
+    func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
+        -> UpdateRuntimeConfigurationOutput
+    func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
+        -> DescribeFleetAttributesOutput
+    func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
+        -> DescribeFleetEventsOutput
+    func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput
+}
+
+/// JSON encoders for GameLift's wire format: AWS JSON 1.1 writes timestamps as epoch seconds.
+public enum GameLiftJSON {
+    public static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .secondsSince1970
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }
+
+    public static func decoder() -> JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .secondsSince1970
+        return d
+    }
+}

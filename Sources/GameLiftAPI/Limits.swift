@@ -1,0 +1,33 @@
+/// GameLift's limits on a runtime configuration, from the API reference (2015-10-01) and its service model.
+/// The one table that the validator, the simulation, the JSON schema test and the README all read.
+public enum GameLiftLimits {
+    public static let fleetIdOrArnLength = 1...512
+    /// `FleetIdOrArn`'s two alternatives.
+    public static let fleetIdPattern = #"^[a-z]*fleet-[a-zA-Z0-9\-]+$"#
+    public static let fleetArnPattern = #"^arn:.*:[a-z]*fleet/[a-z]*fleet-[a-zA-Z0-9\-]+$"#
+
+    public static let serverProcessCount = 1...50
+    public static let concurrentExecutionsMinimum = 1
+    /// An instance runs at most this many server processes: the sum of `ConcurrentExecutions`.
+    public static let processesPerInstance = 50
+
+    public static let launchPathLength = 1...1024
+    /// Characters allowed in `LaunchPath`, as a regular-expression character class body.
+    public static let launchPathCharacters = #"A-Za-z0-9_:.+/\\\- "#
+    public static let linuxLaunchPathRoot = "/local/game/"
+    public static let windowsLaunchPathRoot = #"C:\game\"#
+    /// Setup scripts GameLift will not treat as the server executable.
+    public static let setupScriptExtensions = [".sh", ".bat", ".cmd", ".ps1"]
+
+    public static let parametersLength = 1...1024
+    /// Characters allowed in `Parameters`, as a regular-expression character class body.
+    public static let parametersCharacters = #"A-Za-z0-9_:.+/\\\- =@;{},?'\[\]""#
+
+    public static let gameSessionActivationTimeoutSeconds = 1...600
+    public static let maxConcurrentGameSessionActivations = 1...2_147_483_647
+
+    /// DescribeFleetEvents answers at most this many events a page.
+    public static let eventPageSize = 100
+    /// How many fleet ids fleetform puts in one DescribeFleetAttributes request.
+    public static let fleetAttributesBatch = 50
+}

@@ -1,0 +1,220 @@
+import Foundation
+
+/// One kind of server process a fleet runs on each instance (GameLift's `ServerProcess`).
+public struct ServerProcess: Codable, Hashable, Sendable {
+    public var launchPath: String
+    /// Launch parameters; `nil` means none.
+    public var parameters: String?
+    public var concurrentExecutions: Int
+
+    public init(launchPath: String, parameters: String? = nil, concurrentExecutions: Int) {
+        self.launchPath = launchPath
+        self.parameters = parameters
+        self.concurrentExecutions = concurrentExecutions
+    }
+
+    /// The identity of a server process: GameLift runs one kind per (LaunchPath, Parameters).
+    public var key: ServerProcessKey { ServerProcessKey(launchPath: launchPath, parameters: parameters ?? "") }
+
+    enum CodingKeys: String, CodingKey {
+        case launchPath = "LaunchPath"
+        case parameters = "Parameters"
+        case concurrentExecutions = "ConcurrentExecutions"
+    }
+}
+
+/// (LaunchPath, Parameters): what makes two server processes the same kind. Empty parameters equal omitted ones.
+public struct ServerProcessKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var launchPath: String
+    public var parameters: String
+
+    public init(launchPath: String, parameters: String) {
+        self.launchPath = launchPath
+        self.parameters = parameters
+    }
+
+    public static func < (a: Self, b: Self) -> Bool {
+        (a.launchPath, a.parameters) < (b.launchPath, b.parameters)
+    }
+
+    /// `"<launch path>" "<parameters>"`, the form plans print.
+    public var description: String {
+        parameters.isEmpty ? "\"\(launchPath)\"" : "\"\(launchPath)\" \"\(parameters)\""
+    }
+}
+
+/// A fleet's runtime configuration (GameLift's `RuntimeConfiguration`).
+public struct RuntimeConfiguration: Codable, Hashable, Sendable {
+    public var serverProcesses: [ServerProcess]?
+    public var maxConcurrentGameSessionActivations: Int?
+    public var gameSessionActivationTimeoutSeconds: Int?
+
+    public init(
+        serverProcesses: [ServerProcess]? = nil,
+        maxConcurrentGameSessionActivations: Int? = nil,
+        gameSessionActivationTimeoutSeconds: Int? = nil
+    ) {
+        self.serverProcesses = serverProcesses
+        self.maxConcurrentGameSessionActivations = maxConcurrentGameSessionActivations
+        self.gameSessionActivationTimeoutSeconds = gameSessionActivationTimeoutSeconds
+    }
+
+    /// The same configuration with server processes in a canonical order and empty parameters omitted,
+    /// so that two configurations GameLift treats alike compare equal.
+    public var normalized: RuntimeConfiguration {
+        var copy = self
+        copy.serverProcesses = serverProcesses.map { list in
+            list.map { process in
+                var p = process
+                if p.parameters?.isEmpty == true { p.parameters = nil }
+                return p
+            }
+            .sorted { ($0.key, $0.concurrentExecutions) < ($1.key, $1.concurrentExecutions) }
+        }
+        return copy
+    }
+
+    /// Total processes per instance: the sum of `ConcurrentExecutions`.
+    public var totalConcurrentExecutions: Int {
+        (serverProcesses ?? []).reduce(0) { $0 + $1.concurrentExecutions }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case serverProcesses = "ServerProcesses"
+        case maxConcurrentGameSessionActivations = "MaxConcurrentGameSessionActivations"
+        case gameSessionActivationTimeoutSeconds = "GameSessionActivationTimeoutSeconds"
+    }
+}
+
+/// A fleet status (`FleetStatus`). A struct, not an enum, so statuses added by AWS later pass through.
+public struct FleetStatus: RawRepresentable, Codable, Hashable, Sendable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+
+    public static let new: FleetStatus = "NEW"
+    public static let downloading: FleetStatus = "DOWNLOADING"
+    public static let validating: FleetStatus = "VALIDATING"
+    public static let building: FleetStatus = "BUILDING"
+    public static let activating: FleetStatus = "ACTIVATING"
+    public static let active: FleetStatus = "ACTIVE"
+    public static let deleting: FleetStatus = "DELETING"
+    public static let error: FleetStatus = "ERROR"
+    public static let terminated: FleetStatus = "TERMINATED"
+    public static let notFound: FleetStatus = "NOT_FOUND"
+
+    /// Statuses from which a fleet will never again accept an update.
+    public var isFinal: Bool { self == .deleting || self == .error || self == .terminated || self == .notFound }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+}
+
+/// A fleet's operating system (`OperatingSystem`), kept open for values AWS adds later.
+public struct OperatingSystem: RawRepresentable, Codable, Hashable, Sendable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+
+    public static let amazonLinux2: OperatingSystem = "AMAZON_LINUX_2"
+    public static let amazonLinux2023: OperatingSystem = "AMAZON_LINUX_2023"
+    public static let windows2016: OperatingSystem = "WINDOWS_2016"
+    public static let windows2022: OperatingSystem = "WINDOWS_2022"
+
+    public var isWindows: Bool { rawValue.hasPrefix("WINDOWS") }
+    public var isLinux: Bool { rawValue.contains("LINUX") }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+}
+
+/// The attributes of a fleet that fleetform reads (`FleetAttributes`); other fields are ignored.
+public struct FleetAttributes: Codable, Hashable, Sendable {
+    public var fleetId: String
+    public var fleetArn: String?
+    public var name: String?
+    public var description: String?
+    public var status: FleetStatus?
+    public var operatingSystem: OperatingSystem?
+    public var buildId: String?
+    public var instanceType: String?
+    public var creationTime: Date?
+
+    public init(
+        fleetId: String, fleetArn: String? = nil, name: String? = nil, description: String? = nil,
+        status: FleetStatus? = nil, operatingSystem: OperatingSystem? = nil, buildId: String? = nil,
+        instanceType: String? = nil, creationTime: Date? = nil
+    ) {
+        self.fleetId = fleetId
+        self.fleetArn = fleetArn
+        self.name = name
+        self.description = description
+        self.status = status
+        self.operatingSystem = operatingSystem
+        self.buildId = buildId
+        self.instanceType = instanceType
+        self.creationTime = creationTime
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case fleetId = "FleetId"
+        case fleetArn = "FleetArn"
+        case name = "Name"
+        case description = "Description"
+        case status = "Status"
+        case operatingSystem = "OperatingSystem"
+        case buildId = "BuildId"
+        case instanceType = "InstanceType"
+        case creationTime = "CreationTime"
+    }
+}
+
+/// One entry of a fleet's event log (`Event`).
+public struct FleetEvent: Codable, Hashable, Sendable {
+    public var eventId: String
+    public var resourceId: String?
+    public var eventCode: EventCode
+    public var message: String?
+    public var eventTime: Date
+    public var preSignedLogUrl: String?
+    public var count: Int?
+
+    public init(
+        eventId: String, resourceId: String? = nil, eventCode: EventCode, message: String? = nil,
+        eventTime: Date, preSignedLogUrl: String? = nil, count: Int? = nil
+    ) {
+        self.eventId = eventId
+        self.resourceId = resourceId
+        self.eventCode = eventCode
+        self.message = message
+        self.eventTime = eventTime
+        self.preSignedLogUrl = preSignedLogUrl
+        self.count = count
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case eventId = "EventId"
+        case resourceId = "ResourceId"
+        case eventCode = "EventCode"
+        case message = "Message"
+        case eventTime = "EventTime"
+        case preSignedLogUrl = "PreSignedLogUrl"
+        case count = "Count"
+    }
+}

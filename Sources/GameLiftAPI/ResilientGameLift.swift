@@ -1,0 +1,160 @@
+import Foundation
+
+/// What the resilience layer did, reported as it happens (for `--debug`, statistics and exact-sequence tests).
+public enum ResilienceEvent: Sendable, Hashable {
+    /// An attempt is about to be sent (attempt is 1-based).
+    case attempt(GameLiftOperation, region: String, attempt: Int)
+    /// The attempt failed and will be retried after `delay` seconds.
+    case retry(GameLiftOperation, region: String, attempt: Int, code: String, delay: Double)
+    /// A throttling answer lowered the region's rate.
+    case throttled(GameLiftOperation, region: String, newRate: Double?)
+    /// The request waited `delay` seconds for the region's rate limiter.
+    case rateLimited(GameLiftOperation, region: String, delay: Double)
+    /// No retry: attempts or retry budget exhausted, or the error is not retryable.
+    case gaveUp(GameLiftOperation, region: String, attempt: Int, code: String)
+}
+
+/// Counters over a run, for summaries and benchmarks.
+public final class ResilienceStats: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _requests = 0
+    private var _retries = 0
+    private var _throttled = 0
+
+    public init() {}
+    public var requests: Int { lock.withLock { _requests } }
+    public var retries: Int { lock.withLock { _retries } }
+    public var throttled: Int { lock.withLock { _throttled } }
+
+    func record(_ event: ResilienceEvent) {
+        lock.withLock {
+            switch event {
+            case .attempt: _requests += 1
+            case .retry: _retries += 1
+            case .throttled: _throttled += 1
+            case .rateLimited, .gaveUp: break
+            }
+        }
+    }
+}
+
+/// Wraps any `GameLift` with retries (backoff with full jitter, bounded attempts, a retry budget) and a
+/// per-region client-side rate limiter that slows down on throttling.
+///
+/// `InvalidFleetStatusException` and final errors pass straight through: holding is the applier's decision.
+public struct ResilientGameLift: GameLift {
+    public let base: any GameLift
+    public let policy: RetryPolicy
+    public let timing: Timing
+    public let stats: ResilienceStats
+    private let budget: RetryBudget
+    private let limiters: RegionRateLimiters
+    private let observe: @Sendable (ResilienceEvent) -> Void
+
+    public init(
+        base: any GameLift, policy: RetryPolicy = .standard, timing: Timing = .system,
+        stats: ResilienceStats = ResilienceStats(), observe: @escaping @Sendable (ResilienceEvent) -> Void = { _ in }
+    ) {
+        self.base = base
+        self.policy = policy
+        self.timing = timing
+        self.stats = stats
+        self.budget = RetryBudget(capacity: policy.budgetCapacity)
+        let now = timing.now
+        self.limiters = RegionRateLimiters { AdaptiveRateLimiter(now: now) }
+        self.observe = observe
+    }
+
+    /// The rate limiter of a region (exposed for tests and statistics).
+    public func rateLimiter(for region: String) async -> AdaptiveRateLimiter {
+        await limiters.limiter(for: region)
+    }
+
+    public func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String)
+        async throws -> DescribeRuntimeConfigurationOutput
+    {
+        try await send(.describeRuntimeConfiguration, region) { try await base.describeRuntimeConfiguration(input, region: region) }
+    }
+
+    public func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String)
+        async throws -> UpdateRuntimeConfigurationOutput
+    {
+        try await send(.updateRuntimeConfiguration, region) { try await base.updateRuntimeConfiguration(input, region: region) }
+    }
+
+    public func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String)
+        async throws -> DescribeFleetAttributesOutput
+    {
+        try await send(.describeFleetAttributes, region) { try await base.describeFleetAttributes(input, region: region) }
+    }
+
+    public func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String)
+        async throws -> DescribeFleetEventsOutput
+    {
+        try await send(.describeFleetEvents, region) { try await base.describeFleetEvents(input, region: region) }
+    }
+
+    public func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
+        try await send(.listFleets, region) { try await base.listFleets(input, region: region) }
+    }
+
+    private func emit(_ event: ResilienceEvent) {
+        stats.record(event)
+        observe(event)
+    }
+
+    private func send<Output: Sendable>(
+        _ operation: GameLiftOperation, _ region: String, _ call: () async throws -> Output
+    ) async throws -> Output {
+        let limiter = await limiters.limiter(for: region)
+        var attempt = 0
+        var refund = 1
+        while true {
+            attempt += 1
+            let wait = await limiter.reserve()
+            if wait > 0 {
+                emit(.rateLimited(operation, region: region, delay: wait))
+                try await timing.sleep(wait)
+            }
+            emit(.attempt(operation, region: region, attempt: attempt))
+            do {
+                let output = try await call()
+                await limiter.succeeded()
+                await budget.release(refund)
+                return output
+            } catch {
+                let disposition = ErrorDisposition.of(error)
+                let code = Self.code(of: error)
+                if disposition == .throttle {
+                    await limiter.throttled()
+                    emit(.throttled(operation, region: region, newRate: await limiter.rate))
+                } else {
+                    await limiter.succeeded()
+                }
+                guard disposition == .retry || disposition == .throttle, attempt < policy.maxAttempts else {
+                    emit(.gaveUp(operation, region: region, attempt: attempt, code: code))
+                    throw error
+                }
+                let cost = error is GameLiftTransportError ? policy.transportRetryCost : policy.retryCost
+                guard await budget.acquire(cost) else {
+                    emit(.gaveUp(operation, region: region, attempt: attempt, code: code))
+                    throw error
+                }
+                refund = cost
+                let delay = policy.delay(
+                    retry: attempt, throttled: disposition == .throttle, random: timing.random(),
+                    retryAfter: (error as? GameLiftServiceError)?.retryAfter)
+                emit(.retry(operation, region: region, attempt: attempt, code: code, delay: delay))
+                try await timing.sleep(delay)
+            }
+        }
+    }
+
+    static func code(of error: any Error) -> String {
+        switch error {
+        case let e as GameLiftServiceError: e.code.rawValue
+        case let e as GameLiftTransportError: e.kind == .timeout ? "Timeout" : "ConnectionError"
+        default: String(describing: type(of: error))
+        }
+    }
+}
