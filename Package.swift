@@ -56,7 +56,10 @@ let package = Package(
             ],
             swiftSettings: settings),
         // Planner, plan documents, applier, journal, watcher, renderers.
-        .target(name: "FleetformCore", dependencies: ["FleetSpec", "GameLiftAPI"], swiftSettings: settings),
+        .target(
+            name: "FleetformCore",
+            dependencies: ["FleetSpec", "GameLiftAPI", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: settings),
         .executableTarget(
             name: "fleetform",
             dependencies: [

@@ -109,6 +109,10 @@ public struct FleetStatus: RawRepresentable, Codable, Hashable, Sendable, Expres
     /// Statuses from which a fleet will never again accept an update.
     public var isFinal: Bool { self == .deleting || self == .error || self == .terminated || self == .notFound }
 
+    /// Whether GameLift accepts `UpdateRuntimeConfiguration` for a fleet in this status: only an ACTIVE
+    /// fleet does; any other status answers `InvalidFleetStatusException`.
+    public var allowsRuntimeConfigurationUpdate: Bool { self == .active }
+
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }
