@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "GameLiftEmulator",
             dependencies: [
-                "GameLiftSimulation", "SigV4",
+                "GameLiftAPI", "SigV4",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -91,11 +91,15 @@ let package = Package(
         .testTarget(name: "GameLiftAWSTests", dependencies: ["GameLiftAWS"], swiftSettings: settings),
         .testTarget(name: "GameLiftSimulationTests", dependencies: ["GameLiftSimulation"], swiftSettings: settings),
         .testTarget(
-            name: "FleetformCoreTests", dependencies: ["FleetformCore", "GameLiftSimulation"],
-            resources: [.copy("Golden")], swiftSettings: settings),
+            name: "FleetformCoreTests", dependencies: ["FleetformCore"],
+            exclude: ["Golden"], swiftSettings: settings),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["GameLiftEmulator", "GameLiftSimulation", "GameLiftAPI"],
+            dependencies: [
+                "GameLiftEmulator", "GameLiftAPI", "SigV4",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: settings),
     ]
 )

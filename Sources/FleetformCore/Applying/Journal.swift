@@ -1,0 +1,131 @@
+import Foundation
+import GameLiftAPI
+
+/// One line of the journal. Before every update an `intent` records the configuration about to be
+/// overwritten and the one replacing it; after it a `result` records how it ended. A crash between the two
+/// leaves the intent, which is enough to restore the fleet.
+public struct JournalEntry: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable { case intent, result }
+
+    public var kind: Kind
+    /// The run (one `apply` or `rollback` invocation) this entry belongs to.
+    public var run: String
+    public var time: Date
+    public var fleetId: String
+    public var fleetIdOrArn: String
+    public var region: String
+    /// What started the run: `apply` or `rollback`.
+    public var cause: String
+    /// intent: the live configuration before the update.
+    public var previous: RuntimeConfiguration?
+    /// intent: the configuration sent.
+    public var new: RuntimeConfiguration?
+    /// result: how the update ended (`updated`, `held`, `failed`).
+    public var outcome: FleetOutcome.Result?
+    public var tool: String
+
+    public init(
+        kind: Kind, run: String, time: Date, fleetId: String, fleetIdOrArn: String, region: String, cause: String,
+        previous: RuntimeConfiguration? = nil, new: RuntimeConfiguration? = nil, outcome: FleetOutcome.Result? = nil
+    ) {
+        self.kind = kind
+        self.run = run
+        self.time = time
+        self.fleetId = fleetId
+        self.fleetIdOrArn = fleetIdOrArn
+        self.region = region
+        self.cause = cause
+        self.previous = previous
+        self.new = new
+        self.outcome = outcome
+        self.tool = "fleetform \(FleetformVersion.current)"
+    }
+}
+
+/// An append-only JSON Lines file of journal entries. Every append is written with `O_APPEND` and flushed
+/// to disk (`fsync`) before it returns, so an update is never sent before its intent is durable.
+public actor Journal {
+    public nonisolated let path: String
+    private var descriptor: Int32 = -1
+    private let encoder: JSONEncoder
+
+    public static let defaultPath = ".fleetform/journal.jsonl"
+
+    public init(path: String) {
+        self.path = path
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        self.encoder = encoder
+    }
+
+    /// Appends one entry and flushes it to disk.
+    public func append(_ entry: JournalEntry) throws {
+        if descriptor < 0 { try open() }
+        var data = try encoder.encode(entry)
+        data.append(0x0A)
+        try data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw JournalError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+                }
+                offset += n
+            }
+        }
+        guard fsync(descriptor) == 0 else {
+            throw JournalError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Closes the file.
+    public func close() {
+        if descriptor >= 0 { _ = Foundation.close(descriptor) }
+        descriptor = -1
+    }
+
+    private func open() throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw JournalError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
+        descriptor = fd
+    }
+
+    /// Reads every entry of a journal file. A torn last line (a crash mid-write) is skipped; any other
+    /// unreadable line is an error naming its line number.
+    public static func read(path: String) throws -> [JournalEntry] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        var entries: [JournalEntry] = []
+        for (index, line) in lines.enumerated() where !line.isEmpty {
+            do {
+                entries.append(try decoder.decode(JournalEntry.self, from: Data(line)))
+            } catch {
+                let isLast = index == lines.count - 1
+                if isLast { continue }
+                throw JournalError.unreadable(path: path, line: index + 1, reason: "\(error)")
+            }
+        }
+        return entries
+    }
+}
+
+public enum JournalError: Error, CustomStringConvertible {
+    case writeFailed(path: String, reason: String)
+    case unreadable(path: String, line: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .writeFailed(path, reason): "cannot write journal \(path): \(reason)"
+        case let .unreadable(path, line, reason): "\(path):\(line): unreadable journal entry: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Parses durations as people write them on a command line: `90`, `90s`, `5m`, `1h30m`, `250ms`.
+public enum DurationText {
+    /// Seconds, or `nil` when the text is not a duration.
+    public static func seconds(_ text: String) -> Double? {
+        let s = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !s.isEmpty else { return nil }
+        if let plain = Double(s) { return plain >= 0 ? plain : nil }
+        var total = 0.0
+        var number = ""
+        var unit = ""
+        func flush() -> Bool {
+            guard let value = Double(number) else { return false }
+            let scale: Double
+            switch unit {
+            case "ms": scale = 0.001
+            case "s": scale = 1
+            case "m": scale = 60
+            case "h": scale = 3600
+            default: return false
+            }
+            total += value * scale
+            number = ""
+            unit = ""
+            return true
+        }
+        for ch in s {
+            if ch.isNumber || ch == "." {
+                if !unit.isEmpty { guard flush() else { return nil } }
+                number.append(ch)
+            } else if ch.isLetter {
+                guard !number.isEmpty else { return nil }
+                unit.append(ch)
+            } else {
+                return nil
+            }
+        }
+        guard !number.isEmpty, flush() else { return nil }
+        return total
+    }
+}

@@ -1,0 +1,193 @@
+import FleetSpec
+import Foundation
+import GameLiftAPI
+
+/// A plan: for every fleet, what was observed, what would be sent, and why. The same value is printed as
+/// `--format json`, saved with `--out` and read back by `apply --plan`, so its JSON form is versioned.
+public struct PlanDocument: Codable, Sendable, Hashable {
+    /// The JSON format's version; bumped on any incompatible change.
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    public var tool: ToolInfo
+    public var createdAt: Date
+    public var fleets: [FleetPlan]
+    /// Warnings found while loading the files (a plan is never made while there are errors).
+    public var diagnostics: [Diagnostic]
+
+    public init(fleets: [FleetPlan], diagnostics: [Diagnostic] = [], createdAt: Date) {
+        self.formatVersion = Self.currentFormatVersion
+        self.tool = ToolInfo()
+        self.createdAt = createdAt
+        self.fleets = fleets
+        self.diagnostics = diagnostics
+    }
+
+    public var summary: PlanSummary { PlanSummary(fleets.map(\.action)) }
+
+    /// Whether applying this plan would send anything.
+    public var hasChanges: Bool { fleets.contains { $0.action == .update || $0.action == .held } }
+
+    public struct ToolInfo: Codable, Sendable, Hashable {
+        public var name = "fleetform"
+        public var version = FleetformVersion.current
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case formatVersion, tool, createdAt, summary, fleets, diagnostics
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try c.decode(Int.self, forKey: .formatVersion)
+        guard formatVersion == Self.currentFormatVersion else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .formatVersion, in: c,
+                debugDescription:
+                    "plan format version \(formatVersion) is not supported by fleetform \(FleetformVersion.current), which reads version \(Self.currentFormatVersion)"
+            )
+        }
+        tool = try c.decode(ToolInfo.self, forKey: .tool)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        fleets = try c.decode([FleetPlan].self, forKey: .fleets)
+        diagnostics = try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(formatVersion, forKey: .formatVersion)
+        try c.encode(tool, forKey: .tool)
+        try c.encode(createdAt, forKey: .createdAt)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(fleets, forKey: .fleets)
+        try c.encode(diagnostics, forKey: .diagnostics)
+    }
+}
+
+/// What a plan will do with one fleet.
+public enum PlanAction: String, Codable, Sendable, Hashable {
+    /// The live configuration differs: one `UpdateRuntimeConfiguration` will be sent.
+    case update
+    /// The live configuration already matches.
+    case unchanged
+    /// It differs, but the fleet's status does not accept updates now; apply will try and may hold.
+    case held
+    /// The fleet could not be read, so nothing can be planned for it.
+    case failed
+}
+
+/// Counts of fleets by action.
+public struct PlanSummary: Codable, Sendable, Hashable {
+    public var update = 0
+    public var unchanged = 0
+    public var held = 0
+    public var failed = 0
+
+    public init(_ actions: [PlanAction]) {
+        for a in actions {
+            switch a {
+            case .update: update += 1
+            case .unchanged: unchanged += 1
+            case .held: held += 1
+            case .failed: failed += 1
+            }
+        }
+    }
+
+    /// `Plan: 1 to update, 3 unchanged, 0 held, 0 failed.`
+    public var line: String { "Plan: \(update) to update, \(unchanged) unchanged, \(held) held, \(failed) failed." }
+}
+
+/// The plan for one fleet.
+public struct FleetPlan: Codable, Sendable, Hashable {
+    public var fleetId: String
+    /// The fleet's id or ARN as the file wrote it; the request uses it.
+    public var fleetIdOrArn: String
+    public var region: String
+    /// Where the fleet is declared.
+    public var source: SourceLocation
+    public var action: PlanAction
+    public var status: FleetStatus?
+    public var operatingSystem: OperatingSystem?
+    /// The live configuration when the plan was made.
+    public var observed: RuntimeConfiguration?
+    /// `sha256:<hex>` of the observed configuration's canonical form; `apply --plan` refuses a fleet whose
+    /// live configuration no longer has it.
+    public var observedFingerprint: String?
+    /// The exact request `apply` sends.
+    public var request: UpdateRuntimeConfigurationInput?
+    public var changes: [PlanChange]
+    public var error: ServiceErrorInfo?
+
+    public init(
+        fleetId: String, fleetIdOrArn: String, region: String, source: SourceLocation, action: PlanAction,
+        status: FleetStatus? = nil, operatingSystem: OperatingSystem? = nil, observed: RuntimeConfiguration? = nil,
+        observedFingerprint: String? = nil, request: UpdateRuntimeConfigurationInput? = nil,
+        changes: [PlanChange] = [], error: ServiceErrorInfo? = nil
+    ) {
+        self.fleetId = fleetId
+        self.fleetIdOrArn = fleetIdOrArn
+        self.region = region
+        self.source = source
+        self.action = action
+        self.status = status
+        self.operatingSystem = operatingSystem
+        self.observed = observed
+        self.observedFingerprint = observedFingerprint
+        self.request = request
+        self.changes = changes
+        self.error = error
+    }
+}
+
+/// One line of a fleet's diff.
+public struct PlanChange: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, Hashable {
+        case add, remove, modify
+        /// A field the file leaves out: the live value is kept, and the request carries it.
+        case unmanaged
+    }
+
+    public var kind: Kind
+    /// `ServerProcesses["<path>" "<params>"].ConcurrentExecutions`, `GameSessionActivationTimeoutSeconds`, …
+    public var field: String
+    public var before: Int?
+    public var after: Int?
+
+    public init(_ kind: Kind, _ field: String, before: Int? = nil, after: Int? = nil) {
+        self.kind = kind
+        self.field = field
+        self.before = before
+        self.after = after
+    }
+}
+
+/// A GameLift error as plans and reports record it.
+public struct ServiceErrorInfo: Codable, Sendable, Hashable, CustomStringConvertible {
+    public var code: String
+    public var message: String
+    public var requestId: String?
+
+    public init(code: String, message: String, requestId: String? = nil) {
+        self.code = code
+        self.message = message
+        self.requestId = requestId
+    }
+
+    public init(_ error: any Error) {
+        switch error {
+        case let e as GameLiftServiceError:
+            self.init(code: e.code.rawValue, message: e.message, requestId: e.requestId)
+        case let e as GameLiftTransportError:
+            self.init(code: e.kind == .timeout ? "Timeout" : "ConnectionError", message: e.message)
+        default:
+            self.init(code: String(describing: type(of: error)), message: String(describing: error))
+        }
+    }
+
+    public var description: String {
+        var s = "\(code): \(message)"
+        if let requestId { s += " (request id \(requestId))" }
+        return s
+    }
+}

@@ -1,0 +1,134 @@
+import FleetSpec
+import Foundation
+import GameLiftAPI
+
+/// What was read from GameLift for one fleet.
+public struct ObservedFleet: Sendable, Hashable {
+    public var attributes: FleetAttributes?
+    public var configuration: RuntimeConfiguration?
+    /// Set when the fleet could not be read.
+    public var error: ServiceErrorInfo?
+
+    public init(
+        attributes: FleetAttributes? = nil, configuration: RuntimeConfiguration? = nil,
+        error: ServiceErrorInfo? = nil
+    ) {
+        self.attributes = attributes
+        self.configuration = configuration
+        self.error = error
+    }
+}
+
+/// Identifies a fleet across regions.
+public struct FleetKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var region: String
+    public var fleetId: String
+    public init(region: String, fleetId: String) {
+        self.region = region
+        self.fleetId = fleetId
+    }
+    public init(_ document: FleetDocument) { self.init(region: document.region, fleetId: document.fleetId) }
+    public static func < (a: Self, b: Self) -> Bool { (a.region, a.fleetId) < (b.region, b.fleetId) }
+    public var description: String { "\(fleetId) (\(region))" }
+}
+
+/// The planner: desired fleet documents plus what was observed give one action per fleet. Pure: no I/O.
+public enum Planner {
+    public static func plan(
+        desired: [FleetDocument], observed: [FleetKey: ObservedFleet], diagnostics: [Diagnostic] = [],
+        now: Date
+    ) -> PlanDocument {
+        let fleets = desired.map { planFleet($0, observed[FleetKey($0)] ?? ObservedFleet(error: missing($0))) }
+        return PlanDocument(fleets: fleets, diagnostics: diagnostics, createdAt: now)
+    }
+
+    /// The plan for one fleet.
+    public static func planFleet(_ document: FleetDocument, _ observed: ObservedFleet) -> FleetPlan {
+        var plan = FleetPlan(
+            fleetId: document.fleetId, fleetIdOrArn: document.fleetIdOrArn, region: document.region,
+            source: document.location, action: .failed, status: observed.attributes?.status,
+            operatingSystem: observed.attributes?.operatingSystem)
+        if let error = observed.error {
+            plan.error = error
+            return plan
+        }
+        let live = observed.configuration ?? RuntimeConfiguration()
+        plan.observed = live
+        plan.observedFingerprint = Fingerprint.of(live)
+        let request = request(for: document, live: live)
+        plan.changes = changes(desired: document.runtimeConfiguration, live: live)
+        let differs = plan.changes.contains { $0.kind != .unmanaged }
+        if !differs {
+            plan.action = .unchanged
+        } else {
+            plan.request = request
+            let accepts = observed.attributes?.status?.allowsRuntimeConfigurationUpdate ?? true
+            plan.action = accepts ? .update : .held
+        }
+        return plan
+    }
+
+    /// The full-replacement request: the desired processes, and each activation field as desired or,
+    /// where the file leaves it out, as it is live.
+    public static func request(for document: FleetDocument, live: RuntimeConfiguration)
+        -> UpdateRuntimeConfigurationInput
+    {
+        let desired = document.runtimeConfiguration
+        let processes = (desired.serverProcesses ?? []).map { p in
+            ServerProcess(
+                launchPath: p.launchPath, parameters: (p.parameters?.isEmpty ?? true) ? nil : p.parameters,
+                concurrentExecutions: p.concurrentExecutions)
+        }
+        let configuration = RuntimeConfiguration(
+            serverProcesses: processes,
+            maxConcurrentGameSessionActivations: desired.maxConcurrentGameSessionActivations
+                ?? live.maxConcurrentGameSessionActivations,
+            gameSessionActivationTimeoutSeconds: desired.gameSessionActivationTimeoutSeconds
+                ?? live.gameSessionActivationTimeoutSeconds)
+        return UpdateRuntimeConfigurationInput(fleetId: document.fleetIdOrArn, runtimeConfiguration: configuration)
+    }
+
+    /// The semantic diff: server processes as a set keyed by (LaunchPath, Parameters), so order never matters.
+    public static func changes(desired: RuntimeConfiguration, live: RuntimeConfiguration) -> [PlanChange] {
+        var result: [PlanChange] = []
+        let want = processTable(desired.serverProcesses)
+        let have = processTable(live.serverProcesses)
+        for key in Set(want.keys).union(have.keys).sorted() {
+            let field = "ServerProcesses[\(key)]"
+            switch (have[key], want[key]) {
+            case let (before?, after?) where before != after:
+                result.append(PlanChange(.modify, field + ".ConcurrentExecutions", before: before, after: after))
+            case let (nil, after?):
+                result.append(PlanChange(.add, field, after: after))
+            case let (before?, nil):
+                result.append(PlanChange(.remove, field, before: before))
+            default:
+                break
+            }
+        }
+        result += scalarChange(
+            "MaxConcurrentGameSessionActivations", desired.maxConcurrentGameSessionActivations,
+            live.maxConcurrentGameSessionActivations)
+        result += scalarChange(
+            "GameSessionActivationTimeoutSeconds", desired.gameSessionActivationTimeoutSeconds,
+            live.gameSessionActivationTimeoutSeconds)
+        return result
+    }
+
+    private static func scalarChange(_ field: String, _ desired: Int?, _ live: Int?) -> [PlanChange] {
+        guard let desired else { return [PlanChange(.unmanaged, field, before: live, after: live)] }
+        return desired == live ? [] : [PlanChange(.modify, field, before: live, after: desired)]
+    }
+
+    /// ConcurrentExecutions by process identity. Duplicate identities (which validation rejects in files,
+    /// but a live fleet could hold) are summed, as GameLift would run them all.
+    private static func processTable(_ processes: [ServerProcess]?) -> [ServerProcessKey: Int] {
+        var table: [ServerProcessKey: Int] = [:]
+        for p in processes ?? [] { table[p.key, default: 0] += p.concurrentExecutions }
+        return table
+    }
+
+    private static func missing(_ document: FleetDocument) -> ServiceErrorInfo {
+        ServiceErrorInfo(code: "NotRead", message: "fleet \(document.fleetId) was not read")
+    }
+}

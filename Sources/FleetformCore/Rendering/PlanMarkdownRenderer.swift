@@ -1,0 +1,88 @@
+import FleetSpec
+import Foundation
+
+/// Renders a plan as a pull-request comment: a summary table of the fleets that change, one collapsible
+/// section per fleet, unchanged fleets counted but not listed, and a clean cut (with a note) before GitHub's
+/// comment limit.
+public struct PlanMarkdownRenderer: Sendable {
+    /// GitHub rejects comments longer than this many characters.
+    public static let githubCommentLimit = 65_536
+
+    public var limit: Int
+
+    public init(limit: Int = PlanMarkdownRenderer.githubCommentLimit) { self.limit = limit }
+
+    public func render(_ plan: PlanDocument) -> String {
+        let listed = plan.fleets.filter { $0.action != .unchanged }
+        let summary = plan.summary
+        var head = "### fleetform plan\n\n"
+        head += "**\(summary.line)**\n\n"
+        if listed.isEmpty {
+            head += "No changes. The live fleets match the files.\n"
+            return head
+        }
+        head += "| | Fleet | Region | Source | Changes |\n|---|---|---|---|---|\n"
+        var rows: [String] = []
+        for fleet in listed {
+            let changes = fleet.changes.filter { $0.kind != .unmanaged }.count
+            rows.append(
+                "| \(Self.symbol(fleet.action)) \(fleet.action.rawValue) | `\(fleet.fleetId)` | \(fleet.region) | "
+                    + "`\(Self.cell(fleet.source.path)):\(fleet.source.line)` | \(changes) |\n")
+        }
+        let sections = listed.map(section)
+        let footer = summary.unchanged > 0 ? "\n\(summary.unchanged) unchanged fleet(s) not shown.\n" : ""
+
+        // Assemble, cutting whole rows and sections so the comment stays under the limit with room for a note.
+        let reserve = 400
+        var out = head
+        var shownRows = 0
+        for row in rows where out.count + row.count + reserve < limit / 2 {
+            out += row
+            shownRows += 1
+        }
+        if shownRows < rows.count { out += "| … | \(rows.count - shownRows) more | | | |\n" }
+        out += "\n"
+        var shownSections = 0
+        for s in sections where out.count + s.count + footer.count + reserve < limit {
+            out += s
+            shownSections += 1
+        }
+        out += footer
+        if shownSections < sections.count || shownRows < rows.count {
+            out += "\n> **Cut:** this plan is too long for one comment; \(sections.count - shownSections) fleet section(s) "
+            out += "are not shown. Run `fleetform plan` or read the saved plan (`--out`) for all of it.\n"
+        }
+        return out
+    }
+
+    func section(_ fleet: FleetPlan) -> String {
+        let changes = fleet.changes.filter { $0.kind != .unmanaged }.count
+        var s = "<details><summary>\(Self.symbol(fleet.action)) <code>\(fleet.fleetId)</code> (\(fleet.region)) — "
+        switch fleet.action {
+        case .failed: s += "cannot plan"
+        case .held: s += "held (status \(fleet.status?.rawValue ?? "unknown")), \(changes) change(s)"
+        case .update, .unchanged: s += "\(changes) change(s)"
+        }
+        s += "</summary>\n\nSource: `\(fleet.source.path):\(fleet.source.line)`\n\n```diff\n"
+        let text = PlanTextRenderer(style: .plain)
+        for line in text.body(fleet) { s += Self.diffLine(line) + "\n" }
+        s += "```\n\n</details>\n"
+        return s
+    }
+
+    /// `diff` highlighting colours `+` and `-` lines; modified lines are marked `!` so they stand out too.
+    static func diffLine(_ line: String) -> String {
+        line.hasPrefix("~ ") ? "!" + line.dropFirst() : line
+    }
+
+    static func symbol(_ action: PlanAction) -> String {
+        switch action {
+        case .update: "🔄"
+        case .unchanged: "✅"
+        case .held: "⏸️"
+        case .failed: "❌"
+        }
+    }
+
+    static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+}

@@ -1,0 +1,73 @@
+import FleetSpec
+import Foundation
+import GameLiftAPI
+
+/// Renders a plan for a terminal or a log, in the shape SPEC §3 shows.
+public struct PlanTextRenderer: Sendable {
+    public var style: TextStyle
+
+    public init(style: TextStyle = .plain) { self.style = style }
+
+    public func render(_ plan: PlanDocument) -> String {
+        var out = ""
+        for fleet in plan.fleets where fleet.action != .unchanged {
+            out += header(fleet) + "\n"
+            for line in body(fleet) { out += "    " + line + "\n" }
+        }
+        if !plan.hasChanges && plan.summary.failed == 0 {
+            out += "No changes. The live fleets match the files.\n"
+        }
+        out += style.bold(plan.summary.line) + "\n"
+        return out
+    }
+
+    func header(_ fleet: FleetPlan) -> String {
+        let name = "\(FleetNames.short(fleet.fleetId)) (\(fleet.region))  \(fleet.source.path):\(fleet.source.line)"
+        switch fleet.action {
+        case .update: return style.yellow("~") + " " + style.bold(name)
+        case .held: return style.yellow("!") + " " + style.bold(name)
+        case .failed: return style.red("x") + " " + style.bold(name)
+        case .unchanged: return "= " + name
+        }
+    }
+
+    func body(_ fleet: FleetPlan) -> [String] {
+        var lines: [String] = []
+        switch fleet.action {
+        case .failed:
+            lines.append(style.red("cannot plan: \(fleet.error?.description ?? "unknown error")"))
+        case .held:
+            let status = fleet.status?.rawValue ?? "unknown"
+            lines.append(style.yellow("held: status \(status) does not accept updates now; apply will try and hold"))
+        case .update, .unchanged:
+            break
+        }
+        lines += fleet.changes.map(changeLine)
+        return lines
+    }
+
+    func changeLine(_ change: PlanChange) -> String {
+        switch change.kind {
+        case .add:
+            return style.green("+ \(change.field) ConcurrentExecutions: \(change.after.map(String.init) ?? "-")")
+        case .remove:
+            return style.red("- \(change.field) ConcurrentExecutions: \(change.before.map(String.init) ?? "-")")
+        case .modify:
+            return style.yellow("~ \(change.field): \(Self.value(change.before)) → \(Self.value(change.after))")
+        case .unmanaged:
+            return style.dim("  \(change.field): \(Self.value(change.before)) (unmanaged: live value kept)")
+        }
+    }
+
+    static func value(_ v: Int?) -> String { v.map(String.init) ?? "(unset)" }
+}
+
+/// How fleet ids are shortened for people: `fleet-2f1c3a9e…`, unique enough to recognise, short enough to scan.
+public enum FleetNames {
+    public static func short(_ fleetId: String) -> String {
+        guard let dash = fleetId.firstIndex(of: "-") else { return fleetId }
+        let rest = fleetId[fleetId.index(after: dash)...]
+        guard rest.count > 8 else { return fleetId }
+        return String(fleetId[...dash]) + rest.prefix(8) + "…"
+    }
+}

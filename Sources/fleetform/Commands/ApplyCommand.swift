@@ -1,0 +1,121 @@
+import ArgumentParser
+import FleetSpec
+import FleetformCore
+import Foundation
+
+struct Apply: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Plan and apply: update each changed fleet's runtime configuration.",
+        discussion: """
+            With PATHs, plans first and asks for confirmation on a terminal (without one, --auto-approve is \
+            required). With --plan FILE, applies a saved plan exactly, refusing any fleet whose live \
+            configuration changed since the plan. Every overwritten configuration is journaled first.
+            Exit codes: 0 success, 1 error or failed fleets, 3 some fleets held.
+
+            Examples:
+              fleetform apply fleets/
+              fleetform apply fleets/ --auto-approve --hold-timeout 10m
+              fleetform apply --plan plan.json
+              fleetform apply examples/fleets --local --local-seed examples/local/seed.json --auto-approve
+            """)
+
+    @Argument(help: "Fleet files, or folders searched for *.yaml and *.yml.")
+    var paths: [String] = []
+
+    @Option(help: "Apply this saved plan (from `plan --out`) instead of planning.")
+    var plan: String?
+
+    @Flag(help: "Apply without asking.")
+    var autoApprove = false
+
+    @Flag(help: "Stop starting new fleets after the first failure.")
+    var failFast = false
+
+    @Option(help: "Wait this long (e.g. 90s, 10m) for a held fleet's status to allow the update.")
+    var holdTimeout: String = "0"
+
+    @Option(help: "The journal of overwritten configurations.")
+    var journal: String = Journal.defaultPath
+
+    @Option(help: "Output format of the report: text or json.")
+    var format: ReportFormat = .text
+
+    @OptionGroup var fleets: FleetOptions
+    @OptionGroup var gameLift: GameLiftOptions
+    @OptionGroup var color: ColorOptions
+
+    enum ReportFormat: String, ExpressibleByArgument, Sendable { case text, json }
+
+    func validate() throws {
+        guard (plan == nil) != paths.isEmpty else {
+            throw ValidationError("give either fleet PATHs or --plan FILE, not both and not neither")
+        }
+        guard DurationText.seconds(holdTimeout) != nil else {
+            throw ValidationError("--hold-timeout '\(holdTimeout)' is not a duration (e.g. 90s, 10m, 1h)")
+        }
+    }
+
+    func run() async throws {
+        let console = Console(noColor: color.noColor)
+        let connection = try await gameLift.connect(console: console)
+        let status = await execute(connection, console)
+        await connection.close()
+        throw ExitCode(status.rawValue)
+    }
+
+    private func execute(_ connection: Connection, _ console: Console) async -> ExitStatus {
+        let planned: PlanDocument
+        if let plan {
+            do {
+                planned = try PlanFile.load(from: plan)
+            } catch {
+                console.err(console.errorStyle.red("error: ") + "\(error)")
+                return .error
+            }
+        } else {
+            guard let fresh = await connection.plan(paths: paths, options: fleets, console: console) else { return .error }
+            planned = fresh
+            console.out(PlanTextRenderer(style: console.style).render(planned))
+            if planned.hasChanges && !autoApprove {
+                guard console.stdinIsTerminal else {
+                    console.err(
+                        console.errorStyle.red("error: ")
+                            + "refusing to apply without confirmation: standard input is not a terminal. "
+                            + "Pass --auto-approve, or save a plan with `plan --out` and `apply --plan` it.")
+                    return .error
+                }
+                guard console.confirm("Apply these changes?") else {
+                    console.err("Apply cancelled; nothing was changed.")
+                    return .error
+                }
+            }
+        }
+        let renderer = ApplyTextRenderer(style: console.style)
+        let applier = Applier(
+            gameLift: connection.gameLift, journal: Journal(path: journal),
+            options: ApplyOptions(
+                parallelism: fleets.parallelism, failFast: failFast,
+                holdTimeout: DurationText.seconds(holdTimeout) ?? 0, runId: RunID.make()),
+            onOutcome: { outcome in
+                if format == .text, let line = renderer.line(outcome) { console.out(line) }
+            })
+        let report = await applier.apply(planned)
+        switch format {
+        case .text: console.out(renderer.summary(report))
+        case .json:
+            if let data = try? ReportJSON.encoder().encode(report) { console.out(String(decoding: data, as: UTF8.self)) }
+        }
+        return ExitStatus.forApply(report)
+    }
+}
+
+/// Identifies one apply or rollback run in the journal: sortable by time, unique enough across machines.
+enum RunID {
+    static func make(date: Date = Date()) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return "run-\(f.string(from: date))-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import FleetformCore
+import Foundation
+import GameLiftAPI
+
+/// Where GameLift is: AWS (the default) or the embedded local simulation (`--local`).
+struct GameLiftOptions: ParsableArguments {
+    @Flag(help: "Use the embedded local GameLift simulation instead of AWS.")
+    var local = false
+
+    @Option(help: ArgumentHelp("The local GameLift's state file.", valueName: "file"))
+    var localState: String = LocalBackend.defaultStatePath
+
+    @Option(help: ArgumentHelp(
+        "Create the local state from this seed when the state file does not exist yet.", valueName: "file"))
+    var localSeed: String?
+
+    @Option(help: ArgumentHelp("Inject faults into the local GameLift (a JSON fault plan).", valueName: "file"))
+    var localFaults: String?
+
+    @Option(help: "Default AWS region for fleets whose file names none (else AWS_REGION, AWS_DEFAULT_REGION, the profile).")
+    var region: String?
+
+    @Option(help: "AWS profile from ~/.aws/config and ~/.aws/credentials (else AWS_PROFILE).")
+    var profile: String?
+
+    @Option(help: ArgumentHelp(
+        "GameLift endpoint (else AWS_ENDPOINT_URL_GAMELIFT, AWS_ENDPOINT_URL).", valueName: "url"))
+    var endpointUrl: String?
+
+    @Flag(help: "Log every request (operation, status, attempt, request id) to standard error. Secrets are redacted.")
+    var debug = false
+
+    /// Opens the chosen backend and wraps it in the resilience layer.
+    func connect(console: Console) async throws -> Connection {
+        let stats = ResilienceStats()
+        let observe: @Sendable (ResilienceEvent) -> Void =
+            debug ? { event in console.err(DebugLine.describe(event)) } : { _ in }
+        if local {
+            let backend = try LocalBackend.open(
+                statePath: localState, seedPath: localSeed, faultsPath: localFaults, defaultRegion: region)
+            let resilient = ResilientGameLift(
+                base: backend.gameLift, policy: RetryPolicy(), stats: stats, observe: observe)
+            return Connection(gameLift: resilient, defaultRegion: backend.defaultRegion, shutdown: {})
+        }
+        let backend = try await AWSBackend.open(
+            profile: profile, region: region, endpointURL: endpointUrl, debug: debug)
+        let resilient = ResilientGameLift(base: backend.gameLift, policy: backend.retryPolicy, stats: stats, observe: observe)
+        return Connection(gameLift: resilient, defaultRegion: backend.defaultRegion, shutdown: backend.shutdown)
+    }
+}
+
+/// `--debug` lines for what the resilience layer does.
+enum DebugLine {
+    static func describe(_ event: ResilienceEvent) -> String {
+        switch event {
+        case let .attempt(op, region, attempt):
+            "debug: \(op.rawValue) \(region) attempt \(attempt)"
+        case let .retry(op, region, attempt, code, delay):
+            "debug: \(op.rawValue) \(region) attempt \(attempt) failed with \(code); retrying in \(String(format: "%.3f", delay))s"
+        case let .throttled(op, region, rate):
+            "debug: \(op.rawValue) \(region) throttled; rate limit now \(rate.map { String(format: "%.1f/s", $0) } ?? "unlimited")"
+        case let .rateLimited(op, region, delay):
+            "debug: \(op.rawValue) \(region) waiting \(String(format: "%.3f", delay))s for the rate limiter"
+        case let .gaveUp(op, region, attempt, code):
+            "debug: \(op.rawValue) \(region) gave up after attempt \(attempt): \(code)"
+        }
+    }
+}

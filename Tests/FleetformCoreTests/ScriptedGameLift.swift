@@ -1,0 +1,108 @@
+import Foundation
+import GameLiftAPI
+
+/// A test double of GameLift: fleets in memory, errors scripted per operation and fleet, every call recorded
+/// in order. Deliberately simple and independent of the simulation, so tests state exactly what happens.
+final class ScriptedGameLift: GameLift, @unchecked Sendable {
+    struct Call: Hashable, CustomStringConvertible {
+        var operation: GameLiftOperation
+        var fleetId: String
+        var description: String { "\(operation.rawValue) \(fleetId)" }
+    }
+
+    struct Fleet {
+        var region: String
+        var status: FleetStatus = .active
+        var operatingSystem: OperatingSystem = .amazonLinux2023
+        var configuration: RuntimeConfiguration
+    }
+
+    private let lock = NSLock()
+    private var fleets: [String: Fleet]
+    private var scripted: [String: [any Error]] = [:]
+    private var calls: [Call] = []
+    /// Runs inside every UpdateRuntimeConfiguration before it takes effect (to check the journal, for instance).
+    var beforeUpdate: @Sendable (UpdateRuntimeConfigurationInput) -> Void = { _ in }
+    /// Runs inside every DescribeFleetAttributes (to let a hold clear, for instance).
+    var onDescribeAttributes: @Sendable (String) -> Void = { _ in }
+
+    init(_ fleets: [String: Fleet]) { self.fleets = fleets }
+
+    /// The next calls of `operation` on `fleetId` throw these errors, in order.
+    func script(_ operation: GameLiftOperation, _ fleetId: String, _ errors: [any Error]) {
+        lock.withLock { scripted["\(operation.rawValue) \(fleetId)", default: []] += errors }
+    }
+
+    var recorded: [Call] { lock.withLock { calls } }
+    func calls(_ operation: GameLiftOperation) -> [Call] { recorded.filter { $0.operation == operation } }
+    func configuration(_ fleetId: String) -> RuntimeConfiguration? { lock.withLock { fleets[fleetId]?.configuration } }
+    func setConfiguration(_ fleetId: String, _ c: RuntimeConfiguration) { lock.withLock { fleets[fleetId]?.configuration = c } }
+    func setStatus(_ fleetId: String, _ s: FleetStatus) { lock.withLock { fleets[fleetId]?.status = s } }
+
+    private func enter(_ operation: GameLiftOperation, _ fleetId: String, _ region: String) throws -> Fleet {
+        try lock.withLock {
+            calls.append(Call(operation: operation, fleetId: fleetId))
+            let key = "\(operation.rawValue) \(fleetId)"
+            if var queue = scripted[key], !queue.isEmpty {
+                let error = queue.removeFirst()
+                scripted[key] = queue
+                throw error
+            }
+            guard let fleet = fleets[fleetId], fleet.region == region else {
+                throw GameLiftServiceError(
+                    code: .notFound, message: "Fleet \(fleetId) not found.", requestId: "req-nf", httpStatus: 400)
+            }
+            return fleet
+        }
+    }
+
+    func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
+        -> DescribeRuntimeConfigurationOutput
+    {
+        let fleet = try enter(.describeRuntimeConfiguration, input.fleetId, region)
+        return DescribeRuntimeConfigurationOutput(runtimeConfiguration: fleet.configuration)
+    }
+
+    func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
+        -> UpdateRuntimeConfigurationOutput
+    {
+        let id = input.fleetId.split(separator: "/").last.map(String.init) ?? input.fleetId
+        _ = try enter(.updateRuntimeConfiguration, id, region)
+        beforeUpdate(input)
+        lock.withLock { fleets[id]?.configuration = input.runtimeConfiguration }
+        return UpdateRuntimeConfigurationOutput(runtimeConfiguration: input.runtimeConfiguration)
+    }
+
+    func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
+        -> DescribeFleetAttributesOutput
+    {
+        let ids = input.fleetIds ?? []
+        for id in ids { onDescribeAttributes(id) }
+        let found = try lock.withLock {
+            calls.append(Call(operation: .describeFleetAttributes, fleetId: ids.joined(separator: ",")))
+            if let key = ids.first.map({ "DescribeFleetAttributes \($0)" }), var queue = scripted[key], !queue.isEmpty {
+                let error = queue.removeFirst()
+                scripted[key] = queue
+                throw error
+            }
+            return ids.compactMap { id in
+                fleets[id].flatMap { f in
+                    f.region == region
+                        ? FleetAttributes(fleetId: id, status: f.status, operatingSystem: f.operatingSystem) : nil
+                }
+            }
+        }
+        return DescribeFleetAttributesOutput(fleetAttributes: found)
+    }
+
+    func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
+        -> DescribeFleetEventsOutput
+    {
+        _ = try enter(.describeFleetEvents, input.fleetId, region)
+        return DescribeFleetEventsOutput(events: [])
+    }
+
+    func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
+        lock.withLock { ListFleetsOutput(fleetIds: fleets.filter { $0.value.region == region }.keys.sorted()) }
+    }
+}
