@@ -1,0 +1,101 @@
+import Foundation
+
+/// A problem with AWS settings: a malformed config file line, a profile that does not exist, a bad URL.
+/// Carries the file and line where there is one.
+public struct AWSConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// One of the shared INI files (`~/.aws/config`, `~/.aws/credentials`), parsed the way the AWS CLI reads
+/// them: `[section]` headers, `key = value` lines, `#`/`;` comments, and indented sub-properties under a key
+/// with no value (as in `[services …]` sections).
+public struct AWSConfigFile: Sendable, Hashable {
+    /// One `[section]`.
+    public struct Section: Sendable, Hashable {
+        public var values: [String: String] = [:]
+        public var subsections: [String: [String: String]] = [:]
+    }
+
+    /// Sections by their header text with whitespace collapsed, e.g. `default`, `profile ci`, `services local`.
+    public var sections: [String: Section]
+    /// Where the file was read from, for messages.
+    public var path: String
+
+    /// Parses `text`; a line that is none of section, property, comment or blank is an error naming its line.
+    public static func parse(_ text: String, path: String) throws -> AWSConfigFile {
+        var sections: [String: Section] = [:]
+        var current: String?
+        var parentKey: String?
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
+            let place = "\(path):\(index + 1)"
+            if trimmed.hasPrefix("[") {
+                guard trimmed.hasSuffix("]") else { throw AWSConfigurationError("\(place): section header lacks ']'") }
+                let name = trimmed.dropFirst().dropLast().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                guard !name.isEmpty else { throw AWSConfigurationError("\(place): empty section name") }
+                current = name
+                parentKey = nil
+                if sections[name] == nil { sections[name] = Section() }
+                continue
+            }
+            guard let section = current else {
+                throw AWSConfigurationError("\(place): '\(trimmed)' comes before any [section]")
+            }
+            guard let eq = trimmed.firstIndex(of: "=") else {
+                throw AWSConfigurationError("\(place): expected 'key = value', found '\(trimmed)'")
+            }
+            let key = trimmed[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = stripInlineComment(trimmed[trimmed.index(after: eq)...].trimmingCharacters(in: .whitespaces))
+            guard !key.isEmpty else { throw AWSConfigurationError("\(place): property without a name") }
+            let indented = line.first?.isWhitespace == true
+            if indented, let parent = parentKey {
+                sections[section]?.subsections[parent, default: [:]][key] = value
+            } else if value.isEmpty {
+                parentKey = key
+                if sections[section]?.subsections[key] == nil { sections[section]?.subsections[key] = [:] }
+            } else {
+                parentKey = nil
+                sections[section]?.values[key] = value
+            }
+        }
+        return AWSConfigFile(sections: sections, path: path)
+    }
+
+    /// Reads and parses the file at `path`; nil when there is no such file.
+    public static func load(path: String) throws -> AWSConfigFile? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            return try parse(String(contentsOfFile: path, encoding: .utf8), path: path)
+        } catch let error as AWSConfigurationError {
+            throw error
+        } catch {
+            throw AWSConfigurationError("\(path): cannot be read: \(error.localizedDescription)")
+        }
+    }
+
+    /// The profile's section in a config file: `[profile name]`, or `[default]` for `default`.
+    public func configProfile(_ name: String) -> Section? {
+        if name == "default" { return sections["default"] ?? sections["profile default"] }
+        return sections["profile \(name)"]
+    }
+
+    /// The profile's section in a credentials file: `[name]`.
+    public func credentialsProfile(_ name: String) -> Section? { sections[name] }
+
+    /// A `[services name]` section.
+    public func services(_ name: String) -> Section? { sections["services \(name)"] }
+
+    /// ` value ; comment` and ` value # comment` lose the comment (only after whitespace, as the CLI does).
+    private static func stripInlineComment(_ value: String) -> String {
+        for marker in [" #", " ;", "\t#", "\t;"] {
+            if let range = value.range(of: marker) {
+                return value[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return value
+    }
+}

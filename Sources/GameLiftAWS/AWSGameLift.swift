@@ -1,0 +1,170 @@
+import AsyncHTTPClient
+import Foundation
+import GameLiftAPI
+import Logging
+import SigV4
+
+/// The real GameLift client: AWS JSON 1.1 over HTTPS with SigV4, one attempt per call.
+///
+/// Retries, backoff and rate limiting belong to `ResilientGameLift`, which wraps this; every attempt it makes
+/// comes through here and is signed afresh. Service answers become `GameLiftServiceError`, no answer
+/// `GameLiftTransportError`.
+public struct AWSGameLift: GameLift {
+    public let settings: AWSSettings
+    public let credentials: any AWSCredentialsProvider
+    private let httpClient: HTTPClient
+    private let ownsHTTPClient: Bool
+    private let logger: Logger
+    private let now: @Sendable () -> Date
+
+    /// The attempt number `ResilientGameLift` (or any caller) is making, logged with each request when set.
+    @TaskLocal public static var attempt: Int?
+
+    /// A client over `httpClient`, or over one of its own when nil (then `shutdown()` closes it).
+    /// `now` dates signatures; inject it only in tests.
+    public init(
+        settings: AWSSettings, credentials: any AWSCredentialsProvider, logger: Logger,
+        httpClient: HTTPClient? = nil, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.init(
+            settings: settings, credentials: credentials, logger: logger,
+            httpClient: httpClient ?? Self.makeHTTPClient(settings: settings), owns: httpClient == nil, now: now)
+    }
+
+    private init(
+        settings: AWSSettings, credentials: any AWSCredentialsProvider, logger: Logger, httpClient: HTTPClient,
+        owns: Bool, now: @escaping @Sendable () -> Date
+    ) {
+        self.settings = settings
+        self.credentials = credentials
+        self.logger = logger
+        self.httpClient = httpClient
+        self.ownsHTTPClient = owns
+        self.now = now
+    }
+
+    /// The client with the standard credential chain, sharing one `HTTPClient` between GameLift and the
+    /// credential endpoints. This is what the CLI uses.
+    public static func standard(
+        settings: AWSSettings, environment: [String: String], logger: Logger
+    ) -> AWSGameLift {
+        let client = makeHTTPClient(settings: settings)
+        let chain = DefaultCredentialChain(settings: settings, environment: environment, httpClient: client)
+        return AWSGameLift(
+            settings: settings, credentials: chain, logger: logger, httpClient: client, owns: true, now: { Date() })
+    }
+
+    /// An `HTTPClient` with fleetform's timeouts, verified TLS (the default) and pooled connections.
+    public static func makeHTTPClient(settings: AWSSettings) -> HTTPClient {
+        var configuration = HTTPClient.Configuration(
+            timeout: .init(
+                connect: .milliseconds(Int64(settings.connectTimeout * 1000)),
+                read: .milliseconds(Int64(settings.requestTimeout * 1000))))
+        configuration.redirectConfiguration = .disallow
+        configuration.decompression = .disabled
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    /// Closes pooled connections. Call once when done; a client given to `init` is left to its owner.
+    public func shutdown() async throws {
+        if ownsHTTPClient { try await httpClient.shutdown() }
+    }
+
+    public func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
+        -> DescribeRuntimeConfigurationOutput
+    { try await call(.describeRuntimeConfiguration, input, region: region) }
+
+    public func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
+        -> UpdateRuntimeConfigurationOutput
+    { try await call(.updateRuntimeConfiguration, input, region: region) }
+
+    public func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
+        -> DescribeFleetAttributesOutput
+    { try await call(.describeFleetAttributes, input, region: region) }
+
+    public func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
+        -> DescribeFleetEventsOutput
+    { try await call(.describeFleetEvents, input, region: region) }
+
+    public func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
+        try await call(.listFleets, input, region: region)
+    }
+
+    /// One signed `POST /` with `X-Amz-Target: GameLift.<operation>`.
+    func call<Input: Encodable, Output: Decodable>(
+        _ operation: GameLiftOperation, _ input: Input, region: String
+    ) async throws -> Output {
+        guard AWSSettings.isValidRegion(region) else {
+            throw GameLiftServiceError(code: .invalidRequest, message: "'\(region)' is not a region name")
+        }
+        let endpoint = settings.endpoint(for: region)
+        let body = try Array(GameLiftJSON.encoder().encode(input))
+        let request = SigV4Request(
+            method: "POST", path: endpoint.path.isEmpty ? "/" : endpoint.path,
+            headers: [
+                ("Host", Self.hostHeader(endpoint)), ("Content-Type", "application/x-amz-json-1.1"),
+                ("X-Amz-Target", "GameLift.\(operation.rawValue)"),
+            ], body: body.isEmpty ? Array("{}".utf8) : body)
+        let signed = SigV4Signer(service: "gamelift", region: region)
+            .sign(request, credentials: try await credentials.credentials(), date: now())
+        let headers = signed.headers.map { ($0.name, $0.value) }
+        logger.trace(
+            "GameLift request headers",
+            metadata: ["operation": "\(operation.rawValue)", "headers": "\(Redaction.describe(headers: headers))"])
+
+        let started = ContinuousClock.now
+        let answer: HTTPExchange.Answer
+        do {
+            answer = try await HTTPExchange(client: httpClient).send(
+                method: .POST, url: endpoint.absoluteString, headers: headers, body: signed.body,
+                timeout: settings.requestTimeout)
+        } catch let error as GameLiftTransportError {
+            log(operation, region: region, status: nil, requestId: nil, started: started, outcome: error.description)
+            throw error
+        }
+        let requestId = answer.headers.first { $0.0.lowercased() == "x-amzn-requestid" }?.1
+        logger.trace(
+            "GameLift response headers",
+            metadata: ["operation": "\(operation.rawValue)", "headers": "\(Redaction.describe(headers: answer.headers))"])
+
+        guard (200..<300).contains(answer.status) else {
+            let error = AWSErrorDecoder.decode(status: answer.status, headers: answer.headers, body: answer.body)
+            log(operation, region: region, status: answer.status, requestId: requestId, started: started,
+                outcome: error.code.rawValue)
+            throw error
+        }
+        log(operation, region: region, status: answer.status, requestId: requestId, started: started, outcome: "ok")
+        do {
+            return try GameLiftJSON.decoder().decode(Output.self, from: Data(answer.body.isEmpty ? Array("{}".utf8) : answer.body))
+        } catch {
+            throw GameLiftServiceError(
+                code: "InvalidResponse",
+                message: "\(operation.rawValue) answered HTTP \(answer.status) with a body that is not its output: \(error)",
+                requestId: requestId, httpStatus: answer.status)
+        }
+    }
+
+    private func log(
+        _ operation: GameLiftOperation, region: String, status: Int?, requestId: String?, started: ContinuousClock.Instant,
+        outcome: String
+    ) {
+        let elapsed = started.duration(to: .now)
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        var metadata: Logger.Metadata = [
+            "operation": "\(operation.rawValue)", "region": "\(region)", "status": "\(status.map(String.init) ?? "none")",
+            "requestId": "\(requestId ?? "none")", "durationMs": "\(Int(ms.rounded()))", "outcome": "\(outcome)",
+        ]
+        if let attempt = Self.attempt { metadata["attempt"] = "\(attempt)" }
+        logger.debug("GameLift \(operation.rawValue)", metadata: metadata)
+    }
+
+    /// `host` or `host:port` when the port is not the scheme's default, as the request line's Host must be.
+    static func hostHeader(_ url: URL) -> String {
+        let host = url.host ?? ""
+        let bracketed = host.contains(":") ? "[\(host)]" : host
+        guard let port = url.port else { return bracketed }
+        let scheme = url.scheme?.lowercased()
+        if (scheme == "https" && port == 443) || (scheme == "http" && port == 80) { return bracketed }
+        return "\(bracketed):\(port)"
+    }
+}

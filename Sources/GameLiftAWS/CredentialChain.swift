@@ -1,0 +1,167 @@
+import AsyncHTTPClient
+import Foundation
+import SigV4
+
+/// Supplies credentials for signing; asked before every request, so it must be cheap when cached.
+public protocol AWSCredentialsProvider: Sendable {
+    func credentials() async throws -> AWSCredentials
+}
+
+/// Fixed credentials, for tests and callers that already hold keys.
+public struct StaticCredentialsProvider: AWSCredentialsProvider {
+    public let value: AWSCredentials
+    public init(_ value: AWSCredentials) { self.value = value }
+    public func credentials() async throws -> AWSCredentials { value }
+}
+
+/// What one link of the chain found.
+public enum CredentialSourceResult: Sendable, Hashable {
+    case found(AWSCredentials)
+    /// This source is not set up here; the reason is shown if no source applies.
+    case notApplicable(String)
+}
+
+/// One place credentials can come from. It answers `notApplicable` when it is not configured and throws
+/// `CredentialsError` when it is configured but fails: a broken setup is reported, not skipped.
+public protocol CredentialSource: Sendable {
+    var name: String { get }
+    func resolve() async throws -> CredentialSourceResult
+}
+
+/// A configured credential source failed (unreadable token file, STS refused, malformed answer…).
+public struct CredentialsError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var source: String
+    public var message: String
+    public init(source: String, message: String) {
+        self.source = source
+        self.message = message
+    }
+    public var description: String { "credentials from \(source): \(message)" }
+}
+
+/// No source had credentials; lists every source tried and why it did not apply.
+public struct NoCredentialsError: Error, Hashable, Sendable, CustomStringConvertible {
+    public struct Attempt: Hashable, Sendable {
+        public var source: String
+        public var reason: String
+    }
+    public var tried: [Attempt]
+    public var description: String {
+        "no AWS credentials found; tried:\n" + tried.map { "  - \($0.source): \($0.reason)" }.joined(separator: "\n")
+    }
+}
+
+/// The standard chain: environment, web identity, shared files, container, instance metadata — the first
+/// that applies wins. Temporary credentials are cached and fetched again `refreshMargin` before they expire.
+public actor DefaultCredentialChain: AWSCredentialsProvider {
+    public nonisolated let sources: [any CredentialSource]
+    private let now: @Sendable () -> Date
+    private let refreshMargin: TimeInterval
+    private var cached: (credentials: AWSCredentials, sourceIndex: Int)?
+    private var inFlight: Task<(AWSCredentials, Int), any Error>?
+
+    /// The chain over explicit sources, in order.
+    public init(
+        sources: [any CredentialSource], now: @escaping @Sendable () -> Date = { Date() },
+        refreshMargin: TimeInterval = 300
+    ) {
+        self.sources = sources
+        self.now = now
+        self.refreshMargin = refreshMargin
+    }
+
+    /// The AWS-standard chain for `settings` and `environment`, using `httpClient` for STS, container and
+    /// instance metadata. `endpoints` moves the fixed link-local addresses (tests point them at 127.0.0.1).
+    public init(
+        settings: AWSSettings, environment: [String: String], httpClient: HTTPClient,
+        endpoints: CredentialEndpoints = .aws, now: @escaping @Sendable () -> Date = { Date() },
+        refreshMargin: TimeInterval = 300
+    ) {
+        let sts = WebIdentityExchange(settings: settings, httpClient: httpClient, now: now)
+        self.init(
+            sources: [
+                EnvironmentCredentialSource(environment: environment),
+                WebIdentityCredentialSource(environment: environment, exchange: sts),
+                SharedFilesCredentialSource(settings: settings, exchange: sts),
+                ContainerCredentialSource(environment: environment, httpClient: httpClient, endpoints: endpoints),
+                InstanceMetadataCredentialSource(environment: environment, httpClient: httpClient, endpoints: endpoints),
+            ], now: now, refreshMargin: refreshMargin)
+    }
+
+    /// The name of the source the current credentials came from, once resolved (for `--debug`).
+    public var sourceName: String? { cached.map { sources[$0.sourceIndex].name } }
+
+    public func credentials() async throws -> AWSCredentials {
+        if let cached, !needsRefresh(cached.credentials) { return cached.credentials }
+        if let inFlight { return try await inFlight.value.0 }
+        let preferred = cached?.sourceIndex
+        let task = Task { [sources] in try await Self.resolve(sources: sources, preferred: preferred) }
+        inFlight = task
+        defer { inFlight = nil }
+        let (credentials, index) = try await task.value
+        cached = (credentials, index)
+        return credentials
+    }
+
+    private func needsRefresh(_ credentials: AWSCredentials) -> Bool {
+        guard let expiration = credentials.expiration else { return false }
+        return now() >= expiration.addingTimeInterval(-refreshMargin)
+    }
+
+    /// Asks the source that answered last time first (a refresh), then the whole chain in order.
+    private static func resolve(sources: [any CredentialSource], preferred: Int?) async throws -> (AWSCredentials, Int) {
+        if let preferred, case .found(let credentials) = try await sources[preferred].resolve() {
+            return (credentials, preferred)
+        }
+        var tried: [NoCredentialsError.Attempt] = []
+        for (index, source) in sources.enumerated() {
+            switch try await source.resolve() {
+            case .found(let credentials): return (credentials, index)
+            case .notApplicable(let reason): tried.append(.init(source: source.name, reason: reason))
+            }
+        }
+        throw NoCredentialsError(tried: tried)
+    }
+}
+
+/// Fixed addresses of the container and instance metadata services, replaceable for tests.
+public struct CredentialEndpoints: Sendable, Hashable {
+    /// Base for `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`.
+    public var containerBase: String
+    /// Instance metadata, unless `AWS_EC2_METADATA_SERVICE_ENDPOINT` says otherwise.
+    public var instanceMetadata: String
+    public init(containerBase: String, instanceMetadata: String) {
+        self.containerBase = containerBase
+        self.instanceMetadata = instanceMetadata
+    }
+    public static let aws = CredentialEndpoints(
+        containerBase: "http://169.254.170.2", instanceMetadata: "http://169.254.169.254")
+}
+
+/// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and optionally `AWS_SESSION_TOKEN`.
+public struct EnvironmentCredentialSource: CredentialSource {
+    public let environment: [String: String]
+    public var name: String { "environment" }
+    public init(environment: [String: String]) { self.environment = environment }
+
+    public func resolve() async throws -> CredentialSourceResult {
+        let id = environment["AWS_ACCESS_KEY_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        let secret = environment["AWS_SECRET_ACCESS_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        switch (id, secret) {
+        case (nil, nil): return .notApplicable("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set")
+        case (.some, nil): throw CredentialsError(source: name, message: "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not")
+        case (nil, .some): throw CredentialsError(source: name, message: "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not")
+        case (.some(let id), .some(let secret)):
+            let token = environment["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            return .found(AWSCredentials(accessKeyId: id, secretAccessKey: secret, sessionToken: token))
+        }
+    }
+}
+
+/// Parses the timestamps credential endpoints answer with (`2026-11-24T10:30:15Z`, fractions allowed).
+func parseCredentialExpiration(_ text: String) -> Date? {
+    let formatter = ISO8601DateFormatter()
+    if let date = formatter.date(from: text) { return date }
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.date(from: text)
+}
