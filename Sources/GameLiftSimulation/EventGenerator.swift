@@ -1,0 +1,89 @@
+import Foundation
+import GameLiftAPI
+
+/// The events a fleet's instances log after a runtime configuration update, as GameLift would report them
+/// once instances launch the new server processes: a benign rollout event, `SERVER_PROCESS_INVALID_PATH`
+/// (and `FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND` when no launch path exists) for paths missing from the
+/// build, `SERVER_PROCESS_CRASHED` at the fleet's crash rate, and `GAME_SESSION_ACTIVATION_TIMEOUT` when
+/// the activation timeout is shorter than the fleet's sessions need. Times fall after the update, within
+/// the fleet's event delay; every choice is derived from the seed, the fleet and its update number.
+enum EventGenerator {
+    static let defaultDelaySeconds = 3.0
+
+    static func eventsAfterUpdate(of fleet: SimulatedFleet, account: String, at time: Date, seed: UInt64)
+        -> [FleetEvent]
+    {
+        var random = SeededGenerator(seed: seed, "events", fleet.fleetId, String(fleet.updateCount))
+        let delay = max(0.01, fleet.behaviour?.eventDelaySeconds ?? defaultDelaySeconds)
+        let configuration = fleet.runtimeConfiguration
+        let processes = configuration.serverProcesses ?? []
+        var events: [FleetEvent] = []
+
+        func add(_ code: EventCode, _ message: String, at offset: Double, count: Int? = nil, log: Bool = false) {
+            let id = random.uuid()
+            let url = log ? logURL(fleet: fleet, account: account, eventId: id) : nil
+            events.append(
+                FleetEvent(
+                    eventId: id, resourceId: fleet.fleetId, eventCode: code, message: message,
+                    eventTime: time.addingTimeInterval(offset), preSignedLogUrl: url, count: count))
+        }
+
+        let total = configuration.totalConcurrentExecutions
+        add(
+            "GENERIC_EVENT",
+            "Runtime configuration updated: \(processes.count) server process configuration(s), "
+                + "\(total) concurrent server process(es) per instance. Instances apply it as processes are replaced.",
+            at: delay * 0.05)
+
+        let missing = processes.filter { !BuildLayout.contains($0.launchPath, fleet: fleet) }
+        let build = fleet.buildId ?? "the fleet's build"
+        for process in missing {
+            add(
+                .serverProcessInvalidPath,
+                "Server process launch path \(process.launchPath) was not found in \(build)"
+                    + parametersNote(process) + ". GameLift cannot start this server process.",
+                at: delay * (0.3 + 0.4 * random.unit()), count: process.concurrentExecutions, log: true)
+        }
+        if !missing.isEmpty && missing.count == processes.count {
+            add(
+                "FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND",
+                "None of the \(processes.count) launch path(s) of the runtime configuration exists in \(build); "
+                    + "no server process can start on the fleet's instances.",
+                at: delay * 0.75)
+        }
+
+        let running = processes.filter { BuildLayout.contains($0.launchPath, fleet: fleet) }
+        if let crashRate = fleet.behaviour?.crashRate, crashRate > 0 {
+            for process in running where random.unit() < crashRate {
+                let crashes = 1 + Int(random.next() % UInt64(max(1, process.concurrentExecutions)))
+                add(
+                    .serverProcessCrashed,
+                    "Server process \(process.launchPath)" + parametersNote(process)
+                        + " exited without calling ProcessEnding() (exit code 139).",
+                    at: delay * (0.5 + 0.45 * random.unit()), count: crashes, log: true)
+            }
+        }
+
+        if let needed = fleet.behaviour?.gameSessionActivationSeconds, !running.isEmpty,
+            let timeout = configuration.gameSessionActivationTimeoutSeconds, timeout < needed
+        {
+            add(
+                .gameSessionActivationTimeout,
+                "Game sessions did not activate within GameSessionActivationTimeoutSeconds (\(timeout) s); "
+                    + "game sessions on this fleet take about \(needed) s to activate and were terminated.",
+                at: delay * (0.8 + 0.2 * random.unit()), count: running.reduce(0) { $0 + $1.concurrentExecutions })
+        }
+        return events
+    }
+
+    private static func parametersNote(_ process: ServerProcess) -> String {
+        guard let parameters = process.parameters, !parameters.isEmpty else { return "" }
+        return " (parameters: \(parameters))"
+    }
+
+    /// A plausible pre-signed S3 URL for the process logs; it carries no credentials.
+    static func logURL(fleet: SimulatedFleet, account: String, eventId: String) -> String {
+        "https://gamelift-server-logs-\(fleet.region).s3.\(fleet.region).amazonaws.com/\(account)/\(fleet.fleetId)/"
+            + "\(eventId).zip?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-SignedHeaders=host"
+    }
+}

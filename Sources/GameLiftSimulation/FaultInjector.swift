@@ -1,0 +1,115 @@
+import Foundation
+import GameLiftAPI
+
+/// What the fault plan decided for one call.
+struct FaultDecision {
+    var throttled = false
+    var latencySeconds = 0.0
+    var drop: FaultRule.DropPhase?
+    var error: GameLiftServiceError?
+    /// The index of the rule that dropped the call, for the message.
+    var dropRule = 0
+}
+
+/// Applies a `FaultPlan` call by call. Counters are per (rule, fleet) and random draws are derived from
+/// (seed, rule, fleet, call number), so outcomes do not depend on how concurrent calls interleave.
+/// Not thread-safe: the simulation calls it under its lock.
+struct FaultInjector {
+    let plan: FaultPlan
+    let seed: UInt64
+    private var calls: [String: Int] = [:]
+    private var tokens: Double
+    private var refilledAt: Date?
+
+    init(plan: FaultPlan, seed: UInt64) {
+        self.plan = plan
+        self.seed = seed
+        self.tokens = plan.throttle.map(Self.burst) ?? 0
+    }
+
+    private static func burst(_ rule: ThrottleRule) -> Double { max(1, rule.burst ?? rule.requestsPerSecond) }
+
+    /// Decides the faults of one call of `operation` naming `fleets` (fleet ids, ARNs already resolved).
+    mutating func decide(_ operation: GameLiftOperation, fleets: [String], now: Date, requestId: String)
+        -> FaultDecision
+    {
+        var decision = FaultDecision()
+        if let throttle = plan.throttle, !takeToken(throttle, now: now) {
+            decision.throttled = true
+            return decision
+        }
+        for (index, rule) in plan.rules.enumerated() {
+            guard rule.operation == nil || rule.operation == "*" || rule.operation == operation.rawValue else { continue }
+            let key: String
+            if let target = rule.fleet.map({ FleetReference($0).fleetId }) {
+                guard fleets.contains(target) else { continue }
+                key = target
+            } else {
+                key = fleets.count == 1 ? fleets[0] : ""
+            }
+            let counter = "\(index)|\(key)"
+            let number = calls[counter, default: 0]
+            calls[counter] = number + 1
+            if let latency = rule.latencyMs { decision.latencySeconds += latency / 1000 }
+            if decision.drop == nil, let rate = rule.dropRate,
+                draw("drop", index, key, number) < rate
+            {
+                decision.drop = rule.dropPhase ?? .request
+                decision.dropRule = index
+            }
+            if decision.error == nil, let code = rule.error, fires(rule, index, key, number) {
+                decision.error = GameLiftServiceError(
+                    code: code, message: rule.message ?? Self.defaultMessage(code), requestId: requestId,
+                    httpStatus: rule.httpStatus ?? SimulationErrors.httpStatus(of: code))
+            }
+        }
+        return decision
+    }
+
+    private func fires(_ rule: FaultRule, _ index: Int, _ key: String, _ number: Int) -> Bool {
+        if let count = rule.count, number < count { return true }
+        if let rate = rule.rate { return draw("error", index, key, number) < rate }
+        return false
+    }
+
+    private func draw(_ purpose: String, _ index: Int, _ key: String, _ number: Int) -> Double {
+        var generator = SeededGenerator(seed: seed, purpose, String(index), key, String(number))
+        return generator.unit()
+    }
+
+    private mutating func takeToken(_ rule: ThrottleRule, now: Date) -> Bool {
+        if let refilledAt {
+            let elapsed = max(0, now.timeIntervalSince(refilledAt))
+            tokens = min(Self.burst(rule), tokens + elapsed * rule.requestsPerSecond)
+        }
+        refilledAt = now
+        guard tokens >= 1 else { return false }
+        tokens -= 1
+        return true
+    }
+
+    static func defaultMessage(_ code: GameLiftErrorCode) -> String {
+        switch code {
+        case .throttling: "Rate exceeded"
+        case .internalService: "An internal service error occurred. Please retry the request."
+        case .serviceUnavailable: "Service is currently unavailable. Please retry the request."
+        default: "Injected fault: \(code)"
+        }
+    }
+}
+
+/// Errors the simulation answers, built the way GameLift answers them.
+enum SimulationErrors {
+    /// AWS's HTTP status for a GameLift error code.
+    static func httpStatus(of code: GameLiftErrorCode) -> Int {
+        switch code {
+        case .internalService: 500
+        case .serviceUnavailable: 503
+        default: 400
+        }
+    }
+
+    static func make(_ code: GameLiftErrorCode, _ message: String, requestId: String) -> GameLiftServiceError {
+        GameLiftServiceError(code: code, message: message, requestId: requestId, httpStatus: httpStatus(of: code))
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import GameLiftAPI
+
+/// A simulated GameLift: the five operations fleetform uses, answered as GameLift answers them, over an
+/// in-memory state (tests, the emulator) or a state file shared safely between processes (`--local`),
+/// with injected faults. Deterministic under its seed and clock.
+public final class GameLiftSimulation: GameLift, @unchecked Sendable {
+    // Everything mutable is guarded by `lock`; async work (latency sleeps) happens outside it.
+    private let lock = NSLock()
+    private var engine: SimulationEngine
+    private var injector: FaultInjector
+    private var requests: UInt64 = 0
+    private let store: StateFileStore?
+    private let clock: SimulationClock
+    private let seed: UInt64
+
+    /// An in-memory simulation starting from `state`.
+    public convenience init(
+        state: SimulationState, faults: FaultPlan = .none, seed: UInt64 = 0, clock: SimulationClock = .system
+    ) {
+        self.init(state: state, store: nil, faults: faults, seed: seed, clock: clock)
+    }
+
+    private init(state: SimulationState, store: StateFileStore?, faults: FaultPlan, seed: UInt64, clock: SimulationClock) {
+        let start = clock.now()
+        var holds: [String: StatusHold] = [:]
+        for hold in faults.holds {
+            holds[FleetReference(hold.fleet).fleetId] = StatusHold(
+                status: hold.status ?? .activating, until: hold.seconds.map { start.addingTimeInterval($0) },
+                updateAttempts: hold.updateAttempts)
+        }
+        self.engine = SimulationEngine(state: state, faultHolds: holds, seed: seed)
+        self.injector = FaultInjector(plan: faults, seed: seed)
+        self.store = store
+        self.clock = clock
+        self.seed = seed
+    }
+
+    /// A simulation whose state lives in `stateFile`. When that file does not exist it is created from
+    /// `seedFile`; when neither exists, the error names both. A corrupt file gives an error naming it.
+    public static func open(
+        stateFile: String, seedFile: String? = nil, faults: FaultPlan = .none, seed: UInt64 = 0,
+        clock: SimulationClock = .system
+    ) throws -> GameLiftSimulation {
+        let store = StateFileStore(path: stateFile)
+        let state = try store.locked { () throws -> SimulationState in
+            if store.exists { return try StateFileStore.read(stateFile) }
+            guard let seedFile, FileManager.default.fileExists(atPath: seedFile) else {
+                let seedNote = seedFile.map { "nor a seed file at \($0)" } ?? "and no seed file was given"
+                throw SimulationError(
+                    "no GameLift simulation state at \(stateFile), \(seedNote): "
+                        + "give a seed file (for example examples/local/seed.json) to create the state")
+            }
+            let seeded = try StateFileStore.read(seedFile)
+            try store.save(seeded, changed: [], everything: true)
+            return seeded
+        }
+        let simulation = GameLiftSimulation(state: state, store: store, faults: faults, seed: seed, clock: clock)
+        return simulation
+    }
+
+    /// The state file, when the simulation has one.
+    public var stateFile: String? { store?.path }
+
+    /// The current state (re-read from the state file when another process changed it), for tests and tools.
+    public func snapshot() throws -> SimulationState {
+        try lock.withLock {
+            if let store { try store.locked { try store.refresh(&engine) } }
+            return engine.state
+        }
+    }
+
+    // MARK: GameLift
+
+    public func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String)
+        async throws -> DescribeRuntimeConfigurationOutput
+    {
+        try await perform(.describeRuntimeConfiguration, fleets: [input.fleetId], region: region) {
+            try $0.describeRuntimeConfiguration(input, &$1)
+        }
+    }
+
+    public func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String)
+        async throws -> UpdateRuntimeConfigurationOutput
+    {
+        try await perform(.updateRuntimeConfiguration, fleets: [input.fleetId], region: region) {
+            try $0.updateRuntimeConfiguration(input, &$1)
+        }
+    }
+
+    public func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String)
+        async throws -> DescribeFleetAttributesOutput
+    {
+        try await perform(.describeFleetAttributes, fleets: input.fleetIds ?? [], region: region) {
+            try $0.describeFleetAttributes(input, &$1)
+        }
+    }
+
+    public func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String)
+        async throws -> DescribeFleetEventsOutput
+    {
+        try await perform(.describeFleetEvents, fleets: [input.fleetId], region: region) {
+            try $0.describeFleetEvents(input, &$1)
+        }
+    }
+
+    public func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
+        try await perform(.listFleets, fleets: [], region: region) { engine, call in
+            try engine.listFleets(input, call)
+        }
+    }
+
+    // MARK: Calls
+
+    /// Faults first (throttle, latency, a dropped connection, an injected error), then the operation, under
+    /// the lock and, in file mode, the state file's lock.
+    private func perform<Output>(
+        _ operation: GameLiftOperation, fleets: [String], region: String,
+        _ body: (inout SimulationEngine, inout SimulationCall) throws -> Output
+    ) async throws -> Output {
+        let (decision, requestId) = lock.withLock { () -> (FaultDecision, String) in
+            requests += 1
+            var generator = SeededGenerator(seed: seed, "request", String(requests))
+            let requestId = generator.uuid()
+            let ids = fleets.map { FleetReference($0).fleetId }
+            return (injector.decide(operation, fleets: ids, now: clock.now(), requestId: requestId), requestId)
+        }
+        if decision.throttled {
+            throw SimulationErrors.make(.throttling, FaultInjector.defaultMessage(.throttling), requestId: requestId)
+        }
+        if decision.latencySeconds > 0 { try await clock.sleep(decision.latencySeconds) }
+        if decision.drop == .request { throw dropped(operation, decision) }
+        if let error = decision.error { throw error }
+        let output = try lock.withLock { try execute(region: region, requestId: requestId, body) }
+        if decision.drop == .response { throw dropped(operation, decision) }
+        return output
+    }
+
+    private func execute<Output>(
+        region: String, requestId: String, _ body: (inout SimulationEngine, inout SimulationCall) throws -> Output
+    ) throws -> Output {
+        guard let store else {
+            var call = SimulationCall(region: region, now: clock.now(), requestId: requestId)
+            return try body(&engine, &call)
+        }
+        return try store.locked {
+            try store.refresh(&engine)
+            var call = SimulationCall(region: region, now: clock.now(), requestId: requestId)
+            do {
+                let output = try body(&engine, &call)
+                try store.save(engine.state, changed: call.changedFleets)
+                return output
+            } catch let error as GameLiftServiceError {
+                // A refused update may still have changed something (a hold's attempt count).
+                try store.save(engine.state, changed: call.changedFleets)
+                throw error
+            }
+        }
+    }
+
+    private func dropped(_ operation: GameLiftOperation, _ decision: FaultDecision) -> GameLiftTransportError {
+        GameLiftTransportError(
+            kind: .connection,
+            message: "connection dropped during \(operation.rawValue) (fault rule \(decision.dropRule), "
+                + "\(decision.drop == .response ? "after the request was processed" : "before the request was processed"))")
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import GameLiftAPI
+
+/// Wall-clock time and sleep for the simulation, injected so tests run instantly.
+///
+/// The simulation needs calendar time (event times, hold deadlines written to the state file), unlike
+/// `Timing`, whose clock is monotonic; `init(virtual:startingAt:)` bridges a `VirtualClock` to a date.
+public struct SimulationClock: Sendable {
+    /// The current date.
+    public var now: @Sendable () -> Date
+    /// Suspends for the given number of seconds (injected latency faults).
+    public var sleep: @Sendable (Double) async throws -> Void
+
+    /// A clock from explicit closures.
+    public init(now: @escaping @Sendable () -> Date, sleep: @escaping @Sendable (Double) async throws -> Void) {
+        self.now = now
+        self.sleep = sleep
+    }
+
+    /// The system clock and real sleeps.
+    public static let system = SimulationClock(
+        now: { Date() },
+        sleep: { seconds in
+            guard seconds > 0 else { return }
+            try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+        })
+
+    /// A clock driven by a `VirtualClock`: `start` is the date at the virtual clock's current reading, and
+    /// sleeps advance virtual time at once (and are recorded by the virtual clock).
+    public init(virtual clock: VirtualClock, startingAt start: Date) {
+        let origin = clock.now
+        let timing = clock.timing
+        self.now = { start.addingTimeInterval(clock.now - origin) }
+        self.sleep = { seconds in try await timing.sleep(seconds) }
+    }
+}

@@ -1,0 +1,283 @@
+import Foundation
+import GameLiftAPI
+
+/// One call's context: the region it is for, the time it arrives, its request id, and the fleets it changed
+/// (so the file store rewrites only those).
+struct SimulationCall {
+    let region: String
+    let now: Date
+    let requestId: String
+    var changedFleets: Set<String> = []
+}
+
+/// The five operations over an in-memory state, as GameLift answers them. Pure apart from the state it
+/// owns: no I/O, no clock, no global randomness; the store around it persists what it changes.
+struct SimulationEngine {
+    private(set) var state: SimulationState
+    private var positions: [String: Int] = [:]
+    /// Holds from the fault plan: in memory only, never written to the state file.
+    private var faultHolds: [String: StatusHold]
+    let seed: UInt64
+
+    init(state: SimulationState, faultHolds: [String: StatusHold], seed: UInt64) {
+        self.state = state
+        self.faultHolds = faultHolds
+        self.seed = seed
+        reindex()
+    }
+
+    /// Replaces the state (after another process changed the file).
+    mutating func replace(_ newState: SimulationState) {
+        state = newState
+        reindex()
+    }
+
+    private mutating func reindex() {
+        positions = Dictionary(state.fleets.enumerated().map { ($1.fleetId, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The fleet id a request names, when it names one of this state's fleets (for fault rules).
+    func fleetId(named text: String) -> String { FleetReference(text).fleetId }
+
+    // MARK: Operations
+
+    mutating func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, _ call: inout SimulationCall)
+        throws -> DescribeRuntimeConfigurationOutput
+    {
+        try reject(RequestValidation.fleetIdOrArn(input.fleetId, member: "fleetId"), call)
+        let index = try resolve(input.fleetId, &call)
+        let fleet = state.fleets[index]
+        // The reference: "If the requested fleet has been deleted, the result set is empty."
+        if fleet.status == .terminated || fleet.status == .notFound { return .init(runtimeConfiguration: nil) }
+        return .init(runtimeConfiguration: fleet.runtimeConfiguration)
+    }
+
+    mutating func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, _ call: inout SimulationCall)
+        throws -> UpdateRuntimeConfigurationOutput
+    {
+        try reject(
+            RequestValidation.fleetIdOrArn(input.fleetId, member: "fleetId")
+                + RequestValidation.shape(of: input.runtimeConfiguration), call)
+        let index = try resolve(input.fleetId, &call)
+        let id = state.fleets[index].fleetId
+        if let status = consumeHoldAttempt(index, &call) ?? refusedStatus(state.fleets[index].status) {
+            throw SimulationErrors.make(
+                .invalidFleetStatus,
+                "Fleet \(id) is in status \(status); its runtime configuration cannot be updated in this status.",
+                requestId: call.requestId)
+        }
+        if let problem = RequestValidation.semantics(
+            of: input.runtimeConfiguration, operatingSystem: state.fleets[index].operatingSystem)
+        {
+            throw SimulationErrors.make(.invalidRequest, problem, requestId: call.requestId)
+        }
+        // A full replacement of the RuntimeConfiguration object: an omitted field is cleared, not kept.
+        state.fleets[index].runtimeConfiguration = input.runtimeConfiguration
+        let events = EventGenerator.eventsAfterUpdate(
+            of: state.fleets[index], account: state.account, at: call.now, seed: seed)
+        state.fleets[index].updateCount += 1
+        append(events, to: index)
+        call.changedFleets.insert(id)
+        return .init(runtimeConfiguration: input.runtimeConfiguration)
+    }
+
+    mutating func describeFleetAttributes(_ input: DescribeFleetAttributesInput, _ call: inout SimulationCall)
+        throws -> DescribeFleetAttributesOutput
+    {
+        var violations = RequestValidation.limit(input.limit) + RequestValidation.nextToken(input.nextToken)
+        if let ids = input.fleetIds {
+            if ids.isEmpty {
+                violations.append(
+                    RequestValidation.violation("[]", at: "fleetIds", "have length greater than or equal to 1"))
+            }
+            for (offset, id) in ids.enumerated() {
+                violations += RequestValidation.fleetIdOrArn(id, member: "fleetIds.\(offset + 1).member")
+            }
+            try reject(violations, call)
+            // Unknown fleets are left out of the answer, not reported as errors; Limit and NextToken are ignored.
+            var seen: Set<String> = []
+            var found: [FleetAttributes] = []
+            for id in ids {
+                guard let index = find(id, region: call.region), seen.insert(state.fleets[index].fleetId).inserted
+                else { continue }
+                settleHolds(index, &call)
+                found.append(attributes(index))
+            }
+            return .init(fleetAttributes: found)
+        }
+        try reject(violations, call)
+        let regional = state.fleets.indices.filter { state.fleets[$0].region == call.region }
+        let page = try paginate(regional, limit: input.limit, token: input.nextToken, kind: "attributes", call)
+        for index in page.items { settleHolds(index, &call) }
+        return .init(fleetAttributes: page.items.map(attributes), nextToken: page.next)
+    }
+
+    mutating func describeFleetEvents(_ input: DescribeFleetEventsInput, _ call: inout SimulationCall) throws
+        -> DescribeFleetEventsOutput
+    {
+        try reject(
+            RequestValidation.fleetIdOrArn(input.fleetId, member: "fleetId") + RequestValidation.limit(input.limit)
+                + RequestValidation.nextToken(input.nextToken), call)
+        let index = try resolve(input.fleetId, &call)
+        let fleet = state.fleets[index]
+        var anchor: (time: Date, eventId: String)?
+        if let token = input.nextToken {
+            guard let decoded = PageToken.decodeEventAnchor(token, fleetId: fleet.fleetId) else {
+                throw invalidToken(call)
+            }
+            anchor = decoded
+        }
+        // Newest first; only events that have happened by now; StartTime and EndTime inclusive.
+        let visible = fleet.events.filter { event in
+            event.eventTime <= call.now && input.startTime.map { event.eventTime >= $0 } ?? true
+                && input.endTime.map { event.eventTime <= $0 } ?? true
+                && anchor.map { (event.eventTime, event.eventId) < ($0.time, $0.eventId) } ?? true
+        }
+        .sorted { ($0.eventTime, $0.eventId) > ($1.eventTime, $1.eventId) }
+        let limit = min(input.limit ?? GameLiftLimits.eventPageSize, GameLiftLimits.eventPageSize)
+        let page = Array(visible.prefix(limit))
+        let next = visible.count > limit ? page.last.map {
+            PageToken.eventAnchor(fleetId: fleet.fleetId, time: $0.eventTime, eventId: $0.eventId)
+        } : nil
+        return .init(events: page, nextToken: next)
+    }
+
+    func listFleets(_ input: ListFleetsInput, _ call: SimulationCall) throws -> ListFleetsOutput {
+        try reject(RequestValidation.limit(input.limit) + RequestValidation.nextToken(input.nextToken), call)
+        let build = input.buildId.map { id in id.range(of: "build/").map { String(id[$0.upperBound...]) } ?? id }
+        let matching = state.fleets.indices.filter { index in
+            let fleet = state.fleets[index]
+            // Simulated fleets run builds, never Realtime scripts: a ScriptId filter matches none.
+            return fleet.region == call.region && input.scriptId == nil && (build == nil || fleet.buildId == build)
+        }
+        let page = try paginate(matching, limit: input.limit, token: input.nextToken, kind: "fleets", call)
+        return .init(fleetIds: page.items.map { state.fleets[$0].fleetId }, nextToken: page.next)
+    }
+
+    // MARK: Fleets, statuses and holds
+
+    /// The fleet's index when `text` (id or ARN) names a fleet of this account in `region`.
+    func find(_ text: String, region: String) -> Int? {
+        let reference = FleetReference(text)
+        guard let index = positions[reference.fleetId], state.fleets[index].region == region,
+            reference.arnRegion.map({ $0 == region }) ?? true,
+            reference.arnAccount.map({ $0 == state.account }) ?? true
+        else { return nil }
+        return index
+    }
+
+    private mutating func resolve(_ text: String, _ call: inout SimulationCall) throws -> Int {
+        guard let index = find(text, region: call.region) else {
+            throw SimulationErrors.make(.notFound, "Fleet \(text) not found.", requestId: call.requestId)
+        }
+        settleHolds(index, &call)
+        return index
+    }
+
+    /// The status a fleet shows now: a fault-plan hold, else a scripted hold, else its own.
+    func status(_ index: Int) -> FleetStatus {
+        let fleet = state.fleets[index]
+        return faultHolds[fleet.fleetId]?.status ?? fleet.hold?.status ?? fleet.status
+    }
+
+    /// Ends holds whose time or attempts ran out, logging the status change at the moment it happened.
+    private mutating func settleHolds(_ index: Int, _ call: inout SimulationCall) {
+        let id = state.fleets[index].fleetId
+        if let hold = faultHolds[id], !hold.isActive(at: call.now) {
+            faultHolds[id] = nil
+            logStatusChange(index, from: hold, at: call.now, &call)
+        }
+        if let hold = state.fleets[index].hold, !hold.isActive(at: call.now) {
+            state.fleets[index].hold = nil
+            logStatusChange(index, from: hold, at: call.now, &call)
+        }
+    }
+
+    private mutating func logStatusChange(_ index: Int, from hold: StatusHold, at now: Date, _ call: inout SimulationCall) {
+        let fleet = state.fleets[index]
+        let shown = status(index)
+        guard shown != hold.status else { return }
+        let time = hold.until.map { min($0, now) } ?? now
+        var random = SeededGenerator(seed: seed, "status", fleet.fleetId, String(time.timeIntervalSince1970))
+        append(
+            [
+                FleetEvent(
+                    eventId: random.uuid(), resourceId: fleet.fleetId, eventCode: EventCode(rawValue: "FLEET_STATE_\(shown)"),
+                    message: "Fleet \(fleet.fleetId) changed status from \(hold.status) to \(shown).", eventTime: time)
+            ], to: index)
+        call.changedFleets.insert(fleet.fleetId)
+    }
+
+    /// While a hold applies, an update attempt is refused (and counted); returns the status shown.
+    private mutating func consumeHoldAttempt(_ index: Int, _ call: inout SimulationCall) -> FleetStatus? {
+        let id = state.fleets[index].fleetId
+        if var hold = faultHolds[id] {
+            hold.updateAttempts = hold.updateAttempts.map { $0 - 1 }
+            faultHolds[id] = hold
+            return hold.status
+        }
+        if var hold = state.fleets[index].hold {
+            hold.updateAttempts = hold.updateAttempts.map { $0 - 1 }
+            state.fleets[index].hold = hold
+            call.changedFleets.insert(id)
+            return hold.status
+        }
+        return nil
+    }
+
+    /// The fleet's own status when it forbids updates.
+    private func refusedStatus(_ status: FleetStatus) -> FleetStatus? {
+        status.allowsRuntimeConfigurationUpdate ? nil : status
+    }
+
+    private func attributes(_ index: Int) -> FleetAttributes {
+        let fleet = state.fleets[index]
+        return FleetAttributes(
+            fleetId: fleet.fleetId, fleetArn: fleet.arn(account: state.account), name: fleet.name,
+            description: fleet.description, status: status(index), operatingSystem: fleet.operatingSystem,
+            buildId: fleet.buildId, instanceType: fleet.instanceType, creationTime: fleet.creationTime)
+    }
+
+    private mutating func append(_ events: [FleetEvent], to index: Int) {
+        guard !events.isEmpty else { return }
+        let wasOrdered = state.fleets[index].events.last.map { last in
+            events.allSatisfy { ($0.eventTime, $0.eventId) >= (last.eventTime, last.eventId) }
+        } ?? true
+        state.fleets[index].events += events
+        if !wasOrdered || !events.isSortedByTime {
+            state.fleets[index].events.sort { ($0.eventTime, $0.eventId) < ($1.eventTime, $1.eventId) }
+        }
+    }
+
+    // MARK: Errors and pages
+
+    private func reject(_ violations: [String], _ call: SimulationCall) throws {
+        guard !violations.isEmpty else { return }
+        throw SimulationErrors.make(.invalidRequest, RequestValidation.message(violations), requestId: call.requestId)
+    }
+
+    private func invalidToken(_ call: SimulationCall) -> GameLiftServiceError {
+        SimulationErrors.make(.invalidRequest, "Invalid NextToken: it was not issued for this request.", requestId: call.requestId)
+    }
+
+    private func paginate(_ items: [Int], limit: Int?, token: String?, kind: String, _ call: SimulationCall) throws
+        -> (items: [Int], next: String?)
+    {
+        var start = 0
+        if let token {
+            guard let offset = PageToken.decodeOffset(token, kind: kind), offset <= items.count else {
+                throw invalidToken(call)
+            }
+            start = offset
+        }
+        let end = limit.map { min(items.count, start + $0) } ?? items.count
+        let next = end < items.count ? PageToken.offset(end, kind: kind) : nil
+        return (Array(items[start..<end]), next)
+    }
+}
+
+extension Array where Element == FleetEvent {
+    fileprivate var isSortedByTime: Bool {
+        zip(self, dropFirst()).allSatisfy { ($0.eventTime, $0.eventId) <= ($1.eventTime, $1.eventId) }
+    }
+}

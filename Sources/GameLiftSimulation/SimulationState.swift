@@ -1,0 +1,171 @@
+import Foundation
+import GameLiftAPI
+
+/// Everything the simulated GameLift knows: an account and its fleets. The state file is this, as JSON.
+public struct SimulationState: Codable, Hashable, Sendable {
+    /// The state-file format version this build reads and writes.
+    public static let currentVersion = 1
+
+    public var version: Int
+    /// The AWS account id that fleet ARNs name.
+    public var account: String
+    public var fleets: [SimulatedFleet]
+
+    /// A state with the given fleets.
+    public init(account: String = "123456789012", fleets: [SimulatedFleet] = []) {
+        self.version = Self.currentVersion
+        self.account = account
+        self.fleets = fleets
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version = "Version"
+        case account = "Account"
+        case fleets = "Fleets"
+    }
+}
+
+/// One simulated fleet: what `DescribeFleetAttributes` shows, its runtime configuration, its build's files,
+/// its event log, and optional scripted behaviour.
+public struct SimulatedFleet: Codable, Hashable, Sendable {
+    public var fleetId: String
+    public var region: String
+    public var name: String
+    public var description: String?
+    /// The fleet's own status; a `hold` shows another status for a while.
+    public var status: FleetStatus
+    public var operatingSystem: OperatingSystem
+    public var buildId: String?
+    /// Files of the fleet's build, relative to the install root (`/local/game/` or `C:\game\`), with `/`
+    /// separators. `nil` means unknown: no launch path is reported missing.
+    public var buildFiles: [String]?
+    public var instanceType: String?
+    public var creationTime: Date?
+    public var runtimeConfiguration: RuntimeConfiguration
+    /// The event log, oldest first.
+    public var events: [FleetEvent]
+    /// A scripted status that rejects updates until a time or for a number of update attempts.
+    public var hold: StatusHold?
+    /// How the fleet's instances behave after an update (crashes, activation time).
+    public var behaviour: FleetBehaviour?
+    /// Updates accepted so far; seeds the event generation of the next one.
+    public var updateCount: Int
+
+    /// A fleet; only the identifying fields and the configuration are required.
+    public init(
+        fleetId: String, region: String, name: String? = nil, description: String? = nil,
+        status: FleetStatus = .active, operatingSystem: OperatingSystem = .amazonLinux2023,
+        buildId: String? = nil, buildFiles: [String]? = nil, instanceType: String? = "c5.large",
+        creationTime: Date? = nil, runtimeConfiguration: RuntimeConfiguration, events: [FleetEvent] = [],
+        hold: StatusHold? = nil, behaviour: FleetBehaviour? = nil, updateCount: Int = 0
+    ) {
+        self.fleetId = fleetId
+        self.region = region
+        self.name = name ?? fleetId
+        self.description = description
+        self.status = status
+        self.operatingSystem = operatingSystem
+        self.buildId = buildId
+        self.buildFiles = buildFiles
+        self.instanceType = instanceType
+        self.creationTime = creationTime
+        self.runtimeConfiguration = runtimeConfiguration
+        self.events = events
+        self.hold = hold
+        self.behaviour = behaviour
+        self.updateCount = updateCount
+    }
+
+    /// `arn:aws:gamelift:<region>:<account>:fleet/<id>`.
+    public func arn(account: String) -> String { "arn:aws:gamelift:\(region):\(account):fleet/\(fleetId)" }
+
+    enum CodingKeys: String, CodingKey {
+        case fleetId = "FleetId"
+        case region = "Region"
+        case name = "Name"
+        case description = "Description"
+        case status = "Status"
+        case operatingSystem = "OperatingSystem"
+        case buildId = "BuildId"
+        case buildFiles = "BuildFiles"
+        case instanceType = "InstanceType"
+        case creationTime = "CreationTime"
+        case runtimeConfiguration = "RuntimeConfiguration"
+        case events = "Events"
+        case hold = "Hold"
+        case behaviour = "Behaviour"
+        case updateCount = "UpdateCount"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        fleetId = try c.decode(String.self, forKey: .fleetId)
+        region = try c.decode(String.self, forKey: .region)
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? fleetId
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        status = try c.decodeIfPresent(FleetStatus.self, forKey: .status) ?? .active
+        operatingSystem = try c.decodeIfPresent(OperatingSystem.self, forKey: .operatingSystem) ?? .amazonLinux2023
+        buildId = try c.decodeIfPresent(String.self, forKey: .buildId)
+        buildFiles = try c.decodeIfPresent([String].self, forKey: .buildFiles)
+        instanceType = try c.decodeIfPresent(String.self, forKey: .instanceType)
+        creationTime = try c.decodeIfPresent(Date.self, forKey: .creationTime)
+        runtimeConfiguration = try c.decode(RuntimeConfiguration.self, forKey: .runtimeConfiguration)
+        events = try c.decodeIfPresent([FleetEvent].self, forKey: .events) ?? []
+        hold = try c.decodeIfPresent(StatusHold.self, forKey: .hold)
+        behaviour = try c.decodeIfPresent(FleetBehaviour.self, forKey: .behaviour)
+        updateCount = try c.decodeIfPresent(Int.self, forKey: .updateCount) ?? 0
+    }
+}
+
+/// A scripted status: the fleet shows `status` and answers `InvalidFleetStatusException` to updates until
+/// `until`, or for the next `updateAttempts` update attempts; with neither, until the state is edited.
+public struct StatusHold: Codable, Hashable, Sendable {
+    public var status: FleetStatus
+    public var until: Date?
+    /// Update attempts still to be rejected.
+    public var updateAttempts: Int?
+
+    /// A hold showing `status`.
+    public init(status: FleetStatus, until: Date? = nil, updateAttempts: Int? = nil) {
+        self.status = status
+        self.until = until
+        self.updateAttempts = updateAttempts
+    }
+
+    /// Whether the hold still applies at `date`.
+    public func isActive(at date: Date) -> Bool {
+        if let until, date >= until { return false }
+        if let updateAttempts, updateAttempts <= 0 { return false }
+        return true
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status = "Status"
+        case until = "Until"
+        case updateAttempts = "UpdateAttempts"
+    }
+}
+
+/// How a fleet's instances react to a new runtime configuration, for event generation.
+public struct FleetBehaviour: Codable, Hashable, Sendable {
+    /// Chance (0–1) that a server process configuration crashes after an update (`SERVER_PROCESS_CRASHED`).
+    public var crashRate: Double?
+    /// Seconds a game session on this fleet needs to activate; a `GameSessionActivationTimeoutSeconds`
+    /// below it gives `GAME_SESSION_ACTIVATION_TIMEOUT` events.
+    public var gameSessionActivationSeconds: Int?
+    /// Events of an update appear within this many seconds after it (default 3).
+    public var eventDelaySeconds: Double?
+
+    /// Behaviour with the given settings.
+    public init(crashRate: Double? = nil, gameSessionActivationSeconds: Int? = nil, eventDelaySeconds: Double? = nil) {
+        self.crashRate = crashRate
+        self.gameSessionActivationSeconds = gameSessionActivationSeconds
+        self.eventDelaySeconds = eventDelaySeconds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case crashRate = "CrashRate"
+        case gameSessionActivationSeconds = "GameSessionActivationSeconds"
+        case eventDelaySeconds = "EventDelaySeconds"
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The state file: read when another process changed it, written atomically (temporary file in the same
+/// folder, fsync, rename) after each call that changed something, under an advisory lock on a sidecar
+/// `<file>.lock` held for one call at a time, so several fleetform processes can share a state.
+///
+/// Cheap per call: the file is decoded again only when its identity (device, inode, size, modification
+/// time) differs from what this store last wrote or read, and each fleet's JSON is cached, so a write
+/// encodes only the fleets that changed. Not thread-safe: the simulation calls it under its own lock.
+final class StateFileStore {
+    let path: String
+    private let lockPath: String
+    private var lockDescriptor: Int32 = -1
+    private var fingerprint: Fingerprint?
+    private var fragments: [String: Data] = [:]
+    private var temporaryCounter = 0
+
+    private struct Fingerprint: Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    init(path: String) {
+        self.path = path
+        self.lockPath = path + ".lock"
+    }
+
+    deinit {
+        if lockDescriptor >= 0 { close(lockDescriptor) }
+    }
+
+    var exists: Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// Runs `body` holding the exclusive lock on the sidecar file.
+    func locked<R>(_ body: () throws -> R) throws -> R {
+        if lockDescriptor < 0 {
+            lockDescriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard lockDescriptor >= 0 else { throw failure("cannot open the lock file \(lockPath)") }
+        }
+        while flock(lockDescriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw failure("cannot lock \(lockPath)") }
+        }
+        defer { _ = flock(lockDescriptor, LOCK_UN) }
+        return try body()
+    }
+
+    /// Loads the file into `engine` when it changed since this store last saw it. Call while locked.
+    func refresh(_ engine: inout SimulationEngine) throws {
+        let current = try currentFingerprint()
+        guard current != fingerprint else { return }
+        engine.replace(try Self.read(path))
+        fragments = [:]
+        fingerprint = current
+    }
+
+    /// Reads and checks a state (or seed) file.
+    static func read(_ path: String) throws -> SimulationState {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw SimulationError("\(path): cannot read the GameLift simulation state: \(error.localizedDescription)")
+        }
+        return try StateCoding.decode(SimulationState.self, from: data, file: path).validated(file: path)
+    }
+
+    /// Writes `state` when `changed` names any fleet (all fleets when `everything`). Call while locked.
+    func save(_ state: SimulationState, changed: Set<String>, everything: Bool = false) throws {
+        guard everything || !changed.isEmpty else { return }
+        if everything { fragments = [:] }
+        for id in changed { fragments[id] = nil }
+        let encoder = StateCoding.encoder()
+        var document = Data("{\n  \"Version\" : \(state.version),\n  \"Account\" : ".utf8)
+        document += try encoder.encode(state.account)
+        document += Data(",\n  \"Fleets\" : [".utf8)
+        for (offset, fleet) in state.fleets.enumerated() {
+            let fragment: Data
+            if let cached = fragments[fleet.fleetId] {
+                fragment = cached
+            } else {
+                let text = String(decoding: try encoder.encode(fleet), as: UTF8.self)
+                fragment = Data(text.replacingOccurrences(of: "\n", with: "\n    ").utf8)
+                fragments[fleet.fleetId] = fragment
+            }
+            document += Data((offset == 0 ? "\n    " : ",\n    ").utf8)
+            document += fragment
+        }
+        document += Data("\n  ]\n}\n".utf8)
+        try writeAtomically(document)
+        fingerprint = try currentFingerprint()
+    }
+
+    private func writeAtomically(_ data: Data) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        temporaryCounter += 1
+        let temporary = "\(folder)/.\(url.lastPathComponent).\(getpid()).\(temporaryCounter).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure("cannot create \(temporary)") }
+        var ok = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+        ok = ok && fsync(descriptor) == 0
+        let error = errno
+        close(descriptor)
+        guard ok, rename(temporary, path) == 0 else {
+            errno = ok ? errno : error
+            let failed = failure("cannot write \(path)")
+            unlink(temporary)
+            throw failed
+        }
+        // Make the rename itself durable.
+        let directory = open(folder, O_RDONLY | O_CLOEXEC)
+        if directory >= 0 {
+            _ = fsync(directory)
+            close(directory)
+        }
+    }
+
+    private func currentFingerprint() throws -> Fingerprint {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw failure("the GameLift simulation state file is missing")
+        }
+        #if canImport(Glibc)
+            let time = info.st_mtim
+        #else
+            let time = info.st_mtimespec
+        #endif
+        return Fingerprint(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+            seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))
+    }
+
+    private func failure(_ what: String) -> SimulationError {
+        SimulationError("\(path): \(what): \(String(cString: strerror(errno)))")
+    }
+}
