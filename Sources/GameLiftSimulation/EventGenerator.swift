@@ -25,7 +25,7 @@ enum EventGenerator {
             events.append(
                 FleetEvent(
                     eventId: id, resourceId: fleet.fleetId, eventCode: code, message: message,
-                    eventTime: time.addingTimeInterval(offset), preSignedLogUrl: url, count: count))
+                    eventTime: time.addingTimeInterval(offset).wholeMilliseconds, preSignedLogUrl: url, count: count))
         }
 
         let total = configuration.totalConcurrentExecutions

@@ -22,11 +22,11 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
     }
 
     private init(state: SimulationState, store: StateFileStore?, faults: FaultPlan, seed: UInt64, clock: SimulationClock) {
-        let start = clock.now()
+        let start = clock.now().wholeMilliseconds
         var holds: [String: StatusHold] = [:]
         for hold in faults.holds {
             holds[FleetReference(hold.fleet).fleetId] = StatusHold(
-                status: hold.status ?? .activating, until: hold.seconds.map { start.addingTimeInterval($0) },
+                status: hold.status ?? .activating, until: hold.seconds.map { start.addingTimeInterval($0).wholeMilliseconds },
                 updateAttempts: hold.updateAttempts)
         }
         self.engine = SimulationEngine(state: state, faultHolds: holds, seed: seed)
@@ -123,7 +123,7 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
             var generator = SeededGenerator(seed: seed, "request", String(requests))
             let requestId = generator.uuid()
             let ids = fleets.map { FleetReference($0).fleetId }
-            return (injector.decide(operation, fleets: ids, now: clock.now(), requestId: requestId), requestId)
+            return (injector.decide(operation, fleets: ids, now: clock.now().wholeMilliseconds, requestId: requestId), requestId)
         }
         if decision.throttled {
             throw SimulationErrors.make(.throttling, FaultInjector.defaultMessage(.throttling), requestId: requestId)
@@ -140,12 +140,12 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         region: String, requestId: String, _ body: (inout SimulationEngine, inout SimulationCall) throws -> Output
     ) throws -> Output {
         guard let store else {
-            var call = SimulationCall(region: region, now: clock.now(), requestId: requestId)
+            var call = SimulationCall(region: region, now: clock.now().wholeMilliseconds, requestId: requestId)
             return try body(&engine, &call)
         }
         return try store.locked {
             try store.refresh(&engine)
-            var call = SimulationCall(region: region, now: clock.now(), requestId: requestId)
+            var call = SimulationCall(region: region, now: clock.now().wholeMilliseconds, requestId: requestId)
             do {
                 let output = try body(&engine, &call)
                 try store.save(engine.state, changed: call.changedFleets)

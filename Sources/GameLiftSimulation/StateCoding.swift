@@ -10,32 +10,54 @@ public struct SimulationError: Error, Hashable, Sendable, CustomStringConvertibl
 
 /// JSON coding of the state and faults files: readable dates (ISO 8601, UTC, milliseconds), sorted keys.
 enum StateCoding {
-    private static let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-    private static let withoutFraction = Date.ISO8601FormatStyle()
+    private static let seconds = Date.ISO8601FormatStyle()
 
     static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         e.dateEncodingStrategy = .custom { date, encoder in
             var c = encoder.singleValueContainer()
-            try c.encode(date.formatted(withFraction))
+            try c.encode(format(date))
         }
         return e
     }
 
-    /// Dates may be ISO 8601 strings (with or without fractional seconds) or epoch seconds.
+    /// Dates may be ISO 8601 strings (with or without fractional seconds, any offset) or epoch seconds.
     static func decoder() -> JSONDecoder {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .custom { decoder in
             let c = try decoder.singleValueContainer()
-            if let seconds = try? c.decode(Double.self) { return Date(timeIntervalSince1970: seconds) }
+            if let seconds = try? c.decode(Double.self) { return Date(timeIntervalSince1970: seconds).wholeMilliseconds }
             let text = try c.decode(String.self)
-            if let date = try? withFraction.parse(text) { return date }
-            if let date = try? withoutFraction.parse(text) { return date }
-            throw DecodingError.dataCorruptedError(
-                in: c, debugDescription: "'\(text)' is not an ISO 8601 date such as 2026-01-31T12:00:00Z")
+            guard let date = parse(text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: c, debugDescription: "'\(text)' is not an ISO 8601 date such as 2026-01-31T12:00:00Z")
+            }
+            return date
         }
         return d
+    }
+
+    /// `2026-01-31T12:00:00.250Z`: UTC, milliseconds. Exact: `parse(format(d)) == d.wholeMilliseconds`.
+    static func format(_ date: Date) -> String {
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let (whole, fraction) = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        let (second, millisecond) = fraction < 0 ? (whole - 1, fraction + 1000) : (whole, fraction)
+        let text = Date(timeIntervalSince1970: Double(second)).formatted(seconds)
+        let digits = String(millisecond + 1000).dropFirst()
+        return text.dropLast() + "." + digits + "Z"
+    }
+
+    static func parse(_ text: String) -> Date? {
+        guard text.hasSuffix("Z"), let dot = text.firstIndex(of: ".") else {
+            return (try? seconds.parse(text))?.wholeMilliseconds
+        }
+        let digits = text[text.index(after: dot)..<text.index(before: text.endIndex)]
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let value = Int(digits.prefix(3)),
+            let whole = try? seconds.parse(text[..<dot] + "Z")
+        else { return nil }
+        let millisecond = value * [100, 10, 1][min(digits.count, 3) - 1]
+        return Date(timeIntervalSince1970: (whole.timeIntervalSince1970 * 1000 + Double(millisecond)) / 1000)
     }
 
     /// Decodes `T` from `data`, turning decoding errors into one line naming the file and the JSON path.
@@ -91,4 +113,10 @@ extension SimulationState {
         }
         return self
     }
+}
+
+extension Date {
+    /// The date rounded to whole milliseconds, as GameLift and the state file keep times; keeping every
+    /// time so makes them survive a trip through the state file exactly.
+    var wholeMilliseconds: Date { Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded() / 1000) }
 }
