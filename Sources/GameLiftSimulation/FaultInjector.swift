@@ -39,7 +39,9 @@ struct FaultInjector {
             return decision
         }
         for (index, rule) in plan.rules.enumerated() {
-            guard rule.operation == nil || rule.operation == "*" || rule.operation == operation.rawValue else { continue }
+            guard rule.operation == nil || rule.operation == "*" || rule.operation == operation.rawValue else {
+                continue
+            }
             let key: String
             if let target = rule.fleet.map({ FleetReference($0).fleetId }) {
                 guard fleets.contains(target) else { continue }

@@ -48,7 +48,9 @@ public struct FaultPlan: Codable, Hashable, Sendable {
         for (index, rule) in rules.enumerated() {
             let place = "\(file): rules[\(index)]"
             for (name, rate) in [("rate", rule.rate), ("dropRate", rule.dropRate)] {
-                if let rate, !(0...1).contains(rate) { throw SimulationError("\(place): \(name) must be between 0 and 1") }
+                if let rate, !(0...1).contains(rate) {
+                    throw SimulationError("\(place): \(name) must be between 0 and 1")
+                }
             }
             if rule.error == nil && (rule.count != nil || rule.rate != nil) {
                 throw SimulationError("\(place): count and rate need an error code (\"error\")")

@@ -21,12 +21,15 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         self.init(state: state, store: nil, faults: faults, seed: seed, clock: clock)
     }
 
-    private init(state: SimulationState, store: StateFileStore?, faults: FaultPlan, seed: UInt64, clock: SimulationClock) {
+    private init(
+        state: SimulationState, store: StateFileStore?, faults: FaultPlan, seed: UInt64, clock: SimulationClock
+    ) {
         let start = clock.now().wholeMilliseconds
         var holds: [String: StatusHold] = [:]
         for hold in faults.holds {
             holds[FleetReference(hold.fleet).fleetId] = StatusHold(
-                status: hold.status ?? .activating, until: hold.seconds.map { start.addingTimeInterval($0).wholeMilliseconds },
+                status: hold.status ?? .activating,
+                until: hold.seconds.map { start.addingTimeInterval($0).wholeMilliseconds },
                 updateAttempts: hold.updateAttempts)
         }
         self.engine = SimulationEngine(state: state, faultHolds: holds, seed: seed)
@@ -123,7 +126,10 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
             var generator = SeededGenerator(seed: seed, "request", String(requests))
             let requestId = generator.uuid()
             let ids = fleets.map { FleetReference($0).fleetId }
-            return (injector.decide(operation, fleets: ids, now: clock.now().wholeMilliseconds, requestId: requestId), requestId)
+            return (
+                injector.decide(operation, fleets: ids, now: clock.now().wholeMilliseconds, requestId: requestId),
+                requestId
+            )
         }
         if decision.throttled {
             throw SimulationErrors.make(.throttling, FaultInjector.defaultMessage(.throttling), requestId: requestId)
@@ -162,6 +168,6 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         GameLiftTransportError(
             kind: .connection,
             message: "connection dropped during \(operation.rawValue) (fault rule \(decision.dropRule), "
-                + "\(decision.drop == .response ? "after the request was processed" : "before the request was processed"))")
+                + (decision.drop == .response ? "after" : "before") + " the request was processed)")
     }
 }

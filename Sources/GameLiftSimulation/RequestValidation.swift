@@ -82,7 +82,8 @@ enum RequestValidation {
         let count = GameLiftLimits.serverProcessCount
         if processes.count < count.lowerBound {
             found.append(
-                violation("[]", at: "\(root).serverProcesses", "have length greater than or equal to \(count.lowerBound)"))
+                violation(
+                    "[]", at: "\(root).serverProcesses", "have length greater than or equal to \(count.lowerBound)"))
         } else if processes.count > count.upperBound {
             found.append(
                 violation(
@@ -122,7 +123,8 @@ enum RequestValidation {
             return "The runtime configuration launches \(total) concurrent server processes per instance; "
                 + "the total of ConcurrentExecutions must not exceed \(GameLiftLimits.processesPerInstance)."
         }
-        for process in configuration.serverProcesses ?? [] where BuildLayout.relativePath(
+        for process in configuration.serverProcesses ?? []
+        where BuildLayout.relativePath(
             of: process.launchPath, on: operatingSystem) == nil
         {
             let root = BuildLayout.root(of: operatingSystem)

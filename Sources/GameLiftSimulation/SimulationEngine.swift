@@ -136,9 +136,11 @@ struct SimulationEngine {
         .sorted { ($0.eventTime, $0.eventId) > ($1.eventTime, $1.eventId) }
         let limit = min(input.limit ?? GameLiftLimits.eventPageSize, GameLiftLimits.eventPageSize)
         let page = Array(visible.prefix(limit))
-        let next = visible.count > limit ? page.last.map {
-            PageToken.eventAnchor(fleetId: fleet.fleetId, time: $0.eventTime, eventId: $0.eventId)
-        } : nil
+        let next =
+            visible.count > limit
+            ? page.last.map {
+                PageToken.eventAnchor(fleetId: fleet.fleetId, time: $0.eventTime, eventId: $0.eventId)
+            } : nil
         return .init(events: page, nextToken: next)
     }
 
@@ -168,7 +170,7 @@ struct SimulationEngine {
 
     private mutating func resolve(_ text: String, _ call: inout SimulationCall) throws -> Int {
         guard let index = find(text, region: call.region) else {
-            throw SimulationErrors.make(.notFound, "Fleet \(text) not found.", requestId: call.requestId)
+            throw SimulationErrors.make(.notFound, "Fleet (\(text)) not found", requestId: call.requestId)
         }
         settleHolds(index, &call)
         return index
@@ -193,7 +195,9 @@ struct SimulationEngine {
         }
     }
 
-    private mutating func logStatusChange(_ index: Int, from hold: StatusHold, at now: Date, _ call: inout SimulationCall) {
+    private mutating func logStatusChange(
+        _ index: Int, from hold: StatusHold, at now: Date, _ call: inout SimulationCall
+    ) {
         let fleet = state.fleets[index]
         let shown = status(index)
         guard shown != hold.status else { return }
@@ -202,7 +206,8 @@ struct SimulationEngine {
         append(
             [
                 FleetEvent(
-                    eventId: random.uuid(), resourceId: fleet.fleetId, eventCode: EventCode(rawValue: "FLEET_STATE_\(shown)"),
+                    eventId: random.uuid(), resourceId: fleet.fleetId,
+                    eventCode: EventCode(rawValue: "FLEET_STATE_\(shown)"),
                     message: "Fleet \(fleet.fleetId) changed status from \(hold.status) to \(shown).", eventTime: time)
             ], to: index)
         call.changedFleets.insert(fleet.fleetId)
@@ -240,9 +245,10 @@ struct SimulationEngine {
 
     private mutating func append(_ events: [FleetEvent], to index: Int) {
         guard !events.isEmpty else { return }
-        let wasOrdered = state.fleets[index].events.last.map { last in
-            events.allSatisfy { ($0.eventTime, $0.eventId) >= (last.eventTime, last.eventId) }
-        } ?? true
+        let wasOrdered =
+            state.fleets[index].events.last.map { last in
+                events.allSatisfy { ($0.eventTime, $0.eventId) >= (last.eventTime, last.eventId) }
+            } ?? true
         state.fleets[index].events += events
         if !wasOrdered || !events.isSortedByTime {
             state.fleets[index].events.sort { ($0.eventTime, $0.eventId) < ($1.eventTime, $1.eventId) }
@@ -257,7 +263,8 @@ struct SimulationEngine {
     }
 
     private func invalidToken(_ call: SimulationCall) -> GameLiftServiceError {
-        SimulationErrors.make(.invalidRequest, "Invalid NextToken: it was not issued for this request.", requestId: call.requestId)
+        SimulationErrors.make(
+            .invalidRequest, "Invalid NextToken: it was not issued for this request.", requestId: call.requestId)
     }
 
     private func paginate(_ items: [Int], limit: Int?, token: String?, kind: String, _ call: SimulationCall) throws

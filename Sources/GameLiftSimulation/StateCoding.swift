@@ -27,7 +27,9 @@ enum StateCoding {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .custom { decoder in
             let c = try decoder.singleValueContainer()
-            if let seconds = try? c.decode(Double.self) { return Date(timeIntervalSince1970: seconds).wholeMilliseconds }
+            if let seconds = try? c.decode(Double.self) {
+                return Date(timeIntervalSince1970: seconds).wholeMilliseconds
+            }
             let text = try c.decode(String.self)
             guard let date = parse(text) else {
                 throw DecodingError.dataCorruptedError(
@@ -95,7 +97,8 @@ extension SimulationState {
     func validated(file: String) throws -> SimulationState {
         guard version == Self.currentVersion else {
             throw SimulationError(
-                "\(file): state file version \(version) is not supported (this fleetform reads version \(Self.currentVersion))")
+                "\(file): state file version \(version) is not supported "
+                    + "(this fleetform reads version \(Self.currentVersion))")
         }
         var seen: Set<String> = []
         for (index, fleet) in fleets.enumerated() {

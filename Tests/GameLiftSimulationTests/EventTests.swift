@@ -21,7 +21,8 @@ import Testing
         let configuration = Fixture.configuration([
             ("/local/game/bin/ArenaServer", "-port 7777", 4), ("/local/game/bin/Missing", "-port 7778", 3),
         ])
-        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(Fixture.arena, configuration), region: "us-west-2")
+        _ = try await simulation.updateRuntimeConfiguration(
+            Fixture.update(Fixture.arena, configuration), region: "us-west-2")
         let updatedAt = Fixture.start
         // Nothing has happened yet: the events lie in the (simulated) future.
         #expect(try await allEvents(simulation, .init(fleetId: Fixture.arena)).isEmpty)
@@ -55,7 +56,8 @@ import Testing
             configuration: Fixture.configuration([(#"C:\game\LobbyServer.exe"#, nil, 1)]))
         let (simulation, clock) = Fixture.simulation([fleet])
         let configuration = Fixture.configuration([(#"C:\Game\lobbyserver.EXE"#, "-port 7000", 2)])
-        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(Fixture.arena, configuration), region: "us-west-2")
+        _ = try await simulation.updateRuntimeConfiguration(
+            Fixture.update(Fixture.arena, configuration), region: "us-west-2")
         clock.advance(by: 10)
         let events = try await allEvents(simulation, .init(fleetId: Fixture.arena))
         #expect(!events.contains { $0.eventCode.indicatesRuntimeConfigurationFailure })
@@ -87,13 +89,16 @@ import Testing
             Fixture.update(Fixture.arena, Fixture.configuration(timeout: 60)), region: "us-west-2")
         clock.advance(by: 10)
         let timeout = try #require(
-            try await allEvents(simulation, .init(fleetId: Fixture.arena)).first { $0.eventCode == .gameSessionActivationTimeout })
+            try await allEvents(simulation, .init(fleetId: Fixture.arena)).first {
+                $0.eventCode == .gameSessionActivationTimeout
+            })
         #expect(timeout.message?.contains("60 s") == true)
 
         _ = try await simulation.updateRuntimeConfiguration(
             Fixture.update(Fixture.arena, Fixture.configuration(timeout: 120)), region: "us-west-2")
         clock.advance(by: 10)
-        let later = try await allEvents(simulation, .init(fleetId: Fixture.arena, startTime: Fixture.start.addingTimeInterval(10)))
+        let later = try await allEvents(
+            simulation, .init(fleetId: Fixture.arena, startTime: Fixture.start.addingTimeInterval(10)))
         #expect(!later.contains { $0.eventCode == .gameSessionActivationTimeout })
     }
 
@@ -110,7 +115,8 @@ import Testing
         let (simulation, _) = Fixture.simulation([Fixture.fleet(events: Self.history(250))])
         let start = Fixture.start.addingTimeInterval(-200 * 60)  // event 50
         let end = Fixture.start.addingTimeInterval(-11 * 60)  // event 239
-        var input = DescribeFleetEventsInput(fleetId: Fixture.arn(Fixture.arena), startTime: start, endTime: end, limit: 40)
+        var input = DescribeFleetEventsInput(
+            fleetId: Fixture.arn(Fixture.arena), startTime: start, endTime: end, limit: 40)
         var pages: [[FleetEvent]] = []
         repeat {
             let page = try await simulation.describeFleetEvents(input, region: "us-west-2")
@@ -124,7 +130,8 @@ import Testing
 
     @Test func pagesOfTheDefaultAndMaximumSize() async throws {
         let (simulation, _) = Fixture.simulation([Fixture.fleet(events: Self.history(250))])
-        let page = try await simulation.describeFleetEvents(.init(fleetId: Fixture.arena, limit: 1000), region: "us-west-2")
+        let page = try await simulation.describeFleetEvents(
+            .init(fleetId: Fixture.arena, limit: 1000), region: "us-west-2")
         #expect(page.events?.count == GameLiftLimits.eventPageSize)
         let defaultPage = try await simulation.describeFleetEvents(.init(fleetId: Fixture.arena), region: "us-west-2")
         #expect(defaultPage.events?.count == GameLiftLimits.eventPageSize)
@@ -133,7 +140,8 @@ import Testing
 
     @Test func eventsAddedBetweenPagesNeitherRepeatNorVanish() async throws {
         let (simulation, clock) = Fixture.simulation([Fixture.fleet(events: Self.history(30))])
-        let first = try await simulation.describeFleetEvents(.init(fleetId: Fixture.arena, limit: 10), region: "us-west-2")
+        let first = try await simulation.describeFleetEvents(
+            .init(fleetId: Fixture.arena, limit: 10), region: "us-west-2")
         _ = try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
         clock.advance(by: 10)
         var input = DescribeFleetEventsInput(fleetId: Fixture.arena, limit: 10, nextToken: first.nextToken)
@@ -150,7 +158,8 @@ import Testing
     func rejectsTokensItDidNotIssueForThisFleet(_ token: String) async throws {
         let (simulation, _) = Fixture.simulation([Fixture.fleet(events: Self.history(5))])
         let error = await serviceError {
-            try await simulation.describeFleetEvents(.init(fleetId: Fixture.arena, nextToken: token), region: "us-west-2")
+            try await simulation.describeFleetEvents(
+                .init(fleetId: Fixture.arena, nextToken: token), region: "us-west-2")
         }
         #expect(error?.code == .invalidRequest)
     }
@@ -158,10 +167,12 @@ import Testing
     @Test func aTokenForAnotherFleetIsInvalid() async throws {
         let fleets = [Fixture.fleet(events: Self.history(5)), Fixture.fleet(Fixture.other, events: [])]
         let (simulation, _) = Fixture.simulation(fleets)
-        let page = try await simulation.describeFleetEvents(.init(fleetId: Fixture.arena, limit: 2), region: "us-west-2")
+        let page = try await simulation.describeFleetEvents(
+            .init(fleetId: Fixture.arena, limit: 2), region: "us-west-2")
         let token = try #require(page.nextToken)
         let error = await serviceError {
-            try await simulation.describeFleetEvents(.init(fleetId: Fixture.other, nextToken: token), region: "us-west-2")
+            try await simulation.describeFleetEvents(
+                .init(fleetId: Fixture.other, nextToken: token), region: "us-west-2")
         }
         #expect(error?.code == .invalidRequest)
         let limit = await serviceError {

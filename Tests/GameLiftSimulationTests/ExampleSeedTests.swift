@@ -24,7 +24,9 @@ import Testing
             for document in text.components(separatedBy: "\n---") {
                 var fleet = Declared(fleetId: "", region: nil, launchPaths: [])
                 for line in document.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-                    let value = { (key: String) in String(line.dropFirst(key.count)).trimmingCharacters(in: .whitespaces) }
+                    let value = { (key: String) in
+                        String(line.dropFirst(key.count)).trimmingCharacters(in: .whitespaces)
+                    }
                     if line.hasPrefix("FleetId:") {
                         let reference = FleetReference(value("FleetId:"))
                         fleet.fleetId = reference.fleetId

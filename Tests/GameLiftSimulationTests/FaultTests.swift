@@ -11,10 +11,13 @@ import Testing
 
     @Test func anErrorCountFailsTheFirstCallsOfEachFleet() async throws {
         let rule = FaultRule(operation: "UpdateRuntimeConfiguration", error: .internalService, count: 2)
-        let (simulation, _) = Fixture.simulation([Fixture.fleet(), Fixture.fleet(Fixture.other)], faults: FaultPlan(rules: [rule]))
+        let (simulation, _) = Fixture.simulation(
+            [Fixture.fleet(), Fixture.fleet(Fixture.other)], faults: FaultPlan(rules: [rule]))
         for id in [Fixture.arena, Fixture.other] {
             for _ in 0..<2 {
-                let error = await serviceError { try await simulation.updateRuntimeConfiguration(Fixture.update(id), region: "us-west-2") }
+                let error = await serviceError {
+                    try await simulation.updateRuntimeConfiguration(Fixture.update(id), region: "us-west-2")
+                }
                 #expect(error?.code == .internalService)
                 #expect(error?.httpStatus == 500)
                 #expect(error?.requestId != nil)
@@ -26,12 +29,18 @@ import Testing
     }
 
     @Test func aFleetRuleMatchesThatFleetByIdOrArnOnly() async throws {
-        let rule = FaultRule(fleet: Fixture.arn(Fixture.other), error: .limitExceeded, message: "Too many updates.", count: 1)
-        let (simulation, _) = Fixture.simulation([Fixture.fleet(), Fixture.fleet(Fixture.other)], faults: FaultPlan(rules: [rule]))
+        let rule = FaultRule(
+            fleet: Fixture.arn(Fixture.other), error: .limitExceeded, message: "Too many updates.", count: 1)
+        let (simulation, _) = Fixture.simulation(
+            [Fixture.fleet(), Fixture.fleet(Fixture.other)], faults: FaultPlan(rules: [rule]))
         try await describe(simulation)
-        let error = await serviceError { try await simulation.describeRuntimeConfiguration(.init(fleetId: Fixture.other), region: "us-west-2") }
-        #expect(error == GameLiftServiceError(
-            code: .limitExceeded, message: "Too many updates.", requestId: error?.requestId, httpStatus: 400))
+        let error = await serviceError {
+            try await simulation.describeRuntimeConfiguration(.init(fleetId: Fixture.other), region: "us-west-2")
+        }
+        #expect(
+            error
+                == GameLiftServiceError(
+                    code: .limitExceeded, message: "Too many updates.", requestId: error?.requestId, httpStatus: 400))
         try await describe(simulation, Fixture.other)
     }
 
@@ -89,14 +98,18 @@ import Testing
         let before = FaultPlan(rules: [FaultRule(operation: "UpdateRuntimeConfiguration", dropRate: 1)])
         let (early, _) = Fixture.simulation(faults: before)
         await #expect(throws: GameLiftTransportError.self) {
-            try await early.updateRuntimeConfiguration(Fixture.update(Fixture.arena, Fixture.configuration(max: 9)), region: "us-west-2")
+            try await early.updateRuntimeConfiguration(
+                Fixture.update(Fixture.arena, Fixture.configuration(max: 9)), region: "us-west-2")
         }
         #expect(try early.snapshot().fleets[0].updateCount == 0)
 
-        let after = FaultPlan(rules: [FaultRule(operation: "UpdateRuntimeConfiguration", dropRate: 1, dropPhase: .response)])
+        let after = FaultPlan(rules: [
+            FaultRule(operation: "UpdateRuntimeConfiguration", dropRate: 1, dropPhase: .response)
+        ])
         let (late, _) = Fixture.simulation(faults: after)
         do {
-            _ = try await late.updateRuntimeConfiguration(Fixture.update(Fixture.arena, Fixture.configuration(max: 9)), region: "us-west-2")
+            _ = try await late.updateRuntimeConfiguration(
+                Fixture.update(Fixture.arena, Fixture.configuration(max: 9)), region: "us-west-2")
             Issue.record("expected a dropped connection")
         } catch let error as GameLiftTransportError {
             #expect(error.kind == .connection)

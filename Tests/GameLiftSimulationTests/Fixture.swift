@@ -21,7 +21,9 @@ enum Fixture {
         max: Int? = 2, timeout: Int? = 300
     ) -> RuntimeConfiguration {
         RuntimeConfiguration(
-            serverProcesses: processes.map { ServerProcess(launchPath: $0.0, parameters: $0.1, concurrentExecutions: $0.2) },
+            serverProcesses: processes.map {
+                ServerProcess(launchPath: $0.0, parameters: $0.1, concurrentExecutions: $0.2)
+            },
             maxConcurrentGameSessionActivations: max, gameSessionActivationTimeoutSeconds: timeout)
     }
 

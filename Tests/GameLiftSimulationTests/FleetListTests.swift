@@ -34,7 +34,9 @@ import Testing
 
     @Test func rejectsAnEmptyOrMalformedIdList() async throws {
         let (simulation, _) = Fixture.simulation()
-        let empty = await serviceError { try await simulation.describeFleetAttributes(.init(fleetIds: []), region: "us-west-2") }
+        let empty = await serviceError {
+            try await simulation.describeFleetAttributes(.init(fleetIds: []), region: "us-west-2")
+        }
         #expect(empty?.code == .invalidRequest)
         let bad = await serviceError {
             try await simulation.describeFleetAttributes(.init(fleetIds: [Fixture.arena, "nope"]), region: "us-west-2")

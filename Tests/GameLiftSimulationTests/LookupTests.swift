@@ -25,12 +25,16 @@ import Testing
             try await simulation.describeRuntimeConfiguration(.init(fleetId: name), region: region)
         }
         #expect(error?.code == .notFound)
-        #expect(error?.message == "Fleet \(name) not found.")
+        #expect(error?.message == "Fleet (\(name)) not found")
         #expect(error?.httpStatus == 400)
         #expect(error?.requestId?.count == 36)
-        let update = await serviceError { try await simulation.updateRuntimeConfiguration(Fixture.update(name), region: region) }
+        let update = await serviceError {
+            try await simulation.updateRuntimeConfiguration(Fixture.update(name), region: region)
+        }
         #expect(update?.code == .notFound)
-        let events = await serviceError { try await simulation.describeFleetEvents(.init(fleetId: name), region: region) }
+        let events = await serviceError {
+            try await simulation.describeFleetEvents(.init(fleetId: name), region: region)
+        }
         #expect(events?.code == .notFound)
     }
 
@@ -46,7 +50,8 @@ import Testing
     @Test(arguments: [FleetStatus.terminated, .notFound])
     func aDeletedFleetHasAnEmptyConfiguration(_ status: FleetStatus) async throws {
         let (simulation, _) = Fixture.simulation([Fixture.fleet(status: status)])
-        let output = try await simulation.describeRuntimeConfiguration(.init(fleetId: Fixture.arena), region: "us-west-2")
+        let output = try await simulation.describeRuntimeConfiguration(
+            .init(fleetId: Fixture.arena), region: "us-west-2")
         #expect(output.runtimeConfiguration == nil)
     }
 

@@ -48,11 +48,15 @@ import Testing
 
     @Test(arguments: [
         ("{ not json", "invalid JSON"),
-        (#"{"Version": 1, "Account": "1", "Fleets": [{"FleetId": "fleet-1", "Region": "us-west-2"}]}"#,
-         "missing key 'RuntimeConfiguration' at Fleets[0]"),
+        (
+            #"{"Version": 1, "Account": "1", "Fleets": [{"FleetId": "fleet-1", "Region": "us-west-2"}]}"#,
+            "missing key 'RuntimeConfiguration' at Fleets[0]"
+        ),
         (#"{"Version": 9, "Account": "1", "Fleets": []}"#, "version 9 is not supported"),
-        (#"{"Version": 1, "Account": "1", "Fleets": [{"FleetId": "arena", "Region": "r", "RuntimeConfiguration": {}}]}"#,
-         "Fleets[0]: FleetId 'arena' is not a fleet id"),
+        (
+            #"{"Version": 1, "Account": "1", "Fleets": [{"FleetId": "arena", "Region": "r", "RuntimeConfiguration": {}}]}"#,
+            "Fleets[0]: FleetId 'arena' is not a fleet id"
+        ),
     ])
     func aCorruptStateFileIsAnErrorNamingIt(_ text: String, _ fragment: String) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -91,7 +95,8 @@ import Testing
         var edited = reread
         edited.fleets[1].status = .error
         try StateCoding.encoder().encode(edited).write(to: URL(fileURLWithPath: statePath))
-        let attributes = try await simulation.describeFleetAttributes(.init(fleetIds: [Fixture.other]), region: "us-west-2")
+        let attributes = try await simulation.describeFleetAttributes(
+            .init(fleetIds: [Fixture.other]), region: "us-west-2")
         #expect(attributes.fleetAttributes?.first?.status == .error)
     }
 
@@ -130,7 +135,8 @@ import Testing
             _ = try await simulation.describeRuntimeConfiguration(.init(fleetId: id), region: "us-west-2")
             _ = try await simulation.describeFleetAttributes(.init(fleetIds: [id]), region: "us-west-2")
             if index % 2 == 0 {
-                _ = try await simulation.updateRuntimeConfiguration(Fixture.update(id, Fixture.configuration(max: 5)), region: "us-west-2")
+                _ = try await simulation.updateRuntimeConfiguration(
+                    Fixture.update(id, Fixture.configuration(max: 5)), region: "us-west-2")
             }
         }
         let seconds = Date().timeIntervalSince(started)

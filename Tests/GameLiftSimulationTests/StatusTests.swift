@@ -47,7 +47,9 @@ import Testing
     }
 
     @Test func aHoldForUpdateAttemptsRefusesThatManyUpdates() async throws {
-        let (simulation, _) = Fixture.simulation([Fixture.fleet(hold: StatusHold(status: .activating, updateAttempts: 2))])
+        let (simulation, _) = Fixture.simulation([
+            Fixture.fleet(hold: StatusHold(status: .activating, updateAttempts: 2))
+        ])
         for _ in 0..<2 {
             #expect(try await status(simulation) == .activating)
             let error = await serviceError {
@@ -70,7 +72,9 @@ import Testing
         #expect(try await status(simulation, Fixture.other) == .downloading)
         #expect(try simulation.snapshot().fleets.allSatisfy { $0.hold == nil })
 
-        let held = await serviceError { try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2") }
+        let held = await serviceError {
+            try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+        }
         #expect(held?.code == .invalidFleetStatus)
         let once = await serviceError {
             try await simulation.updateRuntimeConfiguration(Fixture.update(Fixture.other), region: "us-west-2")
