@@ -5,6 +5,8 @@ public enum GameLiftLimits {
     /// `FleetIdOrArn`'s two alternatives.
     public static let fleetIdPattern = #"^[a-z]*fleet-[a-zA-Z0-9\-]+$"#
     public static let fleetArnPattern = #"^arn:.*:[a-z]*fleet/[a-z]*fleet-[a-zA-Z0-9\-]+$"#
+    /// An AWS region name such as `us-west-2` or `us-gov-west-1`.
+    public static let regionPattern = #"^[a-z]{2}(-[a-z]+)+-[0-9]+$"#
 
     public static let serverProcessCount = 1...50
     public static let concurrentExecutionsMinimum = 1

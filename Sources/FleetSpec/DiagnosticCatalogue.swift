@@ -1,0 +1,89 @@
+// The stable diagnostic codes. FF1xx: files, YAML and structure; FF2xx: FleetId and Region;
+// FF3xx: server processes; FF4xx: game session activation. A code never changes meaning once published.
+extension DiagnosticCode {
+    public static let fileTooLarge: DiagnosticCode = "FF100"
+    public static let nodeBudgetExceeded: DiagnosticCode = "FF101"
+    public static let yamlSyntax: DiagnosticCode = "FF102"
+    public static let unknownKey: DiagnosticCode = "FF103"
+    public static let wrongType: DiagnosticCode = "FF104"
+    public static let duplicateKey: DiagnosticCode = "FF105"
+    public static let missingKey: DiagnosticCode = "FF106"
+    public static let duplicateFleet: DiagnosticCode = "FF107"
+    public static let noRegion: DiagnosticCode = "FF108"
+    public static let noFleets: DiagnosticCode = "FF109"
+    public static let unreadableFile: DiagnosticCode = "FF110"
+
+    public static let fleetIdFormat: DiagnosticCode = "FF201"
+    public static let fleetIdLength: DiagnosticCode = "FF202"
+    public static let arnRegionMismatch: DiagnosticCode = "FF203"
+    public static let regionFormat: DiagnosticCode = "FF204"
+
+    public static let serverProcessCount: DiagnosticCode = "FF301"
+    public static let duplicateServerProcess: DiagnosticCode = "FF302"
+    public static let concurrentExecutionsMinimum: DiagnosticCode = "FF303"
+    public static let processesPerInstance: DiagnosticCode = "FF304"
+    public static let launchPathLength: DiagnosticCode = "FF305"
+    public static let launchPathCharacters: DiagnosticCode = "FF306"
+    public static let launchPathRoot: DiagnosticCode = "FF307"
+    public static let launchPathSetupScript: DiagnosticCode = "FF308"
+    public static let launchPathMixedSystems: DiagnosticCode = "FF309"
+    public static let launchPathOperatingSystem: DiagnosticCode = "FF310"
+    public static let launchPathNotInBuild: DiagnosticCode = "FF311"
+    public static let parametersLength: DiagnosticCode = "FF312"
+    public static let parametersCharacters: DiagnosticCode = "FF313"
+
+    public static let activationTimeoutRange: DiagnosticCode = "FF401"
+    public static let activationLimitRange: DiagnosticCode = "FF402"
+    public static let activationLimitUnreachable: DiagnosticCode = "FF403"
+}
+
+/// One entry of the catalogue of diagnostic codes: what the docs list for each code.
+public struct DiagnosticCodeEntry: Sendable, Hashable {
+    public var code: DiagnosticCode
+    public var severity: Diagnostic.Severity
+    public var title: String
+}
+
+/// Every diagnostic code fleetform can raise, with its default severity and a one-line title.
+public enum DiagnosticCatalogue {
+    /// All entries, in code order.
+    public static let entries: [DiagnosticCodeEntry] = [
+        .init(code: .fileTooLarge, severity: .error, title: "File is larger than the per-file size cap"),
+        .init(code: .nodeBudgetExceeded, severity: .error, title: "YAML expands to more nodes than the node budget"),
+        .init(code: .yamlSyntax, severity: .error, title: "YAML syntax error"),
+        .init(code: .unknownKey, severity: .error, title: "Unknown key"),
+        .init(code: .wrongType, severity: .error, title: "Value has the wrong type"),
+        .init(code: .duplicateKey, severity: .error, title: "Key appears twice in one mapping"),
+        .init(code: .missingKey, severity: .error, title: "Required key is missing"),
+        .init(code: .duplicateFleet, severity: .error, title: "Fleet is declared more than once"),
+        .init(code: .noRegion, severity: .error, title: "Fleet has no region"),
+        .init(code: .noFleets, severity: .warning, title: "File declares no fleets"),
+        .init(code: .unreadableFile, severity: .error, title: "File or directory cannot be read"),
+        .init(code: .fleetIdFormat, severity: .error, title: "FleetId is neither a fleet id nor a fleet ARN"),
+        .init(code: .fleetIdLength, severity: .error, title: "FleetId is too long"),
+        .init(code: .arnRegionMismatch, severity: .error, title: "Fleet ARN's region disagrees with Region"),
+        .init(code: .regionFormat, severity: .error, title: "Region is not an AWS region name"),
+        .init(code: .serverProcessCount, severity: .error, title: "Too few or too many server processes"),
+        .init(code: .duplicateServerProcess, severity: .error, title: "Two server processes share LaunchPath and Parameters"),
+        .init(code: .concurrentExecutionsMinimum, severity: .error, title: "ConcurrentExecutions is below the minimum"),
+        .init(code: .processesPerInstance, severity: .error, title: "Total ConcurrentExecutions exceeds the per-instance limit"),
+        .init(code: .launchPathLength, severity: .error, title: "LaunchPath is empty or too long"),
+        .init(code: .launchPathCharacters, severity: .error, title: "LaunchPath has characters GameLift does not allow"),
+        .init(code: .launchPathRoot, severity: .error, title: "LaunchPath is outside the game install folder"),
+        .init(code: .launchPathSetupScript, severity: .warning, title: "LaunchPath is a setup script, not the server executable"),
+        .init(code: .launchPathMixedSystems, severity: .error, title: "Fleet mixes Linux and Windows launch paths"),
+        .init(code: .launchPathOperatingSystem, severity: .error, title: "LaunchPath does not match the fleet's operating system"),
+        .init(code: .launchPathNotInBuild, severity: .error, title: "LaunchPath is not a file of the fleet's build"),
+        .init(code: .parametersLength, severity: .error, title: "Parameters is empty or too long"),
+        .init(code: .parametersCharacters, severity: .error, title: "Parameters has characters GameLift does not allow"),
+        .init(code: .activationTimeoutRange, severity: .error, title: "GameSessionActivationTimeoutSeconds is out of range"),
+        .init(code: .activationLimitRange, severity: .error, title: "MaxConcurrentGameSessionActivations is out of range"),
+        .init(code: .activationLimitUnreachable, severity: .warning,
+              title: "MaxConcurrentGameSessionActivations exceeds the process count and can never bind"),
+    ]
+
+    /// The entry for `code`, if it is a published code.
+    public static func entry(for code: DiagnosticCode) -> DiagnosticCodeEntry? {
+        entries.first { $0.code == code }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Turns path arguments into the list of fleet files: files as given, directories searched recursively for
+/// `*.yaml` and `*.yml` in sorted order, hidden folders and files skipped, symbolic links to folders not
+/// followed (so a link loop cannot hang discovery).
+enum FileDiscovery {
+    static let extensions: Set<String> = ["yaml", "yml"]
+
+    /// The files to load, in order without repeats, and a diagnostic for each argument that names nothing.
+    static func files(for paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
+        var files: [String] = []
+        var seen: Set<String> = []
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .unreadableFile, "\(path): no such file or directory",
+                        hint: "pass fleet files or folders that hold them", at: nil))
+                continue
+            }
+            let found = isDirectory.boolValue ? walk(path) : [path]
+            if found.isEmpty {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .noFleets, "\(path): no *.yaml or *.yml files found",
+                        hint: "fleet files end in .yaml or .yml; hidden folders are skipped", at: nil))
+            }
+            for file in found where seen.insert(file).inserted { files.append(file) }
+        }
+        return (files, diagnostics)
+    }
+
+    private static func walk(_ directory: String) -> [String] {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: directory) else { return [] }
+        var files: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            guard let attributes = try? manager.attributesOfItem(atPath: path) else { continue }
+            switch attributes[.type] as? FileAttributeType {
+            case .typeDirectory?:
+                files += walk(path)
+            case .typeRegular?, .typeSymbolicLink?:
+                var isDirectory: ObjCBool = false
+                let exists = manager.fileExists(atPath: path, isDirectory: &isDirectory)
+                if exists, !isDirectory.boolValue, extensions.contains((name as NSString).pathExtension.lowercased()) {
+                    files.append(path)
+                }
+            default:
+                continue
+            }
+        }
+        return files
+    }
+}
