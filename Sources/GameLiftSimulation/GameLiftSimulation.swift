@@ -45,6 +45,12 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         stateFile: String, seedFile: String? = nil, faults: FaultPlan = .none, seed: UInt64 = 0,
         clock: SimulationClock = .system
     ) throws -> GameLiftSimulation {
+        let folder = URL(fileURLWithPath: stateFile).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw SimulationError("\(stateFile): cannot create the folder \(folder.path): \(error.localizedDescription)")
+        }
         let store = StateFileStore(path: stateFile)
         let state = try store.locked { () throws -> SimulationState in
             if store.exists { return try StateFileStore.read(stateFile) }

@@ -103,7 +103,7 @@ final class StateFileStore {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         temporaryCounter += 1
-        let temporary = "\(folder)/.\(url.lastPathComponent).\(getpid()).\(temporaryCounter).tmp"
+        let temporary = "\(folder)/.\(url.lastPathComponent).\(getpid()).\(temporaryCounter).\(UUID().uuidString).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot create \(temporary)") }
         var ok = data.withUnsafeBytes { buffer -> Bool in

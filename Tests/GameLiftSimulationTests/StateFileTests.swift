@@ -35,6 +35,15 @@ import Testing
         #expect(try second.snapshot().fleets[0].events.count >= 1)
     }
 
+    @Test func createsTheStateFileFolderWhenMissing() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try writeSeed(Fixture.state())
+        let nested = folder.appendingPathComponent(".fleetform/local/state.json").path
+        let simulation = try GameLiftSimulation.open(stateFile: nested, seedFile: seedPath)
+        #expect(simulation.stateFile == nested)
+        #expect(try StateFileStore.read(nested) == Fixture.state())
+    }
+
     @Test func aMissingStateAndSeedIsAnErrorNamingBoth() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect {
