@@ -88,7 +88,16 @@ let package = Package(
             name: "FleetSpecTests", dependencies: ["FleetSpec"], resources: [.copy("Fixtures")],
             swiftSettings: settings),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], resources: [.copy("Fixtures")], swiftSettings: settings),
-        .testTarget(name: "GameLiftAWSTests", dependencies: ["GameLiftAWS"], swiftSettings: settings),
+        .testTarget(
+            name: "GameLiftAWSTests",
+            dependencies: [
+                "GameLiftAWS", "GameLiftAPI", "SigV4",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: settings),
         .testTarget(name: "GameLiftSimulationTests", dependencies: ["GameLiftSimulation"], swiftSettings: settings),
         .testTarget(
             name: "FleetformCoreTests", dependencies: ["FleetformCore"],

@@ -1,0 +1,167 @@
+import AsyncHTTPClient
+import Foundation
+import GameLiftAPI
+import GameLiftAWS
+import Logging
+import SigV4
+import Testing
+
+@Suite("AWSGameLift over HTTP")
+struct AWSGameLiftTests {
+    static let secret = "client/test+secret"
+    static let token = "client-session-token-VALUE"
+    static let credentials = AWSCredentials(
+        accessKeyId: "ASIACLIENTTEST", secretAccessKey: secret, sessionToken: token)
+    static let signingDate = Date(timeIntervalSince1970: 1_795_000_000)
+
+    /// The GameLift stand-in: checks the request shape and the signature, then answers `answer`.
+    static func gameLiftStub(
+        expectTarget: String, expectBody: String? = nil, answer: StubAnswer
+    ) -> @Sendable (ReceivedRequest) async -> StubAnswer {
+        { request in
+            var problems: [String] = []
+            if request.method != "POST" || request.path != "/" { problems.append("not POST /") }
+            if request.header("x-amz-target") != expectTarget { problems.append("target \(request.header("x-amz-target") ?? "none")") }
+            if request.header("content-type") != "application/x-amz-json-1.1" { problems.append("content type") }
+            if let expectBody, request.bodyText != expectBody { problems.append("body \(request.bodyText)") }
+            let verified = SigV4Verifier.verify(
+                request.sigV4, now: signingDate, expectedService: "gamelift", expectedRegion: "us-west-2"
+            ) { $0 == credentials.accessKeyId ? secret : nil }
+            if case .failure(let error) = verified { problems.append("signature: \(error)") }
+            if case .success(let identity) = verified, identity.sessionToken != token { problems.append("token") }
+            guard problems.isEmpty else {
+                return .json(#"{"__type":"StubCheckFailed","message":"\#(problems.joined(separator: "; "))"}"#, status: 400)
+            }
+            return answer
+        }
+    }
+
+    func withClient<T: Sendable>(
+        _ url: String, logger: Logger = Logger(label: "test"), _ body: (AWSGameLift) async throws -> T
+    ) async throws -> T {
+        let settings = try AWSSettings.resolve(
+            region: "us-west-2", environment: ["AWS_ENDPOINT_URL_GAMELIFT": url], homeDirectory: "/nonexistent-home")
+        let client = AWSGameLift(
+            settings: settings, credentials: StaticCredentialsProvider(Self.credentials), logger: logger,
+            now: { Self.signingDate })
+        do {
+            let value = try await body(client)
+            try await client.shutdown()
+            return value
+        } catch {
+            try await client.shutdown()
+            throw error
+        }
+    }
+
+    @Test func describeRuntimeConfigurationEndToEnd() async throws {
+        let answer = StubAnswer.json(
+            #"{"RuntimeConfiguration":{"ServerProcesses":[{"LaunchPath":"/local/game/server","ConcurrentExecutions":2}],"MaxConcurrentGameSessionActivations":5}}"#,
+            headers: [("x-amzn-RequestId", "rid-1")])
+        let stub = Self.gameLiftStub(
+            expectTarget: "GameLift.DescribeRuntimeConfiguration", expectBody: #"{"FleetId":"fleet-123"}"#, answer: answer)
+        try await withStubServer(stub) { url, _ in
+            try await withClient(url) { client in
+                let output = try await client.describeRuntimeConfiguration(.init(fleetId: "fleet-123"), region: "us-west-2")
+                let processes = try #require(output.runtimeConfiguration?.serverProcesses)
+                #expect(processes.first?.launchPath == "/local/game/server")
+                #expect(processes.first?.concurrentExecutions == 2)
+            }
+        }
+    }
+
+    @Test func emptyInputIsSentAsEmptyObject() async throws {
+        let stub = Self.gameLiftStub(
+            expectTarget: "GameLift.ListFleets", expectBody: "{}", answer: .json(#"{"FleetIds":["fleet-a","fleet-b"]}"#))
+        try await withStubServer(stub) { url, _ in
+            try await withClient(url) { client in
+                let output = try await client.listFleets(.init(), region: "us-west-2")
+                #expect(output.fleetIds == ["fleet-a", "fleet-b"])
+            }
+        }
+    }
+
+    @Test func timestampsTravelAsEpochSeconds() async throws {
+        let stub = Self.gameLiftStub(
+            expectTarget: "GameLift.DescribeFleetEvents",
+            expectBody: #"{"FleetId":"fleet-1","StartTime":1795000000}"#,
+            answer: .json(#"{"Events":[{"EventId":"e1","ResourceId":"fleet-1","EventCode":"FLEET_STATE_ACTIVE","Message":"ok","EventTime":1795000100.5}]}"#))
+        try await withStubServer(stub) { url, _ in
+            try await withClient(url) { client in
+                let output = try await client.describeFleetEvents(
+                    .init(fleetId: "fleet-1", startTime: Self.signingDate), region: "us-west-2")
+                #expect(output.events?.first?.eventTime == Date(timeIntervalSince1970: 1_795_000_100.5))
+            }
+        }
+    }
+
+    @Test func serviceErrorsAreDecoded() async throws {
+        let answer = StubAnswer.json(
+            #"{"__type":"com.amazonaws.gamelift#InvalidFleetStatusException","message":"fleet is ACTIVATING"}"#,
+            status: 400, headers: [("x-amzn-RequestId", "rid-err")])
+        let stub = Self.gameLiftStub(expectTarget: "GameLift.UpdateRuntimeConfiguration", answer: answer)
+        try await withStubServer(stub) { url, _ in
+            try await withClient(url) { client in
+                let input = UpdateRuntimeConfigurationInput(
+                    fleetId: "fleet-1", runtimeConfiguration: RuntimeConfiguration(serverProcesses: []))
+                let error = await #expect(throws: GameLiftServiceError.self) {
+                    try await client.updateRuntimeConfiguration(input, region: "us-west-2")
+                }
+                #expect(error?.code == .invalidFleetStatus)
+                #expect(error?.requestId == "rid-err")
+                #expect(error?.httpStatus == 400)
+            }
+        }
+    }
+
+    @Test func emptyServerErrorStillSaysSomething() async throws {
+        try await withStubServer({ _ in StubAnswer(status: 503) }) { url, _ in
+            try await withClient(url) { client in
+                let error = await #expect(throws: GameLiftServiceError.self) {
+                    try await client.listFleets(.init(), region: "us-west-2")
+                }
+                #expect(error?.code == .serviceUnavailable)
+                #expect(error.map { ErrorDisposition.of($0) } == .retry)
+            }
+        }
+    }
+
+    @Test func noAnswerIsATransportError() async throws {
+        try await withClient("http://127.0.0.1:1") { client in
+            let error = await #expect(throws: GameLiftTransportError.self) {
+                try await client.listFleets(.init(), region: "us-west-2")
+            }
+            #expect(error?.kind == .connection)
+        }
+    }
+
+    @Test func everyCallIsSignedAfresh() async throws {
+        let clock = ManualClock(Self.signingDate)
+        try await withStubServer({ _ in .json("{}") }) { url, log in
+            let settings = try AWSSettings.resolve(
+                region: "us-west-2", environment: ["AWS_ENDPOINT_URL": url], homeDirectory: "/nonexistent-home")
+            let client = AWSGameLift(
+                settings: settings, credentials: StaticCredentialsProvider(Self.credentials),
+                logger: Logger(label: "test"), now: { clock.now })
+            _ = try await client.listFleets(.init(), region: "us-west-2")
+            clock.advance(1)
+            _ = try await client.listFleets(.init(), region: "us-west-2")
+            try await client.shutdown()
+            let dates = log.all.compactMap { $0.header("x-amz-date") }
+            let signatures = log.all.compactMap { $0.header("authorization") }
+            #expect(dates.count == 2 && dates[0] != dates[1])
+            #expect(Set(signatures).count == 2)
+        }
+    }
+
+    @Test func undecodableSuccessIsAnError() async throws {
+        try await withStubServer({ _ in .json(#"{"FleetIds":"not-a-list"}"#) }) { url, _ in
+            try await withClient(url) { client in
+                let error = await #expect(throws: GameLiftServiceError.self) {
+                    try await client.listFleets(.init(), region: "us-west-2")
+                }
+                #expect(error?.code.rawValue == "InvalidResponse")
+            }
+        }
+    }
+}
