@@ -15,6 +15,8 @@ final class ScriptedGameLift: GameLift, @unchecked Sendable {
         var status: FleetStatus = .active
         var operatingSystem: OperatingSystem = .amazonLinux2023
         var configuration: RuntimeConfiguration
+        var name: String? = nil
+        var buildId: String? = nil
     }
 
     private let lock = NSLock()
@@ -88,7 +90,9 @@ final class ScriptedGameLift: GameLift, @unchecked Sendable {
             return ids.compactMap { id in
                 fleets[id].flatMap { f in
                     f.region == region
-                        ? FleetAttributes(fleetId: id, status: f.status, operatingSystem: f.operatingSystem) : nil
+                        ? FleetAttributes(
+                            fleetId: id, name: f.name, status: f.status, operatingSystem: f.operatingSystem,
+                            buildId: f.buildId) : nil
                 }
             }
         }
@@ -102,7 +106,22 @@ final class ScriptedGameLift: GameLift, @unchecked Sendable {
         return DescribeFleetEventsOutput(events: [])
     }
 
+    /// When set, ListFleets answers pages of this many ids, each `NextToken` the offset of the next page.
+    var listPageSize: Int?
+
     func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
-        lock.withLock { ListFleetsOutput(fleetIds: fleets.filter { $0.value.region == region }.keys.sorted()) }
+        try lock.withLock {
+            calls.append(Call(operation: .listFleets, fleetId: input.nextToken ?? ""))
+            if var queue = scripted["ListFleets \(region)"], !queue.isEmpty {
+                let error = queue.removeFirst()
+                scripted["ListFleets \(region)"] = queue
+                throw error
+            }
+            let ids = fleets.filter { $0.value.region == region }.keys.sorted()
+            guard let size = listPageSize else { return ListFleetsOutput(fleetIds: ids) }
+            let start = Int(input.nextToken ?? "0") ?? 0
+            let end = min(ids.count, start + size)
+            return ListFleetsOutput(fleetIds: Array(ids[start..<end]), nextToken: end < ids.count ? String(end) : nil)
+        }
     }
 }

@@ -91,15 +91,18 @@ struct Apply: AsyncParsableCommand {
             }
         }
         let renderer = ApplyTextRenderer(style: console.style)
+        let progress = Progress("Applying", total: planned.fleets.count, console: console)
         let applier = Applier(
             gameLift: connection.gameLift, journal: Journal(path: journal),
             options: ApplyOptions(
                 parallelism: fleets.parallelism, failFast: failFast,
                 holdTimeout: DurationText.seconds(holdTimeout) ?? 0, runId: RunID.make()),
             onOutcome: { outcome in
-                if format == .text, let line = renderer.line(outcome) { console.out(line) }
+                if format == .text, let line = renderer.line(outcome) { progress.printAbove(line, using: console.out) }
+                progress.advance()
             })
         let report = await applier.apply(planned)
+        progress.finish()
         switch format {
         case .text: console.out(renderer.summary(report))
         case .json:

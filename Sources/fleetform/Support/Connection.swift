@@ -25,9 +25,13 @@ struct Connection: Sendable {
             }
         }
         let fleets = FleetLoader.load(paths: paths, options: LoadOptions(defaultRegion: defaultRegion))
+        let progress = Progress("Reading fleets", total: fleets.documents.count, console: console)
         let planner = LivePlanner(
-            reader: FleetReader(gameLift: gameLift, parallelism: options.parallelism), buildManifest: manifest)
+            reader: FleetReader(
+                gameLift: gameLift, parallelism: options.parallelism, onFleetRead: { progress.advance() }),
+            buildManifest: manifest)
         let result = await planner.plan(fleets)
+        progress.finish()
         if !result.diagnostics.isEmpty {
             console.err(
                 DiagnosticRenderer(format: .text, style: console.errorStyle)

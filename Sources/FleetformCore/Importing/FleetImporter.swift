@@ -1,0 +1,139 @@
+import FleetSpec
+import Foundation
+import GameLiftAPI
+
+/// Reads live fleets for `fleetform import`: resolves the fleets named on the command line (or lists every
+/// fleet of a region), reads their attributes and runtime configuration, and turns each into fleet-file text
+/// that has been validated the way `plan` will read it. Never writes to GameLift or to disk.
+public struct FleetImporter: Sendable {
+    public let reader: FleetReader
+
+    public init(reader: FleetReader) { self.reader = reader }
+
+    /// The fleets `arguments` name: an ARN carries its region (which must agree with `explicitRegion`, the
+    /// `--region` given, if any); a plain id takes `defaultRegion`. Each fleet is kept once, in the order first
+    /// given.
+    public static func keys(for arguments: [String], explicitRegion: String?, defaultRegion: String?) throws
+        -> [FleetKey]
+    {
+        var keys: [FleetKey] = []
+        for argument in arguments {
+            let key: FleetKey
+            if argument.hasPrefix("arn:") {
+                let parts = argument.split(separator: ":", omittingEmptySubsequences: false)
+                guard parts.count >= 6, argument.matchesWhole(pattern: GameLiftLimits.fleetArnPattern),
+                    let id = parts.last?.split(separator: "/").last.map(String.init), !parts[3].isEmpty
+                else {
+                    throw ImportError("'\(argument)' is not a fleet ARN (arn:aws:gamelift:<region>:<account>:fleet/fleet-…)")
+                }
+                let region = String(parts[3])
+                if let explicitRegion, explicitRegion != region {
+                    throw ImportError("the ARN '\(argument)' is in \(region), but --region says \(explicitRegion)")
+                }
+                key = FleetKey(region: region, fleetId: id)
+            } else {
+                guard argument.matchesWhole(pattern: GameLiftLimits.fleetIdPattern) else {
+                    throw ImportError("'\(argument)' is neither a fleet id (fleet-…) nor a fleet ARN")
+                }
+                guard let defaultRegion else {
+                    throw ImportError(
+                        "no region for \(argument): pass --region, set AWS_REGION, or give the fleet's ARN")
+                }
+                key = FleetKey(region: defaultRegion, fleetId: argument)
+            }
+            if !keys.contains(key) { keys.append(key) }
+        }
+        return keys
+    }
+
+    /// Every fleet in `region`, following `ListFleets`' `NextToken` to the last page, sorted by id.
+    public func listFleets(region: String) async throws -> [FleetKey] {
+        var ids: [String] = []
+        var token: String?
+        var seenTokens: Set<String> = []
+        repeat {
+            let page = try await reader.gameLift.listFleets(ListFleetsInput(nextToken: token), region: region)
+            ids += page.fleetIds ?? []
+            token = page.nextToken.flatMap { $0.isEmpty ? nil : $0 }
+            if let token {
+                // A service that hands back a token it already gave would make this loop forever.
+                guard seenTokens.insert(token).inserted else {
+                    throw ImportError("ListFleets in \(region) returned the same NextToken twice; stopping")
+                }
+            }
+        } while token != nil
+        return Set(ids).sorted().map { FleetKey(region: region, fleetId: $0) }
+    }
+
+    /// Reads each fleet and renders its file. Every fleet ends as a file or a failure, in the keys' order.
+    public func read(_ keys: [FleetKey], writer: FleetFileWriter) async -> [ImportResult] {
+        let observed = await reader.observe(keys)
+        return keys.map { key in
+            let unread = ObservedFleet(error: ServiceErrorInfo(code: "NotRead", message: "the fleet was not read"))
+            return Self.result(for: key, observed: observed[key] ?? unread, writer: writer)
+        }
+    }
+
+    /// The file for one observed fleet, or why there is none. Pure.
+    public static func result(for key: FleetKey, observed: ObservedFleet, writer: FleetFileWriter) -> ImportResult {
+        if let error = observed.error { return ImportResult(key: key, failure: error.description) }
+        guard let configuration = observed.configuration, !(configuration.serverProcesses ?? []).isEmpty else {
+            return ImportResult(key: key, failure: "the fleet has no server processes to import")
+        }
+        let fleet = ImportedFleet(key: key, attributes: observed.attributes, configuration: configuration)
+        let text = writer.render(fleet)
+        // Read the text back exactly as plan will: a file that would not validate is not written.
+        let check = FleetLoader.load(text: text, path: "\(key.fleetId).yaml", options: LoadOptions())
+        var diagnostics = check.diagnostics
+        if let document = check.documents.first {
+            diagnostics += FleetValidator.checkAgainstFleet(
+                document, operatingSystem: observed.attributes?.operatingSystem, buildManifest: nil)
+        }
+        if diagnostics.hasErrors {
+            let problems = diagnostics.filter { $0.severity == .error }.map { "[\($0.code)] \($0.message)" }
+            return ImportResult(
+                key: key, fleet: fleet,
+                failure: "the live configuration does not pass validation: " + problems.joined(separator: "; "))
+        }
+        return ImportResult(key: key, fleet: fleet, text: text, warnings: diagnostics)
+    }
+}
+
+/// What `import` made of one fleet: its file text, or a failure saying why there is none.
+public struct ImportResult: Sendable, Hashable {
+    public var key: FleetKey
+    public var fleet: ImportedFleet?
+    /// The fleet file; `nil` when the fleet failed.
+    public var text: String?
+    /// Warnings the file would raise in `validate` (it is written all the same).
+    public var warnings: [Diagnostic]
+    public var failure: String?
+
+    public init(
+        key: FleetKey, fleet: ImportedFleet? = nil, text: String? = nil, warnings: [Diagnostic] = [],
+        failure: String? = nil
+    ) {
+        self.key = key
+        self.fleet = fleet
+        self.text = text
+        self.warnings = warnings
+        self.failure = failure
+    }
+
+    /// The file name `import` gives the fleet: its id, which is unique.
+    public var fileName: String { "\(key.fleetId).yaml" }
+}
+
+/// A problem with what `import` was asked to do.
+public struct ImportError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension String {
+    /// Whether the whole string matches the regular expression `pattern`.
+    func matchesWhole(pattern: String) -> Bool {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
+        return regex.firstMatch(in: self, range: NSRange(startIndex..., in: self)) != nil
+    }
+}
