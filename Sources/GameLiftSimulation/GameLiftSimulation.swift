@@ -49,7 +49,8 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw SimulationError("\(stateFile): cannot create the folder \(folder.path): \(error.localizedDescription)")
+            throw SimulationError(
+                "\(stateFile): cannot create the folder \(folder.path): \(error.localizedDescription)")
         }
         let store = StateFileStore(path: stateFile)
         let state = try store.locked { () throws -> SimulationState in
@@ -76,6 +77,26 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         try lock.withLock {
             if let store { try store.locked { try store.refresh(&engine) } }
             return engine.state
+        }
+    }
+
+    /// Changes the state out of band, as someone using the console would (tests: a fleet starts deleting,
+    /// a configuration changes between plan and apply). In file mode the change is written at once.
+    public func modify(_ change: (inout SimulationState) throws -> Void) throws {
+        try lock.withLock {
+            guard let store else {
+                var state = engine.state
+                try change(&state)
+                engine.replace(try state.validated(file: "the modified state"))
+                return
+            }
+            try store.locked {
+                try store.refresh(&engine)
+                var state = engine.state
+                try change(&state)
+                engine.replace(try state.validated(file: store.path))
+                try store.save(engine.state, changed: [], everything: true)
+            }
         }
     }
 

@@ -109,6 +109,20 @@ import Testing
         #expect(attributes.fleetAttributes?.first?.status == .error)
     }
 
+    @Test func anOutOfBandChangeIsSeenByOtherProcesses() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try writeSeed(Fixture.state())
+        let console = try open()
+        let fleetform = try open()
+        try console.modify { $0.fleets[0].status = .deleting }
+        let error = await serviceError {
+            try await fleetform.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+        }
+        #expect(error?.code == .invalidFleetStatus)
+        #expect(throws: SimulationError.self) { try console.modify { $0.fleets.append($0.fleets[0]) } }
+        #expect(try StateFileStore.read(statePath).fleets.count == 1)
+    }
+
     @Test func twoSimulationsSharingAFileLoseNoUpdate() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let ids = FleetListTests.ids(12)

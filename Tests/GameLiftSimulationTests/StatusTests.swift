@@ -24,6 +24,17 @@ import Testing
         #expect(try simulation.snapshot() == before)
     }
 
+    @Test func aStatusChangedOutOfBandAppliesToTheNextCall() async throws {
+        let (simulation, _) = Fixture.simulation()
+        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+        try simulation.modify { $0.fleets[0].status = .deleting }
+        #expect(try await status(simulation) == .deleting)
+        let error = await serviceError {
+            try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+        }
+        #expect(error?.code == .invalidFleetStatus)
+    }
+
     @Test func aTimedHoldClearsAtItsTimeAndLogsTheChange() async throws {
         let hold = StatusHold(status: .activating, until: Fixture.start.addingTimeInterval(60))
         let (simulation, clock) = Fixture.simulation([Fixture.fleet(hold: hold)])
