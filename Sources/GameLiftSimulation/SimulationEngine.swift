@@ -36,9 +36,6 @@ struct SimulationEngine {
         positions = Dictionary(state.fleets.enumerated().map { ($1.fleetId, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The fleet id a request names, when it names one of this state's fleets (for fault rules).
-    func fleetId(named text: String) -> String { FleetReference(text).fleetId }
-
     // MARK: Operations
 
     mutating func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, _ call: inout SimulationCall)
