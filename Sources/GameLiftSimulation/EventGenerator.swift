@@ -4,7 +4,8 @@ import GameLiftAPI
 /// The events a fleet's instances log after a runtime configuration update, as GameLift would report them
 /// once instances launch the new server processes: a benign rollout event, `SERVER_PROCESS_INVALID_PATH`
 /// (and `FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND` when no launch path exists) for paths missing from the
-/// build, `SERVER_PROCESS_CRASHED` at the fleet's crash rate, and `GAME_SESSION_ACTIVATION_TIMEOUT` when
+/// build, `SERVER_PROCESS_SDK_INITIALIZATION_TIMEOUT` for a setup script used as the launch path,
+/// `SERVER_PROCESS_CRASHED` at the fleet's crash rate, and `GAME_SESSION_ACTIVATION_TIMEOUT` when
 /// the activation timeout is shorter than the fleet's sessions need. Times fall after the update, within
 /// the fleet's event delay; every choice is derived from the seed, the fleet and its update number.
 enum EventGenerator {
@@ -52,7 +53,20 @@ enum EventGenerator {
                 at: delay * 0.75)
         }
 
-        let running = processes.filter { BuildLayout.contains($0.launchPath, fleet: fleet) }
+        let found = processes.filter { BuildLayout.contains($0.launchPath, fleet: fleet) }
+        // A setup script starts, but it is not the server: it never calls InitSDK(), and GameLift stops it.
+        let scripts = found.filter { process in
+            GameLiftLimits.setupScriptExtensions.contains { process.launchPath.lowercased().hasSuffix($0) }
+        }
+        for process in scripts {
+            add(
+                "SERVER_PROCESS_SDK_INITIALIZATION_TIMEOUT",
+                "Server process \(process.launchPath)" + parametersNote(process)
+                    + " did not call InitSDK() in time and was terminated. The launch path must be the server "
+                    + "executable that calls the server SDK, not a script that starts it.",
+                at: delay * (0.6 + 0.3 * random.unit()), count: process.concurrentExecutions, log: true)
+        }
+        let running = found.filter { !scripts.contains($0) }
         if let crashRate = fleet.behaviour?.crashRate, crashRate > 0 {
             for process in running where random.unit() < crashRate {
                 let crashes = 1 + Int(random.next() % UInt64(max(1, process.concurrentExecutions)))

@@ -50,6 +50,22 @@ import Testing
         #expect(codes.contains(.serverProcessInvalidPath))
     }
 
+    @Test func aSetupScriptAsLaunchPathNeverInitializesTheSDK() async throws {
+        let (simulation, clock) = Fixture.simulation([Fixture.fleet(files: ["install.sh", "bin/ArenaServer"])])
+        let configuration = Fixture.configuration([
+            ("/local/game/install.sh", "-port 7777", 2), ("/local/game/bin/ArenaServer", nil, 1),
+        ])
+        _ = try await simulation.updateRuntimeConfiguration(
+            Fixture.update(Fixture.arena, configuration), region: "us-west-2")
+        clock.advance(by: 10)
+        let failures = try await allEvents(simulation, .init(fleetId: Fixture.arena)).filter {
+            $0.eventCode.indicatesRuntimeConfigurationFailure
+        }
+        #expect(failures.map(\.eventCode) == ["SERVER_PROCESS_SDK_INITIALIZATION_TIMEOUT"])
+        #expect(failures.first?.message?.contains("/local/game/install.sh") == true)
+        #expect(failures.first?.count == 2)
+    }
+
     @Test func windowsBuildsMatchLaunchPathsWithoutRegardToCase() async throws {
         let fleet = Fixture.fleet(
             os: .windows2022, files: ["LobbyServer.exe"],
