@@ -18,6 +18,9 @@ final class StateFileStore {
     private let lockPath: String
     private var lockDescriptor: Int32 = -1
     private var fingerprint: Fingerprint?
+    /// The file version `fingerprint` describes, kept open: while it is open its inode cannot be reused by
+    /// a newer version, so an equal (device, inode) really is the same file.
+    private var pinnedDescriptor: Int32 = -1
     private var fragments: [String: Data] = [:]
     private var temporaryCounter = 0
 
@@ -36,6 +39,7 @@ final class StateFileStore {
 
     deinit {
         if lockDescriptor >= 0 { close(lockDescriptor) }
+        if pinnedDescriptor >= 0 { close(pinnedDescriptor) }
     }
 
     var exists: Bool { FileManager.default.fileExists(atPath: path) }
@@ -55,11 +59,23 @@ final class StateFileStore {
 
     /// Loads the file into `engine` when it changed since this store last saw it. Call while locked.
     func refresh(_ engine: inout SimulationEngine) throws {
-        let current = try currentFingerprint()
-        guard current != fingerprint else { return }
-        engine.replace(try Self.read(path))
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("cannot open the GameLift simulation state file") }
+        let current: Fingerprint
+        do {
+            current = try fingerprint(of: descriptor)
+            guard current != fingerprint else {
+                close(descriptor)
+                return
+            }
+            let data = try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).readToEnd() ?? Data()
+            engine.replace(try Self.decode(data, file: path))
+        } catch {
+            close(descriptor)
+            throw error
+        }
         fragments = [:]
-        fingerprint = current
+        pin(descriptor, current)
     }
 
     /// Reads and checks a state (or seed) file.
@@ -70,12 +86,26 @@ final class StateFileStore {
         } catch {
             throw SimulationError("\(path): cannot read the GameLift simulation state: \(error.localizedDescription)")
         }
-        return try StateCoding.decode(SimulationState.self, from: data, file: path).validated(file: path)
+        return try decode(data, file: path)
+    }
+
+    private static func decode(_ data: Data, file: String) throws -> SimulationState {
+        try StateCoding.decode(SimulationState.self, from: data, file: file).validated(file: file)
     }
 
     /// Writes `state` when `changed` names any fleet (all fleets when `everything`). Call while locked.
     func save(_ state: SimulationState, changed: Set<String>, everything: Bool = false) throws {
         guard everything || !changed.isEmpty else { return }
+        do {
+            try encodeAndWrite(state, changed: changed, everything: everything)
+        } catch {
+            // The change stays in memory only: forget the file so the next call reloads what is on disk.
+            fingerprint = nil
+            throw error
+        }
+    }
+
+    private func encodeAndWrite(_ state: SimulationState, changed: Set<String>, everything: Bool) throws {
         if everything { fragments = [:] }
         for id in changed { fragments[id] = nil }
         let encoder = StateCoding.encoder()
@@ -95,11 +125,17 @@ final class StateFileStore {
             document += fragment
         }
         document += Data("\n  ]\n}\n".utf8)
-        try writeAtomically(document)
-        fingerprint = try currentFingerprint()
+        let descriptor = try writeAtomically(document)
+        do {
+            pin(descriptor, try fingerprint(of: descriptor))
+        } catch {
+            close(descriptor)
+            throw error
+        }
     }
 
-    private func writeAtomically(_ data: Data) throws {
+    /// Writes a temporary file and renames it over the state file; returns the new file, still open.
+    private func writeAtomically(_ data: Data) throws -> Int32 {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         temporaryCounter += 1
@@ -118,12 +154,10 @@ final class StateFileStore {
             }
             return true
         }
-        ok = ok && fsync(descriptor) == 0
-        let error = errno
-        close(descriptor)
-        guard ok, rename(temporary, path) == 0 else {
-            errno = ok ? errno : error
+        ok = ok && fsync(descriptor) == 0 && rename(temporary, path) == 0
+        guard ok else {
             let failed = failure("cannot write \(path)")
+            close(descriptor)
             unlink(temporary)
             throw failed
         }
@@ -133,13 +167,19 @@ final class StateFileStore {
             _ = fsync(directory)
             close(directory)
         }
+        return descriptor
     }
 
-    private func currentFingerprint() throws -> Fingerprint {
+    /// Remembers `descriptor`'s file as the version this store knows. Call while locked.
+    private func pin(_ descriptor: Int32, _ current: Fingerprint) {
+        if pinnedDescriptor >= 0 { close(pinnedDescriptor) }
+        pinnedDescriptor = descriptor
+        fingerprint = current
+    }
+
+    private func fingerprint(of descriptor: Int32) throws -> Fingerprint {
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw failure("the GameLift simulation state file is missing")
-        }
+        guard fstat(descriptor, &info) == 0 else { throw failure("cannot inspect the state file") }
         #if canImport(Glibc)
             let time = info.st_mtim
         #else
