@@ -71,8 +71,9 @@ let package = Package(
         .executableTarget(
             name: "gamelift-local",
             dependencies: [
-                "GameLiftEmulator", "GameLiftSimulation",
+                "GameLiftEmulator", "GameLiftSimulation", "GameLiftAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings),
         .executableTarget(
@@ -102,6 +103,8 @@ let package = Package(
         .testTarget(
             name: "FleetformCoreTests", dependencies: ["FleetformCore"],
             exclude: ["Golden"], swiftSettings: settings),
+        // Fuzzing and other robustness checks; CI runs the small versions, FLEETFORM_FUZZ_COUNT scales them up.
+        .testTarget(name: "ResilienceTests", dependencies: ["FleetSpec"], swiftSettings: settings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

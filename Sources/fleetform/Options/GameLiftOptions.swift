@@ -34,8 +34,10 @@ struct GameLiftOptions: ParsableArguments {
     /// Opens the chosen backend and wraps it in the resilience layer.
     func connect(console: Console) async throws -> Connection {
         let stats = ResilienceStats()
-        let observe: @Sendable (ResilienceEvent) -> Void =
-            debug ? { event in console.err(DebugLine.describe(event)) } : { _ in }
+        let debug = self.debug
+        let observe: @Sendable (ResilienceEvent) -> Void = { event in
+            if debug { console.err(DebugLine.describe(event)) }
+        }
         if local {
             let backend = try LocalBackend.open(
                 statePath: localState, seedPath: localSeed, faultsPath: localFaults, defaultRegion: region)

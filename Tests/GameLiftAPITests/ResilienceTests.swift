@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+
+@testable import GameLiftAPI
+
+@Suite("Error disposition")
+struct ErrorDispositionTests {
+    static let table: [(any Error & Sendable, ErrorDisposition)] = [
+        (GameLiftServiceError(code: .internalService, message: "", httpStatus: 500), .retry),
+        (GameLiftServiceError(code: "SomethingNew", message: "", httpStatus: 503), .retry),
+        (GameLiftServiceError(code: .throttling, message: "", httpStatus: 400), .throttle),
+        (GameLiftServiceError(code: "RequestLimitExceeded", message: "", httpStatus: 400), .throttle),
+        (GameLiftServiceError(code: "Whatever", message: "", httpStatus: 429), .throttle),
+        (GameLiftServiceError(code: .invalidFleetStatus, message: "", httpStatus: 400), .hold),
+        // GameLift's LimitExceededException is a service limit, not throttling: never retried.
+        (GameLiftServiceError(code: .limitExceeded, message: "", httpStatus: 400), .fail),
+        (GameLiftServiceError(code: .notFound, message: "", httpStatus: 400), .fail),
+        (GameLiftServiceError(code: .invalidRequest, message: "", httpStatus: 400), .fail),
+        (GameLiftServiceError(code: .unauthorized, message: "", httpStatus: 400), .fail),
+        (GameLiftTransportError(kind: .connection, message: "reset"), .retry),
+        (GameLiftTransportError(kind: .timeout, message: "slow"), .retry),
+        (CocoaError(.fileNoSuchFile), .fail),
+    ]
+
+    @Test(arguments: 0..<table.count)
+    func disposition(index: Int) {
+        let (error, expected) = Self.table[index]
+        #expect(ErrorDisposition.of(error) == expected, "\(error)")
+    }
+}
+
+@Suite("Retry policy")
+struct RetryPolicyTests {
+    @Test func ceilingDoublesUpToTheCap() {
+        let p = RetryPolicy(baseDelay: 0.1, throttleBaseDelay: 1, maxDelay: 1.5)
+        #expect((1...6).map { p.backoffCeiling(retry: $0, throttled: false) } == [0.1, 0.2, 0.4, 0.8, 1.5, 1.5])
+        #expect(p.backoffCeiling(retry: 1, throttled: true) == 1)
+    }
+
+    @Test func fullJitterAndRetryAfter() {
+        let p = RetryPolicy(baseDelay: 0.1, maxDelay: 20)
+        #expect(p.delay(retry: 3, throttled: false, random: 0.5) == 0.2)
+        #expect(p.delay(retry: 3, throttled: false, random: 0) == 0)
+        #expect(p.delay(retry: 1, throttled: false, random: 0.5, retryAfter: 2) == 2)
+        #expect(p.delay(retry: 1, throttled: false, random: 0.5, retryAfter: 999) == 20)
+    }
+}
+
+/// Fails a given number of times with a given error, then succeeds; counts attempts.
+final class FlakyGameLift: GameLift, @unchecked Sendable {
+    private let lock = NSLock()
+    private var failuresLeft: Int
+    private let error: any Error & Sendable
+    private(set) var attempts = 0
+
+    init(failures: Int, error: any Error & Sendable) {
+        self.failuresLeft = failures
+        self.error = error
+    }
+
+    private func step() throws {
+        try lock.withLock {
+            attempts += 1
+            if failuresLeft > 0 {
+                failuresLeft -= 1
+                throw error
+            }
+        }
+    }
+
+    func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
+        -> DescribeRuntimeConfigurationOutput
+    {
+        try step()
+        return DescribeRuntimeConfigurationOutput(runtimeConfiguration: RuntimeConfiguration())
+    }
+    func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
+        -> UpdateRuntimeConfigurationOutput
+    {
+        try step()
+        return UpdateRuntimeConfigurationOutput(runtimeConfiguration: input.runtimeConfiguration)
+    }
+    func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
+        -> DescribeFleetAttributesOutput
+    {
+        try step()
+        return DescribeFleetAttributesOutput(fleetAttributes: [])
+    }
+    func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
+        -> DescribeFleetEventsOutput
+    {
+        try step()
+        return DescribeFleetEventsOutput(events: [])
+    }
+    func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
+        try step()
+        return ListFleetsOutput(fleetIds: [])
+    }
+}
+
+@Suite("Resilient GameLift")
+struct ResilientGameLiftTests {
+    static let internalError = GameLiftServiceError(code: .internalService, message: "boom", httpStatus: 500)
+    static let input = DescribeRuntimeConfigurationInput(fleetId: "fleet-1")
+
+    @Test("the event sequence of two retries is exact")
+    func exactSequence() async throws {
+        let clock = VirtualClock(random: [0.5])
+        let events = EventLog()
+        let base = FlakyGameLift(failures: 2, error: Self.internalError)
+        let client = ResilientGameLift(
+            base: base, policy: RetryPolicy(baseDelay: 0.1), timing: clock.timing, observe: events.append)
+        _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
+        #expect(
+            events.all == [
+                .attempt(.describeRuntimeConfiguration, region: "us-west-2", attempt: 1),
+                .retry(.describeRuntimeConfiguration, region: "us-west-2", attempt: 1, code: "InternalServiceException", delay: 0.05),
+                .attempt(.describeRuntimeConfiguration, region: "us-west-2", attempt: 2),
+                .retry(.describeRuntimeConfiguration, region: "us-west-2", attempt: 2, code: "InternalServiceException", delay: 0.1),
+                .attempt(.describeRuntimeConfiguration, region: "us-west-2", attempt: 3),
+            ])
+        #expect(clock.sleeps == [0.05, 0.1])
+    }
+
+    @Test("an empty retry budget returns the error instead of retrying")
+    func retryBudget() async throws {
+        let clock = VirtualClock()
+        let base = FlakyGameLift(failures: 100, error: Self.internalError)
+        let client = ResilientGameLift(
+            base: base, policy: RetryPolicy(maxAttempts: 50, budgetCapacity: 10, retryCost: 5), timing: clock.timing)
+        await #expect(throws: GameLiftServiceError.self) {
+            _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
+        }
+        #expect(base.attempts == 3)  // the first attempt and two retries of 5 tokens each
+    }
+
+    @Test("holds and final errors pass through at once")
+    func passThrough() async throws {
+        for code in [GameLiftErrorCode.invalidFleetStatus, .limitExceeded, .notFound] {
+            let base = FlakyGameLift(failures: 1, error: GameLiftServiceError(code: code, message: "x", httpStatus: 400))
+            let clock = VirtualClock()
+            let client = ResilientGameLift(base: base, timing: clock.timing)
+            await #expect(throws: GameLiftServiceError.self) {
+                _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
+            }
+            #expect(base.attempts == 1)
+            #expect(clock.sleeps.isEmpty)
+        }
+    }
+
+    @Test("a server's retry-after is honoured")
+    func retryAfter() async throws {
+        let clock = VirtualClock(random: [0])
+        let base = FlakyGameLift(
+            failures: 1, error: GameLiftServiceError(code: .throttling, message: "slow down", httpStatus: 400, retryAfter: 1.5))
+        let client = ResilientGameLift(base: base, timing: clock.timing)
+        _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
+        #expect(clock.sleeps.first == 1.5)
+    }
+}
+
+@Suite("Adaptive rate limiter")
+struct AdaptiveRateLimiterTests {
+    @Test("unlimited until throttled; then spaced by 1/rate; grows back along the cubic")
+    func adapts() async {
+        let clock = VirtualClock(start: 0)
+        let limiter = AdaptiveRateLimiter(beta: 0.7, recoverySeconds: 2, now: { clock.now })
+        // 100 requests a second for two seconds: no waiting while unthrottled.
+        for _ in 0..<200 {
+            #expect(await limiter.reserve() == 0)
+            clock.advance(by: 0.01)
+        }
+        await limiter.throttled()
+        let rate = await limiter.rate ?? 0
+        #expect(abs(rate - 70) < 1, "rate \(rate) should be 0.7 × the measured 100/s")
+        // Requests are now spaced 1/rate apart.
+        let first = await limiter.reserve()
+        let second = await limiter.reserve()
+        #expect(abs((second - first) - 1 / rate) < 1e-9)
+        // After the recovery time, success brings the rate back to where it was throttled.
+        clock.advance(by: 2)
+        await limiter.succeeded()
+        let recovered = await limiter.rate ?? 0
+        #expect(abs(recovered - 100) < 1.5, "recovered \(recovered)")
+        // Later still, it probes above it.
+        clock.advance(by: 1)
+        await limiter.succeeded()
+        #expect((await limiter.rate ?? 0) > recovered)
+    }
+}
+
+/// Collects resilience events from the observer callback.
+final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [ResilienceEvent] = []
+    var all: [ResilienceEvent] { lock.withLock { events } }
+    func append(_ e: ResilienceEvent) { lock.withLock { events.append(e) } }
+}
