@@ -17,11 +17,11 @@ public struct BuildManifest: Sendable, Hashable {
     public init(contentsOf path: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+            throw BuildManifestError(path: path, reason: "no such file or directory")
         }
         if isDirectory.boolValue {
             guard let walker = FileManager.default.enumerator(atPath: path) else {
-                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
+                throw BuildManifestError(path: path, reason: "the folder cannot be listed")
             }
             var files: [String] = []
             while let relative = walker.nextObject() as? String {
@@ -29,7 +29,9 @@ public struct BuildManifest: Sendable, Hashable {
             }
             self.init(files: files)
         } else {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw BuildManifestError(path: path, reason: "not a readable UTF-8 text file")
+            }
             let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             self.init(files: lines.filter { !$0.isEmpty && !$0.hasPrefix("#") })
         }
@@ -57,4 +59,11 @@ public struct BuildManifest: Sendable, Hashable {
         parts.removeAll { $0 == "." }
         return parts.joined(separator: "/")
     }
+}
+
+/// A build manifest that cannot be read, with the reason.
+public struct BuildManifestError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "cannot read the build manifest \(path): \(reason)" }
 }

@@ -1,6 +1,60 @@
 import ArgumentParser
+import FleetSpec
+import FleetformCore
+import Foundation
 
-// Placeholder until the foundation work lands; replaced by the real `validate` command.
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// `fleetform validate PATH…`: check fleet files without touching GameLift.
 struct Validate: AsyncParsableCommand {
-    func run() async throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Check fleet files against GameLift's rules, offline.",
+        discussion: "Exits 0 when no file has an error, 1 otherwise.")
+
+    @Argument(help: "Fleet files, or folders searched recursively for *.yaml and *.yml.")
+    var paths: [String]
+
+    @Option(help: "Output format: text, json or github.")
+    var format: DiagnosticFormat = .text
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(help: "Never colour the output (NO_COLOR is respected too).")
+    var noColor = false
+
+    @Option(help: "Region for fleets whose file names none (default: AWS_REGION, then AWS_DEFAULT_REGION).")
+    var region: String?
+
+    @Option(help: "A build folder, or a file listing the build's files, that every LaunchPath must be in.")
+    var buildManifest: String?
+
+    @Option(help: "Largest fleet file accepted, in bytes.")
+    var maxFileBytes = LoadOptions.defaultMaxFileBytes
+
+    func validate() throws {
+        guard maxFileBytes > 0 else { throw ValidationError("--max-file-bytes must be positive") }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let manifest: BuildManifest?
+        do {
+            manifest = try buildManifest.map(BuildManifest.init(contentsOf:))
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let options = LoadOptions(
+            defaultRegion: region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"],
+            maxFileBytes: maxFileBytes, buildManifest: manifest)
+        let fleets = FleetLoader.load(paths: paths, options: options)
+        let diagnostics = strict ? fleets.diagnostics.warningsAsErrors() : fleets.diagnostics
+        let style = TextStyle(
+            colored: TextStyle.shouldColor(
+                isTerminal: isatty(STDOUT_FILENO) == 1, noColorFlag: noColor, environment: environment))
+        print(DiagnosticRenderer(format: format, style: style).render(diagnostics, fileCount: fleets.fileCount),
+            terminator: "")
+        if diagnostics.hasErrors { throw ExitCode.failure }
+    }
 }

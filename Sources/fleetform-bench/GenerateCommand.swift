@@ -1,0 +1,35 @@
+import ArgumentParser
+
+/// Options every benchmark that needs synthetic fleets shares.
+struct SyntheticFleetOptions: ParsableArguments {
+    @Option(help: "How many fleet documents to generate.")
+    var count = 10_000
+
+    @Option(help: "Fleet documents per file (separated by ---).")
+    var documentsPerFile = 10
+
+    @Option(help: "Seed for the generator; the same seed gives the same files.")
+    var seed: UInt64 = 2015_10_01
+
+    func validate() throws {
+        guard count > 0 else { throw ValidationError("--count must be positive") }
+        guard documentsPerFile > 0 else { throw ValidationError("--documents-per-file must be positive") }
+    }
+
+    var generator: SyntheticFleets { SyntheticFleets(count: count, documentsPerFile: documentsPerFile, seed: seed) }
+}
+
+/// `fleetform-bench generate --count N --out DIR`: write synthetic fleet files to look at or to time by hand.
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write N synthetic, valid fleet documents.")
+
+    @OptionGroup var fleets: SyntheticFleetOptions
+
+    @Option(help: "Folder to write the files to.")
+    var out: String
+
+    func run() throws {
+        let paths = try fleets.generator.write(to: out)
+        print("wrote \(fleets.count) fleet documents in \(paths.count) files to \(out)")
+    }
+}
