@@ -33,10 +33,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// A number uniformly distributed in [0, 1).
     public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
-    /// A UUID-shaped identifier (request ids, event ids).
+    /// A random (version 4) UUID string, for request ids and event ids.
     public mutating func uuid() -> String {
-        let a = next()
-        let b = next()
+        let a = (next() & 0xffff_ffff_ffff_0fff) | 0x0000_0000_0000_4000
+        let b = (next() & 0x3fff_ffff_ffff_ffff) | 0x8000_0000_0000_0000
         let hex = String(a, radix: 16).leftPadded(to: 16) + String(b, radix: 16).leftPadded(to: 16)
         let c = Array(hex)
         return [c[0..<8], c[8..<12], c[12..<16], c[16..<20], c[20..<32]].map { String($0) }.joined(separator: "-")

@@ -72,5 +72,6 @@ import Testing
         #expect(first == (await ids(seed: 1)))
         #expect(first != (await ids(seed: 2)))
         #expect(Set(first).count == 3)
+        #expect(first.allSatisfy { $0.flatMap(UUID.init(uuidString:)) != nil && $0?.dropFirst(14).first == "4" })
     }
 }
