@@ -1,8 +1,11 @@
 import FleetformCore
 import Foundation
 import GameLiftAPI
+import GameLiftAWS
+import GameLiftSimulation
+import Logging
 
-/// The embedded local GameLift.
+/// The embedded local GameLift (`--local`): the simulation over a state file.
 enum LocalBackend {
     static let defaultStatePath = ".fleetform/local/gamelift.json"
 
@@ -11,12 +14,18 @@ enum LocalBackend {
         var defaultRegion: String?
     }
 
-    static func open(statePath: String, seedPath: String?, faultsPath: String?, defaultRegion: String?) throws -> Opened {
-        throw CLIError("the local GameLift is not wired yet")
+    static func open(
+        statePath: String, seedPath: String?, faultsPath: String?, defaultRegion: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Opened {
+        let faults = try faultsPath.map(FaultPlan.load(path:)) ?? .none
+        let simulation = try GameLiftSimulation.open(stateFile: statePath, seedFile: seedPath, faults: faults)
+        let region = defaultRegion ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+        return Opened(gameLift: simulation, defaultRegion: region)
     }
 }
 
-/// Real AWS GameLift.
+/// Real AWS GameLift: settings and credentials resolved the way AWS tools resolve them.
 enum AWSBackend {
     struct Opened {
         var gameLift: any GameLift
@@ -25,9 +34,28 @@ enum AWSBackend {
         var shutdown: @Sendable () async -> Void
     }
 
-    static func open(profile: String?, region: String?, endpointURL: String?, debug: Bool) async throws -> Opened {
-        throw CLIError("the AWS client is not wired yet")
+    static func open(
+        profile: String?, region: String?, endpointURL: String?, debug: Bool,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws -> Opened {
+        let settings = try AWSSettings.resolve(
+            profile: profile, region: region, endpointURL: endpointURL, environment: environment,
+            homeDirectory: environment["HOME"] ?? NSHomeDirectory())
+        StandardErrorLogging.bootstrap()
+        var logger = Logger(label: "fleetform.gamelift")
+        logger.logLevel = debug ? .debug : .warning
+        let client = AWSGameLift.standard(settings: settings, environment: environment, logger: logger)
+        return Opened(
+            gameLift: client, defaultRegion: settings.defaultRegion, retryPolicy: settings.retryPolicy(),
+            shutdown: { try? await client.shutdown() })
     }
+}
+
+/// Sends swift-log output to standard error (swift-log's default is standard output, which belongs to
+/// plans and reports). Bootstrapping twice is a crash in swift-log, so it happens once per process.
+enum StandardErrorLogging {
+    private static let once: Void = LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+    static func bootstrap() { once }
 }
 
 /// An error a command reports as `error: <message>`.
