@@ -21,3 +21,16 @@ public enum ExitStatus: Int32, Sendable {
         return summary.held > 0 ? .held : .success
     }
 }
+
+extension ExitStatus {
+    /// `apply --watch` (and `rollback --watch`): failure events after the update give 4, whatever else
+    /// happened, so a pipeline notices that live fleets are failing (a rollback-on-failure does not change
+    /// it). Otherwise failed fleets, or fleets whose events could not be read, give 1; held fleets 3.
+    public static func forApply(_ report: ApplyReport, watch: WatchReport?) -> ExitStatus {
+        if watch?.hasFailures == true { return .failureEvents }
+        let applied = forApply(report)
+        if applied == .error { return .error }
+        if let watch, !watch.unverifiedFleets.isEmpty { return .error }
+        return applied
+    }
+}

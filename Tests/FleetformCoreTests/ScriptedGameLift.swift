@@ -102,9 +102,44 @@ final class ScriptedGameLift: GameLift, @unchecked Sendable {
     func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
         -> DescribeFleetEventsOutput
     {
-        _ = try enter(.describeFleetEvents, input.fleetId, region)
-        return DescribeFleetEventsOutput(events: [])
+        let id = input.fleetId.split(separator: "/").last.map(String.init) ?? input.fleetId
+        _ = try enter(.describeFleetEvents, id, region)
+        return try lock.withLock {
+            eventRequests.append(input)
+            // Newest first, like GameLift; only events that have happened by `eventClock`; both ends inclusive.
+            let now = eventClock()
+            let visible = (events[id] ?? []).filter { e in
+                now.map { e.eventTime <= $0 } ?? true && input.startTime.map { e.eventTime >= $0 } ?? true
+                    && input.endTime.map { e.eventTime <= $0 } ?? true
+            }
+            .sorted { ($0.eventTime, $0.eventId) > ($1.eventTime, $1.eventId) }
+            var start = 0
+            if let token = input.nextToken {
+                guard token.hasPrefix("page-"), let offset = Int(token.dropFirst(5)), offset <= visible.count else {
+                    throw GameLiftServiceError(code: .invalidRequest, message: "Invalid NextToken", httpStatus: 400)
+                }
+                start = offset
+            }
+            let size = min(input.limit ?? eventPageSize, eventPageSize)
+            let end = min(visible.count, start + size)
+            return DescribeFleetEventsOutput(
+                events: Array(visible[start..<end]), nextToken: end < visible.count ? "page-\(end)" : nil)
+        }
     }
+
+    // MARK: Event store (additive: with no events stored, DescribeFleetEvents answers an empty log)
+
+    private var events: [String: [FleetEvent]] = [:]
+    private var eventRequests: [DescribeFleetEventsInput] = []
+    /// Events per DescribeFleetEvents page (GameLift's own maximum is 100).
+    var eventPageSize = GameLiftLimits.eventPageSize
+    /// When set, events later than this are not visible yet (they have not happened).
+    var eventClock: @Sendable () -> Date? = { nil }
+
+    /// Adds events to a fleet's log.
+    func log(_ fleetId: String, _ newEvents: [FleetEvent]) { lock.withLock { events[fleetId, default: []] += newEvents } }
+    /// Every DescribeFleetEvents request, in order.
+    var eventInputs: [DescribeFleetEventsInput] { lock.withLock { eventRequests } }
 
     /// When set, ListFleets answers pages of this many ids, each `NextToken` the offset of the next page.
     var listPageSize: Int?

@@ -1,0 +1,139 @@
+import FleetSpec
+import Foundation
+import GameLiftAPI
+
+/// A fleet rollback will not touch, and why.
+public struct RollbackRefusal: Codable, Sendable, Hashable {
+    public var fleetId: String
+    public var region: String
+    /// The journal intent that would have been undone.
+    public var source: SourceLocation
+    public var reason: String
+
+    public init(fleetId: String, region: String, source: SourceLocation, reason: String) {
+        self.fleetId = fleetId
+        self.region = region
+        self.source = source
+        self.reason = reason
+    }
+}
+
+/// A rollback, planned: a `PlanDocument` whose requests restore each fleet's previous configuration (applied
+/// by the ordinary `Applier`, so fingerprints and the journal work as for any apply), plus the fleets refused.
+public struct RollbackPlan: Sendable, Hashable {
+    public var plan: PlanDocument
+    public var refusals: [RollbackRefusal]
+    public var targets: [RollbackTarget]
+
+    public init(plan: PlanDocument, refusals: [RollbackRefusal], targets: [RollbackTarget]) {
+        self.plan = plan
+        self.refusals = refusals
+        self.targets = targets
+    }
+}
+
+/// Plans a rollback from the journal. Each chosen fleet is re-read first:
+///
+/// - live equals the journal's `previous`: already restored, `unchanged`;
+/// - live equals the journal's `new`: restore `previous` (fingerprinted, so a change made between this plan
+///   and its apply is refused by the applier);
+/// - live equals neither: someone changed the fleet since that run. Restoring would silently overwrite that
+///   change, so the fleet is refused, unless `force` (then the live configuration is what gets journaled
+///   as overwritten, so even a forced rollback can be undone).
+public struct RollbackPlanner: Sendable {
+    public let reader: FleetReader
+    public let wallClock: @Sendable () -> Date
+
+    public init(reader: FleetReader, wallClock: @escaping @Sendable () -> Date = { Date() }) {
+        self.reader = reader
+        self.wallClock = wallClock
+    }
+
+    /// Reads the journal, chooses the entries and plans against the live fleets.
+    public func plan(journalPath: String, selection: RollbackSelection, force: Bool) async throws -> RollbackPlan {
+        let entries = try Journal.read(path: journalPath)
+        let targets = try RollbackSelector.targets(entries, selection, journalPath: journalPath)
+        return await plan(targets, force: force)
+    }
+
+    /// Plans the given targets against the live fleets.
+    public func plan(_ targets: [RollbackTarget], force: Bool) async -> RollbackPlan {
+        let keys = targets.map { FleetKey(region: $0.region, fleetId: $0.fleetId) }
+        let observed = await reader.observe(keys)
+        var fleets: [FleetPlan] = []
+        var refusals: [RollbackRefusal] = []
+        for target in targets {
+            let live = observed[FleetKey(region: target.region, fleetId: target.fleetId)] ?? ObservedFleet(
+                error: ServiceErrorInfo(code: "NotRead", message: "fleet \(target.fleetId) was not read"))
+            switch Self.decide(target, live, force: force) {
+            case let .plan(fleet): fleets.append(fleet)
+            case let .refuse(reason):
+                refusals.append(
+                    RollbackRefusal(fleetId: target.fleetId, region: target.region, source: target.source, reason: reason))
+            }
+        }
+        return RollbackPlan(
+            plan: PlanDocument(fleets: fleets, createdAt: wallClock()), refusals: refusals, targets: targets)
+    }
+
+    /// What to do with one fleet. Pure.
+    public enum Decision: Sendable, Hashable {
+        case plan(FleetPlan)
+        case refuse(String)
+    }
+
+    /// The decision for one fleet given what was read (see the type's documentation).
+    public static func decide(_ target: RollbackTarget, _ observed: ObservedFleet, force: Bool) -> Decision {
+        var fleet = FleetPlan(
+            fleetId: target.fleetId, fleetIdOrArn: target.fleetIdOrArn, region: target.region, source: target.source,
+            action: .failed, status: observed.attributes?.status, operatingSystem: observed.attributes?.operatingSystem)
+        if let error = observed.error {
+            fleet.error = error
+            return .plan(fleet)
+        }
+        let live = observed.configuration ?? RuntimeConfiguration()
+        fleet.observed = live
+        fleet.observedFingerprint = Fingerprint.of(live)
+        let liveFingerprint = Fingerprint.of(live)
+        if liveFingerprint == Fingerprint.of(target.previous) {
+            fleet.action = .unchanged
+            return .plan(fleet)
+        }
+        let stillAsApplied = target.new.map { Fingerprint.of($0) == liveFingerprint } ?? false
+        guard stillAsApplied || force else {
+            return .refuse(
+                "its live configuration changed since run \(target.run) applied it (live \(liveFingerprint.prefix(19))…, "
+                    + "journaled \(target.new.map { Fingerprint.of($0).prefix(19) + "…" } ?? "nothing")); "
+                    + "restoring would overwrite that change. Pass --force to restore anyway.")
+        }
+        fleet.request = UpdateRuntimeConfigurationInput(fleetId: target.fleetIdOrArn, runtimeConfiguration: target.previous)
+        // A rollback sends `previous` exactly: a field it lacks is cleared, not kept, so no change is "unmanaged".
+        fleet.changes = Planner.changes(desired: target.previous, live: live).compactMap { change in
+            guard change.kind == .unmanaged else { return change }
+            return change.before == nil ? nil : PlanChange(.modify, change.field, before: change.before, after: nil)
+        }
+        let accepts = observed.attributes?.status?.allowsRuntimeConfigurationUpdate ?? true
+        fleet.action = accepts ? .update : .held
+        return .plan(fleet)
+    }
+}
+
+/// Renders a rollback plan: the plan as `plan` prints it, with each fleet's journal run, then the refusals.
+public struct RollbackTextRenderer: Sendable {
+    public var style: TextStyle
+
+    public init(style: TextStyle = .plain) { self.style = style }
+
+    public func render(_ rollback: RollbackPlan) -> String {
+        var out = ""
+        let runs = Array(Set(rollback.targets.map(\.run))).sorted()
+        out += "Rolling back \(rollback.targets.count) fleet\(rollback.targets.count == 1 ? "" : "s") "
+            + "to the configuration \(runs.count == 1 ? "run \(runs[0])" : "runs \(runs.joined(separator: ", "))") overwrote.\n"
+        out += PlanTextRenderer(style: style).render(rollback.plan)
+        for refusal in rollback.refusals {
+            out += style.red("refused") + "  \(FleetNames.short(refusal.fleetId)) (\(refusal.region))  "
+                + "\(refusal.source.path):\(refusal.source.line): \(refusal.reason)\n"
+        }
+        return out
+    }
+}

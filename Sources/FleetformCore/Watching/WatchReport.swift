@@ -1,0 +1,135 @@
+import Foundation
+import GameLiftAPI
+
+/// What watching one fleet found.
+public struct FleetWatch: Codable, Sendable, Hashable {
+    public var fleetId: String
+    public var region: String
+    /// Events are counted from here on: the update time.
+    public var since: Date
+    /// Every event seen after the update, oldest first.
+    public var events: [EventRecord]
+    /// The error of the last poll, when it failed.
+    public var readError: ServiceErrorInfo?
+    /// Whether the log was read to the end of the watch: at least one poll succeeded and the last did.
+    public var verified: Bool
+
+    public init(
+        fleetId: String, region: String, since: Date, events: [EventRecord], readError: ServiceErrorInfo? = nil,
+        verified: Bool
+    ) {
+        self.fleetId = fleetId
+        self.region = region
+        self.since = since
+        self.events = events
+        self.readError = readError
+        self.verified = verified
+    }
+
+    /// The events that show the new configuration failing.
+    public var failures: [EventRecord] { events.filter(\.indicatesFailure) }
+    public var hasFailures: Bool { events.contains(where: \.indicatesFailure) }
+
+    enum CodingKeys: String, CodingKey { case fleetId, region, since, verified, readError, failures, events }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        fleetId = try c.decode(String.self, forKey: .fleetId)
+        region = try c.decode(String.self, forKey: .region)
+        since = try c.decode(Date.self, forKey: .since)
+        events = try c.decode([EventRecord].self, forKey: .events)
+        readError = try c.decodeIfPresent(ServiceErrorInfo.self, forKey: .readError)
+        verified = try c.decode(Bool.self, forKey: .verified)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(fleetId, forKey: .fleetId)
+        try c.encode(region, forKey: .region)
+        try c.encode(since, forKey: .since)
+        try c.encode(verified, forKey: .verified)
+        try c.encodeIfPresent(readError, forKey: .readError)
+        try c.encode(failures, forKey: .failures)
+        try c.encode(events, forKey: .events)
+    }
+}
+
+/// The result of `apply --watch`: per fleet, the failure events seen after its update.
+public struct WatchReport: Codable, Sendable, Hashable {
+    /// The JSON format's version; bumped on any incompatible change.
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    /// The duration asked for, in seconds.
+    public var duration: Double
+    /// How long the watch ran (shorter when every fleet failed early).
+    public var watchedSeconds: Double
+    public var polls: Int
+    public var fleets: [FleetWatch]
+
+    public init(duration: Double, watchedSeconds: Double, polls: Int, fleets: [FleetWatch]) {
+        self.formatVersion = Self.currentFormatVersion
+        self.duration = duration
+        self.watchedSeconds = watchedSeconds
+        self.polls = polls
+        self.fleets = fleets
+    }
+
+    /// Whether any fleet logged a failure event after its update (exit status 4).
+    public var hasFailures: Bool { fleets.contains(where: \.hasFailures) }
+    /// The fleets that logged failure events.
+    public var failingFleets: [FleetWatch] { fleets.filter(\.hasFailures) }
+    /// Fleets whose events could not be read to the end: their health is unknown.
+    public var unverifiedFleets: [FleetWatch] { fleets.filter { !$0.verified && !$0.hasFailures } }
+
+    /// `Watch: 1 failing, 2 healthy, 0 unverified.`
+    public var line: String {
+        let failing = failingFleets.count
+        let unverified = unverifiedFleets.count
+        return "Watch: \(failing) failing, \(fleets.count - failing - unverified) healthy, \(unverified) unverified."
+    }
+}
+
+/// Renders a watch report: per failing fleet, each failure event with message, count and log URL.
+public struct WatchTextRenderer: Sendable {
+    public var style: TextStyle
+
+    public init(style: TextStyle = .plain) { self.style = style }
+
+    public func render(_ report: WatchReport) -> String {
+        var out = ""
+        for fleet in report.fleets {
+            let name = "\(FleetNames.short(fleet.fleetId)) (\(fleet.region))"
+            let since = EventTimeText.format(fleet.since)
+            if fleet.hasFailures {
+                let failures = fleet.failures
+                out += style.red("failing") + "  \(name): \(failures.count) failure event"
+                    + "\(failures.count == 1 ? "" : "s") since the update at \(since)\n"
+                for event in failures { out += EventTextRenderer(style: style).block(event, indent: "    ") }
+            } else if !fleet.verified {
+                let reason = fleet.readError?.description ?? "no poll succeeded"
+                out += style.yellow("unverified") + "  \(name): its events could not be read: \(reason)\n"
+            } else {
+                let other = fleet.events.count
+                out += style.green("healthy") + "  \(name): no failure events since \(since)"
+                    + (other > 0 ? " (\(other) other event\(other == 1 ? "" : "s"))" : "") + "\n"
+            }
+        }
+        out += style.bold(report.line + " Watched \(DurationWords.text(report.watchedSeconds)) in \(report.polls) poll"
+            + "\(report.polls == 1 ? "" : "s").") + "\n"
+        return out
+    }
+}
+
+/// `5m 30s`, `45s`: a duration for people.
+public enum DurationWords {
+    public static func text(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        let (h, m, s) = (total / 3600, (total % 3600) / 60, total % 60)
+        var parts: [String] = []
+        if h > 0 { parts.append("\(h)h") }
+        if m > 0 { parts.append("\(m)m") }
+        if s > 0 || parts.isEmpty { parts.append("\(s)s") }
+        return parts.joined(separator: " ")
+    }
+}
