@@ -38,34 +38,49 @@ struct FaultInjector {
             decision.throttled = true
             return decision
         }
-        for (index, rule) in plan.rules.enumerated() {
-            guard rule.operation == nil || rule.operation == "*" || rule.operation == operation.rawValue else {
-                continue
-            }
-            let key: String
-            if let target = rule.fleet.map({ FleetReference($0).fleetId }) {
-                guard fleets.contains(target) else { continue }
-                key = target
-            } else {
-                key = fleets.count == 1 ? fleets[0] : ""
-            }
-            let counter = "\(index)|\(key)"
-            let number = calls[counter, default: 0]
-            calls[counter] = number + 1
+        let matching = plan.rules.enumerated().compactMap { index, rule in
+            key(rule, operation, fleets).map { (index: index, rule: rule, key: $0) }
+        }
+        for (index, rule, key) in matching {
+            let number = count("\(index)|\(key)")
             if let latency = rule.latencyMs { decision.latencySeconds += latency / 1000 }
-            if decision.drop == nil, let rate = rule.dropRate,
-                draw("drop", index, key, number) < rate
-            {
+            if decision.drop == nil, let rate = rule.dropRate, draw("drop", index, key, number) < rate {
                 decision.drop = rule.dropPhase ?? .request
                 decision.dropRule = index
             }
-            if decision.error == nil, let code = rule.error, fires(rule, index, key, number) {
+        }
+        guard decision.drop != .request else { return decision }
+        // Error rules count only the calls that reach them: a call failed by an earlier rule (or dropped before
+        // the service saw it) does not use up a later rule's count.
+        for (index, rule, key) in matching where rule.error != nil {
+            let number = count("\(index)|\(key)|error")
+            if let code = rule.error, fires(rule, index, key, number) {
                 decision.error = GameLiftServiceError(
                     code: code, message: rule.message ?? Self.defaultMessage(code), requestId: requestId,
                     httpStatus: rule.httpStatus ?? SimulationErrors.httpStatus(of: code))
+                break
             }
         }
         return decision
+    }
+
+    /// The counter key of a call for `rule` (its fleet, or "" for calls naming no single fleet), or nil when
+    /// the rule does not match the call.
+    private func key(_ rule: FaultRule, _ operation: GameLiftOperation, _ fleets: [String]) -> String? {
+        guard rule.operation == nil || rule.operation == "*" || rule.operation == operation.rawValue else {
+            return nil
+        }
+        guard let target = rule.fleet.map({ FleetReference($0).fleetId }) else {
+            return fleets.count == 1 ? fleets[0] : ""
+        }
+        return fleets.contains(target) ? target : nil
+    }
+
+    /// Counts one more call under `counter`; returns the calls counted before it.
+    private mutating func count(_ counter: String) -> Int {
+        let number = calls[counter, default: 0]
+        calls[counter] = number + 1
+        return number
     }
 
     private func fires(_ rule: FaultRule, _ index: Int, _ key: String, _ number: Int) -> Bool {

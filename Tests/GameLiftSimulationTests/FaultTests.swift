@@ -28,6 +28,45 @@ import Testing
         #expect(try simulation.snapshot().fleets.map(\.updateCount) == [1, 1])
     }
 
+    @Test func aCountIsUsedOnlyByCallsThatReachTheRule() async throws {
+        let plan = FaultPlan(rules: [
+            FaultRule(operation: "UpdateRuntimeConfiguration", error: .internalService, count: 1),
+            FaultRule(fleet: Fixture.arena, error: .limitExceeded, count: 1),
+        ])
+        let (simulation, _) = Fixture.simulation(faults: plan)
+        var codes: [GameLiftErrorCode?] = []
+        for _ in 0..<3 {
+            codes.append(
+                await serviceError {
+                    try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+                }?.code)
+        }
+        #expect(codes == [.internalService, .limitExceeded, nil])
+    }
+
+    @Test func aCallDroppedBeforeTheServiceSawItUsesNoErrorCount() async throws {
+        let plan = FaultPlan(rules: [
+            FaultRule(operation: "DescribeRuntimeConfiguration", error: .internalService, count: 1),
+            FaultRule(operation: "DescribeRuntimeConfiguration", dropRate: 0.5),
+        ])
+        let (simulation, _) = Fixture.simulation(faults: plan, seed: 2)
+        var outcomes: [String] = []
+        for _ in 0..<20 {
+            do {
+                try await describe(simulation)
+                outcomes.append("ok")
+            } catch is GameLiftTransportError {
+                outcomes.append("dropped")
+            } catch {
+                outcomes.append("error")
+            }
+        }
+        let answered = outcomes.filter { $0 != "dropped" }
+        #expect(outcomes.first == "dropped", "\(outcomes)")  // so the count could have been used up
+        #expect(answered.first == "error")
+        #expect(answered.dropFirst().allSatisfy { $0 == "ok" } && answered.count > 2)
+    }
+
     @Test func aFleetRuleMatchesThatFleetByIdOrArnOnly() async throws {
         let rule = FaultRule(
             fleet: Fixture.arn(Fixture.other), error: .limitExceeded, message: "Too many updates.", count: 1)
