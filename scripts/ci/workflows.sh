@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# The example pipelines under examples/ci parse as YAML and call fleetform only with what the binary accepts.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+[[ -x .build/debug/fleetform ]] || swift build --product fleetform
+python3 scripts/check_workflows.py --binary .build/debug/fleetform
