@@ -11,7 +11,7 @@ public struct InstanceMetadataCredentialSource: CredentialSource {
     let endpoints: CredentialEndpoints
     public var name: String { "instance metadata" }
     /// Short: on machines without IMDS the connection attempt must not hold up the error message.
-    static let timeout = 2.0
+    static let timeout = 1.0
     static let tokenTTLSeconds = "21600"
 
     init(environment: [String: String], httpClient: HTTPClient, endpoints: CredentialEndpoints) {

@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import GameLiftAPI
-import GameLiftAWS
+@testable import GameLiftAWS
 import Logging
 import SigV4
 import Testing
@@ -39,8 +39,9 @@ struct AWSGameLiftTests {
     func withClient<T: Sendable>(
         _ url: String, logger: Logger = Logger(label: "test"), _ body: (AWSGameLift) async throws -> T
     ) async throws -> T {
-        let settings = try AWSSettings.resolve(
+        var settings = try AWSSettings.resolve(
             region: "us-west-2", environment: ["AWS_ENDPOINT_URL_GAMELIFT": url], homeDirectory: "/nonexistent-home")
+        settings.connectTimeout = 0.5
         let client = AWSGameLift(
             settings: settings, credentials: StaticCredentialsProvider(Self.credentials), logger: logger,
             now: { Self.signingDate })
@@ -132,7 +133,15 @@ struct AWSGameLiftTests {
                 try await client.listFleets(.init(), region: "us-west-2")
             }
             #expect(error?.kind == .connection)
+            #expect(error?.description.contains("127.0.0.1:1") == true)
         }
+    }
+
+    @Test func timeoutsAreTransportTimeouts() {
+        for timeout in [HTTPClientError.connectTimeout, .readTimeout, .deadlineExceeded] {
+            #expect(HTTPExchange.transportError(timeout, url: "http://x/").kind == .timeout)
+        }
+        #expect(HTTPExchange.transportError(HTTPClientError.remoteConnectionClosed, url: "http://x/").kind == .connection)
     }
 
     @Test func everyCallIsSignedAfresh() async throws {
