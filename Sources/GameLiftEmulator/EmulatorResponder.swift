@@ -83,7 +83,8 @@ struct EmulatorResponder: HTTPResponder {
         case .failure(let failure):
             // AWS answers 400 for an incomplete signature and 403 for every other authentication failure.
             let status = failure.awsErrorCode == "IncompleteSignatureException" ? 400 : 403
-            throw EmulatorError(code: .init(rawValue: failure.awsErrorCode), message: failure.message, httpStatus: status)
+            throw EmulatorError(
+                code: .init(rawValue: failure.awsErrorCode), message: failure.message, httpStatus: status)
         }
     }
 

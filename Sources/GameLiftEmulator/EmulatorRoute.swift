@@ -28,7 +28,9 @@ struct EmulatorRoute {
             operationName = String(path.dropFirst(Self.rpcV2Prefix.count))
         } else {
             wireProtocol = .awsJSON11
-            operationName = target.map { $0.hasPrefix(Self.targetPrefix) ? String($0.dropFirst(Self.targetPrefix.count)) : $0 }
+            operationName = target.map {
+                $0.hasPrefix(Self.targetPrefix) ? String($0.dropFirst(Self.targetPrefix.count)) : $0
+            }
         }
     }
 

@@ -26,7 +26,10 @@ struct GameLiftLocal: AsyncParsableCommand {
     @Flag(help: "Allow binding a non-loopback address (the emulator has no TLS).")
     var allowRemote = false
 
-    @Option(help: "Simulation state file, kept up to date as requests change it. Without it, the state lives in a temporary file removed at exit.")
+    @Option(
+        help:
+            "Simulation state file, kept up to date as requests change it. Without it, the state lives in a temporary file removed at exit."
+    )
     var state: String?
 
     @Option(help: "Seed state file used to create the state when the state file does not exist yet.")
@@ -44,7 +47,9 @@ struct GameLiftLocal: AsyncParsableCommand {
     @Flag(help: "Require a valid SigV4 signature from one of the --access-key keys.")
     var verifySignatures = false
 
-    @Option(name: .customLong("access-key"), help: "ID:SECRET of an access key accepted with --verify-signatures (repeatable).")
+    @Option(
+        name: .customLong("access-key"),
+        help: "ID:SECRET of an access key accepted with --verify-signatures (repeatable).")
     var accessKeys: [String] = []
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")

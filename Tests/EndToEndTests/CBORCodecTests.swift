@@ -26,11 +26,16 @@ private let roundTrips: [(String, CBORValue)] = [
     ("6449455446", .text("IETF")), ("62225c", .text("\"\\")), ("62c3bc", .text("\u{00fc}")),
     ("63e6b0b4", .text("\u{6c34}")), ("64f0908591", .text("\u{10151}")),
     ("80", .array([])), ("83010203", .array([.unsigned(1), .unsigned(2), .unsigned(3)])),
-    ("8301820203820405", .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])])),
+    (
+        "8301820203820405",
+        .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])])
+    ),
     ("a0", .map([])),
     ("a201020304", .map([CBORMapEntry(.unsigned(1), .unsigned(2)), CBORMapEntry(.unsigned(3), .unsigned(4))])),
-    ("a26161016162820203",
-     .map([CBORMapEntry(.text("a"), .unsigned(1)), CBORMapEntry(.text("b"), .array([.unsigned(2), .unsigned(3)]))])),
+    (
+        "a26161016162820203",
+        .map([CBORMapEntry(.text("a"), .unsigned(1)), CBORMapEntry(.text("b"), .array([.unsigned(2), .unsigned(3)]))])
+    ),
     ("826161a161626163", .array([.text("a"), .map([CBORMapEntry(.text("b"), .text("c"))])])),
 ]
 
@@ -39,14 +44,22 @@ private let decodeOnly: [(String, CBORValue)] = [
     ("5f42010243030405ff", .bytes([1, 2, 3, 4, 5])),
     ("7f657374726561646d696e67ff", .text("streaming")),
     ("9fff", .array([])),
-    ("9f018202039f0405ffff",
-     .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])])),
-    ("83018202039f0405ff",
-     .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])])),
-    ("bf61610161629f0203ffff",
-     .map([CBORMapEntry(.text("a"), .unsigned(1)), CBORMapEntry(.text("b"), .array([.unsigned(2), .unsigned(3)]))])),
-    ("bf6346756ef563416d7421ff",
-     .map([CBORMapEntry(.text("Fun"), .bool(true)), CBORMapEntry(.text("Amt"), .int(-2))])),
+    (
+        "9f018202039f0405ffff",
+        .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])])
+    ),
+    (
+        "83018202039f0405ff",
+        .array([.unsigned(1), .array([.unsigned(2), .unsigned(3)]), .array([.unsigned(4), .unsigned(5)])])
+    ),
+    (
+        "bf61610161629f0203ffff",
+        .map([CBORMapEntry(.text("a"), .unsigned(1)), CBORMapEntry(.text("b"), .array([.unsigned(2), .unsigned(3)]))])
+    ),
+    (
+        "bf6346756ef563416d7421ff",
+        .map([CBORMapEntry(.text("Fun"), .bool(true)), CBORMapEntry(.text("Amt"), .int(-2))])
+    ),
     ("fa3fc00000", .float(1.5)), ("fb3ff8000000000000", .float(1.5)), ("1900ff", .unsigned(255)),
 ]
 

@@ -71,7 +71,8 @@ struct CBORProtocolTests {
             let later = try await server.sendCBOR(
                 operation: "DescribeFleetEvents",
                 body: .map([
-                    CBORMapEntry(.text("FleetId"), .text(fleetId)), CBORMapEntry(.text("StartTime"), .tag(1, .int(1_700_000_001))),
+                    CBORMapEntry(.text("FleetId"), .text(fleetId)),
+                    CBORMapEntry(.text("StartTime"), .tag(1, .int(1_700_000_001))),
                 ]))
             #expect(try decode(later.body)["Events"] == .array([]))
         }
@@ -83,13 +84,23 @@ struct CBORProtocolTests {
             ("DeleteFleet", CBORValue.map([]), "rpc-v2-cbor", 404, "UnknownOperationException"),
             ("ListFleets", .map([]), nil, 400, "SerializationException"),
             ("DescribeRuntimeConfiguration", .map([]), "rpc-v2-cbor", 400, "SerializationException"),
-            ("DescribeRuntimeConfiguration", .map([CBORMapEntry(.text("FleetId"), .unsigned(3))]), "rpc-v2-cbor", 400,
-             "SerializationException"),
-            ("DescribeFleetEvents",
-             .map([CBORMapEntry(.text("FleetId"), .text(fleetId)), CBORMapEntry(.text("StartTime"), .tag(1, .text("x")))]),
-             "rpc-v2-cbor", 400, "SerializationException"),
-            ("DescribeFleetEvents", .map([CBORMapEntry(.unsigned(1), .text(fleetId))]), "rpc-v2-cbor", 400,
-             "SerializationException"),
+            (
+                "DescribeRuntimeConfiguration", .map([CBORMapEntry(.text("FleetId"), .unsigned(3))]), "rpc-v2-cbor",
+                400,
+                "SerializationException"
+            ),
+            (
+                "DescribeFleetEvents",
+                .map([
+                    CBORMapEntry(.text("FleetId"), .text(fleetId)),
+                    CBORMapEntry(.text("StartTime"), .tag(1, .text("x"))),
+                ]),
+                "rpc-v2-cbor", 400, "SerializationException"
+            ),
+            (
+                "DescribeFleetEvents", .map([CBORMapEntry(.unsigned(1), .text(fleetId))]), "rpc-v2-cbor", 400,
+                "SerializationException"
+            ),
         ] as [(String, CBORValue, String?, Int, String)])
     func frontEndErrors(operation: String, body: CBORValue, smithy: String?, status: Int, code: String) async throws {
         let backend = RecordingGameLift(configurations: [fleetId: configuration])
@@ -123,7 +134,8 @@ struct CBORProtocolTests {
             let reply = try await server.sendCBOR(
                 operation: "UpdateRuntimeConfiguration",
                 body: .map([
-                    CBORMapEntry(.text("FleetId"), .text(fleetId)), CBORMapEntry(.text("RuntimeConfiguration"), .map([])),
+                    CBORMapEntry(.text("FleetId"), .text(fleetId)),
+                    CBORMapEntry(.text("RuntimeConfiguration"), .map([])),
                 ]))
             #expect(reply.status == 400)
             let error = try decode(reply.body)
@@ -145,7 +157,11 @@ struct CBORProtocolTests {
         #expect(value["NextToken"] == nil)
         let back = try CBORCodableBridge.decode(DescribeFleetEventsOutput.self, from: value)
         #expect(back.events == [event])
-        let plain = CBORValue.map([CBORMapEntry(.text("FleetId"), .text("f")), CBORMapEntry(.text("EndTime"), .int(-5))])
-        #expect(try CBORCodableBridge.decode(DescribeFleetEventsInput.self, from: plain).endTime == Date(timeIntervalSince1970: -5))
+        let plain = CBORValue.map([
+            CBORMapEntry(.text("FleetId"), .text("f")), CBORMapEntry(.text("EndTime"), .int(-5)),
+        ])
+        #expect(
+            try CBORCodableBridge.decode(DescribeFleetEventsInput.self, from: plain).endTime
+                == Date(timeIntervalSince1970: -5))
     }
 }

@@ -5,7 +5,9 @@ import Testing
 
 private let fleetId = "fleet-2f1c3a9e-1b2c-4d5e-8f90-123456789abc"
 private let configuration = RuntimeConfiguration(
-    serverProcesses: [ServerProcess(launchPath: "/local/game/bin/ArenaServer", parameters: "-port 7777", concurrentExecutions: 4)],
+    serverProcesses: [
+        ServerProcess(launchPath: "/local/game/bin/ArenaServer", parameters: "-port 7777", concurrentExecutions: 4)
+    ],
     maxConcurrentGameSessionActivations: 2, gameSessionActivationTimeoutSeconds: 120)
 
 @Suite("AWS JSON 1.1 over HTTP")
@@ -19,17 +21,20 @@ struct JSONProtocolTests {
             #expect(reply.status == 200)
             #expect(reply.header("Content-Type") == "application/x-amz-json-1.1")
             #expect(reply.header("x-amzn-RequestId")?.isEmpty == false)
-            let output = try GameLiftJSON.decoder().decode(DescribeRuntimeConfigurationOutput.self, from: Data(reply.body))
+            let output = try GameLiftJSON.decoder().decode(
+                DescribeRuntimeConfigurationOutput.self, from: Data(reply.body))
             #expect(output.runtimeConfiguration == configuration)
         }
-        #expect(backend.calls == [.init(operation: .describeRuntimeConfiguration, region: "us-west-2", fleetId: fleetId)])
+        #expect(
+            backend.calls == [.init(operation: .describeRuntimeConfiguration, region: "us-west-2", fleetId: fleetId)])
     }
 
     @Test("the region comes from the Authorization credential scope")
     func regionFromScope() async throws {
         let backend = RecordingGameLift(configurations: [fleetId: configuration])
         try await EmulatorHarness.with(backend: backend) { server in
-            let authorization = "AWS4-HMAC-SHA256 Credential=AKID/20261124/eu-central-1/gamelift/aws4_request, "
+            let authorization =
+                "AWS4-HMAC-SHA256 Credential=AKID/20261124/eu-central-1/gamelift/aws4_request, "
                 + "SignedHeaders=host;x-amz-date, Signature=abc"
             let reply = try await server.sendJSON(
                 target: "GameLift.ListFleets", body: "{}", extraHeaders: [("Authorization", authorization)])

@@ -37,4 +37,48 @@ struct LocalServerProcessTests {
             try LocalServerProcess.start(arguments: ["--host", "0.0.0.0", "--seed-state", "unused.json"])
         }
     }
+
+    @Test(
+        "keeps its state file across restarts, and drops connections the fault plan says to drop",
+        .enabled(if: BuiltExecutable.url("gamelift-local") != nil, "gamelift-local is not built"))
+    func stateAndFaults() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let state = directory.appendingPathComponent("state.json").path
+        let faults = directory.appendingPathComponent("faults.json")
+        try Data(#"{"rules": [{"operation": "ListFleets", "dropRate": 1}]}"#.utf8).write(to: faults)
+        let seed = BuiltExecutable.packageRoot.appendingPathComponent("examples/local/seed.json").path
+        let fleet = "fleet-2f1c3a9e-1b2c-4d5e-8f90-123456789abc"
+        let update =
+            #"{"FleetId":"\#(fleet)","RuntimeConfiguration":{"ServerProcesses":[{"LaunchPath":"/local/game/bin/ArenaServer","ConcurrentExecutions":3}]}}"#
+
+        let first = try LocalServerProcess.start(arguments: ["--state", state, "--seed-state", seed])
+        let updated = try await post(first.endpoint, "UpdateRuntimeConfiguration", update)
+        #expect(updated.status == 200)
+        #expect(first.stop() == 0)
+
+        let second = try LocalServerProcess.start(arguments: ["--state", state, "--faults", faults.path])
+        defer { second.stop() }
+        let live = try await post(second.endpoint, "DescribeRuntimeConfiguration", #"{"FleetId":"\#(fleet)"}"#)
+        #expect(live.status == 200)
+        #expect(live.body.contains(#""ConcurrentExecutions":3"#))
+        await #expect(throws: HTTPClientError.self) {
+            _ = try await post(second.endpoint, "ListFleets", "{}")
+        }
+        #expect(second.log.contains("status=dropped"))
+    }
+
+    private func post(_ endpoint: String, _ operation: String, _ body: String) async throws -> (
+        status: UInt, body: String
+    ) {
+        var request = HTTPClientRequest(url: endpoint + "/")
+        request.method = .POST
+        request.headers.add(name: "X-Amz-Target", value: "GameLift.\(operation)")
+        request.headers.add(name: "Content-Type", value: "application/x-amz-json-1.1")
+        request.body = .bytes(ByteBuffer(string: body))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let bytes = try await response.body.collect(upTo: 1 << 20)
+        return (response.status.code, String(buffer: bytes))
+    }
 }

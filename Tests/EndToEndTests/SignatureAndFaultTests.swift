@@ -49,8 +49,10 @@ struct SignatureAndFaultTests {
             ("AKIDEXAMPLE", nil, now, 403, "MissingAuthenticationTokenException"),
             ("AKIDEXAMPLE", "not-the-secret", now, 403, "InvalidSignatureException"),
             ("AKIDOTHER", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", now, 403, "UnrecognizedClientException"),
-            ("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", now.addingTimeInterval(3600), 403,
-             "InvalidSignatureException"),
+            (
+                "AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", now.addingTimeInterval(3600), 403,
+                "InvalidSignatureException"
+            ),
         ] as [(String, String?, Date, Int, String)])
     func refused(accessKey: String, secret: String?, date: Date, status: Int, code: String) async throws {
         let backend = RecordingGameLift(configurations: [fleetId: RuntimeConfiguration()])

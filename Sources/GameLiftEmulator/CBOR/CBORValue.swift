@@ -106,9 +106,15 @@ public enum CBOREncoder {
         switch argument {
         case 0..<24: out.append(m | UInt8(argument))
         case 24...0xFF: out += [m | 24, UInt8(argument)]
-        case 0x100...0xFFFF: out.append(m | 25); appendBigEndian(argument, byteCount: 2, to: &out)
-        case 0x1_0000...0xFFFF_FFFF: out.append(m | 26); appendBigEndian(argument, byteCount: 4, to: &out)
-        default: out.append(m | 27); appendBigEndian(argument, byteCount: 8, to: &out)
+        case 0x100...0xFFFF:
+            out.append(m | 25)
+            appendBigEndian(argument, byteCount: 2, to: &out)
+        case 0x1_0000...0xFFFF_FFFF:
+            out.append(m | 26)
+            appendBigEndian(argument, byteCount: 4, to: &out)
+        default:
+            out.append(m | 27)
+            appendBigEndian(argument, byteCount: 8, to: &out)
         }
     }
 

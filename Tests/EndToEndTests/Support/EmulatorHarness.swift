@@ -48,7 +48,8 @@ struct EmulatorHarness {
         request.body = .bytes(ByteBuffer(bytes: body))
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
         let collected = try await response.body.collect(upTo: 1 << 20)
-        return Reply(status: Int(response.status.code), headers: response.headers, body: Array(collected.readableBytesView))
+        return Reply(
+            status: Int(response.status.code), headers: response.headers, body: Array(collected.readableBytesView))
     }
 
     /// An AWS JSON 1.1 request for `GameLift.<target>`.

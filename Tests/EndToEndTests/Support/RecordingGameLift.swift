@@ -79,7 +79,8 @@ final class RecordingGameLift: GameLift, @unchecked Sendable {
         let event = FleetEvent(
             eventId: "event-1", resourceId: input.fleetId, eventCode: "FLEET_STATE_ACTIVE", message: "active",
             eventTime: eventTime)
-        let inWindow = (input.startTime.map { eventTime >= $0 } ?? true) && (input.endTime.map { eventTime <= $0 } ?? true)
+        let inWindow =
+            (input.startTime.map { eventTime >= $0 } ?? true) && (input.endTime.map { eventTime <= $0 } ?? true)
         return DescribeFleetEventsOutput(events: inWindow ? [event] : [])
     }
 
