@@ -105,6 +105,11 @@ let package = Package(
             exclude: ["Golden"], swiftSettings: settings),
         // Fuzzing and other robustness checks; CI runs the small versions, FLEETFORM_FUZZ_COUNT scales them up.
         .testTarget(name: "ResilienceTests", dependencies: ["FleetSpec"], swiftSettings: settings),
+        // The verify flow (apply, watch, rollback) in process against the real simulation.
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["FleetformCore", "FleetSpec", "GameLiftSimulation", "GameLiftAPI"],
+            swiftSettings: settings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
