@@ -109,9 +109,10 @@ public struct FleetStatus: RawRepresentable, Codable, Hashable, Sendable, Expres
     /// Statuses from which a fleet will never again accept an update.
     public var isFinal: Bool { self == .deleting || self == .error || self == .terminated || self == .notFound }
 
-    /// Whether GameLift accepts `UpdateRuntimeConfiguration` for a fleet in this status: only an ACTIVE
-    /// fleet does; any other status answers `InvalidFleetStatusException`.
-    public var allowsRuntimeConfigurationUpdate: Bool { self == .active }
+    /// Whether GameLift may accept `UpdateRuntimeConfiguration` for a fleet in this status. The API reference
+    /// allows updates at any time after creation, so only a fleet being deleted, in error or gone is refused;
+    /// GameLift can still answer `InvalidFleetStatusException` in other statuses, which the applier then holds.
+    public var allowsRuntimeConfigurationUpdate: Bool { !isFinal }
 
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)

@@ -99,6 +99,7 @@ struct ApplierTests {
         #expect(report.outcomes.map(\.result) == [.held, .unchanged, .updated])
         #expect(report.outcomes[0].status == .activating)
         #expect(report.outcomes[0].detail?.contains("ACTIVATING") == true)
+        #expect(report.outcomes[0].error?.code == "InvalidFleetStatusException")
         #expect(gameLift.calls(.updateRuntimeConfiguration).filter { $0.fleetId == Fixture.arena }.count == 1)
         #expect(ExitStatus.forApply(report) == .held)
         #expect(try h.journal().last { $0.fleetId == Fixture.arena }?.outcome == .held)
@@ -109,17 +110,18 @@ struct ApplierTests {
         let (docs, gameLift) = Fixture.threeFleets()
         let h = ApplyHarness(gameLift)
         let plan = await makePlan(docs, gameLift)
-        gameLift.setStatus(Fixture.arena, .activating)
-        gameLift.script(.updateRuntimeConfiguration, Fixture.arena, [
-            GameLiftServiceError(code: .invalidFleetStatus, message: "Fleet is ACTIVATING", httpStatus: 400)
-        ])
+        gameLift.setStatus(Fixture.arena, .error)
+        gameLift.script(.updateRuntimeConfiguration, Fixture.arena, Array(repeating: GameLiftServiceError(
+            code: .invalidFleetStatus, message: "Fleet is in ERROR", httpStatus: 400), count: 3))
+        // The status allows updates again from the third status read on; GameLift refuses twice more anyway.
         let polls = Counter()
         gameLift.onDescribeAttributes = { [gameLift] id in
             if id == Fixture.arena, polls.increment() == 3 { gameLift.setStatus(Fixture.arena, .active) }
         }
         let report = await h.apply(plan, holdTimeout: 60)
         #expect(report.outcomes[0].result == .updated)
-        #expect(h.clock.sleeps == [1, 2])
+        #expect(h.clock.sleeps == [1, 2, 4, 8])
+        #expect(gameLift.calls(.updateRuntimeConfiguration).filter { $0.fleetId == Fixture.arena }.count == 4)
         #expect(ExitStatus.forApply(report) == .success)
     }
 
@@ -128,10 +130,9 @@ struct ApplierTests {
         let (docs, gameLift) = Fixture.threeFleets()
         let h = ApplyHarness(gameLift)
         let plan = await makePlan(docs, gameLift)
-        gameLift.setStatus(Fixture.arena, .activating)
-        gameLift.script(.updateRuntimeConfiguration, Fixture.arena, [
-            GameLiftServiceError(code: .invalidFleetStatus, message: "Fleet is ACTIVATING", httpStatus: 400)
-        ])
+        gameLift.setStatus(Fixture.arena, .error)
+        gameLift.script(.updateRuntimeConfiguration, Fixture.arena, Array(repeating: GameLiftServiceError(
+            code: .invalidFleetStatus, message: "Fleet is in ERROR", httpStatus: 400), count: 10))
         let report = await h.apply(plan, holdTimeout: 10)
         #expect(report.outcomes[0].result == .held)
         #expect(h.clock.sleeps == [1, 2, 4, 3])

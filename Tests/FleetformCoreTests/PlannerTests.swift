@@ -68,7 +68,7 @@ struct PlannerTests {
     @Test("a fleet whose status refuses updates is planned as held")
     func heldByStatus() {
         let observed = ObservedFleet(
-            attributes: FleetAttributes(fleetId: Fixture.arena, status: .activating), configuration: Fixture.specLive)
+            attributes: FleetAttributes(fleetId: Fixture.arena, status: .deleting), configuration: Fixture.specLive)
         let plan = Planner.planFleet(Fixture.specDesired, observed)
         #expect(plan.action == .held)
         #expect(plan.request != nil)

@@ -10,7 +10,16 @@ import Testing
             .status
     }
 
-    @Test(arguments: [FleetStatus.deleting, .error, .terminated, .notFound, .activating, .validating])
+    @Test(arguments: [FleetStatus.active, .activating, .validating, .building])
+    func updatesAreAcceptedInAnyStatusAfterCreationButTheFinalOnes(_ fleetStatus: FleetStatus) async throws {
+        let (simulation, _) = Fixture.simulation([Fixture.fleet(status: fleetStatus)])
+        _ = try await simulation.updateRuntimeConfiguration(
+            Fixture.update(Fixture.arena, Fixture.configuration(max: 9)), region: "us-west-2")
+        let live = try await simulation.describeRuntimeConfiguration(.init(fleetId: Fixture.arena), region: "us-west-2")
+        #expect(live.runtimeConfiguration?.maxConcurrentGameSessionActivations == 9)
+    }
+
+    @Test(arguments: [FleetStatus.deleting, .error, .terminated, .notFound])
     func aStatusThatForbidsUpdatesAnswersInvalidFleetStatus(_ fleetStatus: FleetStatus) async throws {
         let (simulation, _) = Fixture.simulation([Fixture.fleet(status: fleetStatus)])
         let before = try simulation.snapshot()

@@ -134,11 +134,11 @@ public struct Applier: Sendable {
                 }
                 if !allowed {
                     try? await journal.append(entry(.result, fleet, outcome: .held))
-                    let shown = status.map { "status \($0)" } ?? "status unknown"
-                    let waited = options.holdTimeout > 0 ? " after waiting \(Int(options.holdTimeout))s" : ""
+                    let shown = status.map { "the fleet's status is \($0)" } ?? "the fleet's status is unknown"
+                    let waited = options.holdTimeout > 0 ? "; still refused after waiting \(Int(options.holdTimeout))s" : ""
                     return outcome(
                         fleet, .held, status: status, error: ServiceErrorInfo(error),
-                        detail: "held: the fleet's \(shown) does not accept updates\(waited)")
+                        detail: "held: GameLift refused the update for the fleet's status (\(shown))\(waited)")
                 }
             }
         }
