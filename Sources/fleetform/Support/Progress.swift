@@ -1,29 +1,19 @@
+import FleetformCore
 import Foundation
 
-/// Counts finished items of a long run on standard error: `Reading fleets 120/1000`, redrawn in place with
-/// `\r` when standard error is a terminal; without a terminal, a plain line at every tenth of the way for
-/// runs long enough to need one, so CI logs show progress without a line per fleet.
+/// A progress display on standard error for long plans, applies and imports (see `ProgressText`): redrawn in
+/// place on a terminal, a few plain lines otherwise. Safe to advance from concurrent tasks.
 final class Progress: @unchecked Sendable {
-    // Advanced from concurrent tasks; the lock orders the counter and the writes.
+    // Advanced from concurrent tasks; the lock orders the state and the writes.
     private let lock = NSLock()
-    private let label: String
-    private let total: Int
-    private let interactive: Bool
+    private var text: ProgressText
     private let write: @Sendable (String) -> Void
-    private var done = 0
-    private var lastPlainStep = 0
-    private var drawn = false
-
-    /// Runs with fewer items than this finish too fast to need plain progress lines.
-    static let plainLineThreshold = 50
 
     init(
         _ label: String, total: Int, interactive: Bool,
         write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     ) {
-        self.label = label
-        self.total = total
-        self.interactive = interactive
+        self.text = ProgressText(label: label, total: total, interactive: interactive)
         self.write = write
     }
 
@@ -34,39 +24,21 @@ final class Progress: @unchecked Sendable {
 
     /// One more item is done.
     func advance() {
-        lock.withLock {
-            done = min(done + 1, total)
-            if interactive {
-                draw()
-            } else if total >= Self.plainLineThreshold {
-                let step = done * 10 / total
-                if step > lastPlainStep {
-                    lastPlainStep = step
-                    write("\(label) \(done)/\(total)\n")
-                }
-            }
-        }
+        lock.withLock { text.advance().map(write) }
     }
 
     /// Prints `line` through `print` without tearing the progress line: clears it, prints, redraws.
     func printAbove(_ line: String, using print: (String) -> Void) {
         lock.withLock {
-            if drawn { write("\r\u{1B}[K") }
+            let cleared = text.clear()
+            cleared.map(write)
             print(line)
-            if drawn { draw() }
+            if cleared != nil { text.redraw().map(write) }
         }
     }
 
     /// Removes the progress line, so that what follows starts on a clean line.
     func finish() {
-        lock.withLock {
-            if drawn { write("\r\u{1B}[K") }
-            drawn = false
-        }
-    }
-
-    private func draw() {
-        write("\r\u{1B}[K\(label) \(done)/\(total)")
-        drawn = true
+        lock.withLock { text.clear().map(write) }
     }
 }
