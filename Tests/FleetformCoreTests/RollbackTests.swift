@@ -166,6 +166,7 @@ struct RollbackTests {
         let rollback = try await Self.rollback(h)
         #expect(rollback.plan.fleets.map(\.action) == [.unchanged])
         #expect(!rollback.plan.hasChanges)
+        #expect(RollbackTextRenderer().render(rollback).contains("Nothing to restore"))
     }
 
     @Test("a change made between the rollback plan and its apply is refused by the fingerprint")

@@ -129,7 +129,10 @@ public struct RollbackTextRenderer: Sendable {
         let runs = Array(Set(rollback.targets.map(\.run))).sorted()
         out += "Rolling back \(rollback.targets.count) fleet\(rollback.targets.count == 1 ? "" : "s") "
             + "to the configuration \(runs.count == 1 ? "run \(runs[0])" : "runs \(runs.joined(separator: ", "))") overwrote.\n"
-        out += PlanTextRenderer(style: style).render(rollback.plan)
+        let plan = PlanTextRenderer(style: style).render(rollback.plan)
+        out += plan.replacingOccurrences(
+            of: "No changes. The live fleets match the files.",
+            with: "Nothing to restore: the live fleets are at their previous configurations.")
         for refusal in rollback.refusals {
             out += style.red("refused") + "  \(FleetNames.short(refusal.fleetId)) (\(refusal.region))  "
                 + "\(refusal.source.path):\(refusal.source.line): \(refusal.reason)\n"

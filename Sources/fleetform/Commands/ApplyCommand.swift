@@ -10,12 +10,16 @@ struct Apply: AsyncParsableCommand {
             With PATHs, plans first and asks for confirmation on a terminal (without one, --auto-approve is \
             required). With --plan FILE, applies a saved plan exactly, refusing any fleet whose live \
             configuration changed since the plan. Every overwritten configuration is journaled first.
-            Exit codes: 0 success, 1 error or failed fleets, 3 some fleets held.
+            With --watch DURATION, reads each updated fleet's events from its update on and reports those \
+            that show the new configuration failing (exit 4); --rollback-on-failure then restores the failing \
+            fleets' previous configurations from the journal (the exit code stays 4).
+            Exit codes: 0 success, 1 error or failed fleets, 3 some fleets held, 4 failure events after the update.
 
             Examples:
               fleetform apply fleets/
               fleetform apply fleets/ --auto-approve --hold-timeout 10m
               fleetform apply --plan plan.json
+              fleetform apply fleets/ --auto-approve --watch 10m --rollback-on-failure
               fleetform apply examples/fleets --local --local-seed examples/local/seed.json --auto-approve
             """)
 
@@ -37,6 +41,12 @@ struct Apply: AsyncParsableCommand {
     @Option(help: "The journal of overwritten configurations.")
     var journal: String = Journal.defaultPath
 
+    @Option(help: "After applying, watch each updated fleet's events this long (e.g. 5m); exit 4 on failure events.")
+    var watch: String?
+
+    @Flag(help: "With --watch: restore the previous configuration of fleets that log failure events.")
+    var rollbackOnFailure = false
+
     @Option(help: "Output format of the report: text or json.")
     var format: ReportFormat = .text
 
@@ -52,6 +62,10 @@ struct Apply: AsyncParsableCommand {
         }
         guard DurationText.seconds(holdTimeout) != nil else {
             throw ValidationError("--hold-timeout '\(holdTimeout)' is not a duration (e.g. 90s, 10m, 1h)")
+        }
+        if let watch { try Verification.validateDuration(watch) }
+        guard !rollbackOnFailure || watch != nil else {
+            throw ValidationError("--rollback-on-failure needs --watch DURATION: failures are found by watching")
         }
     }
 
@@ -91,24 +105,47 @@ struct Apply: AsyncParsableCommand {
             }
         }
         let renderer = ApplyTextRenderer(style: console.style)
+        let runId = RunID.make()
         let progress = Progress("Applying", total: planned.fleets.count, console: console)
         let applier = Applier(
             gameLift: connection.gameLift, journal: Journal(path: journal),
             options: ApplyOptions(
                 parallelism: fleets.parallelism, failFast: failFast,
-                holdTimeout: DurationText.seconds(holdTimeout) ?? 0, runId: RunID.make()),
+                holdTimeout: DurationText.seconds(holdTimeout) ?? 0, runId: runId),
             onOutcome: { outcome in
                 if format == .text, let line = renderer.line(outcome) { progress.printAbove(line, using: console.out) }
                 progress.advance()
             })
         let report = await applier.apply(planned)
         progress.finish()
-        switch format {
-        case .text: console.out(renderer.summary(report))
-        case .json:
-            if let data = try? ReportJSON.encoder().encode(report) { console.out(String(decoding: data, as: UTF8.self)) }
+        if format == .text { console.out(renderer.summary(report)) }
+        guard let watch, let seconds = DurationText.seconds(watch) else {
+            if format == .json, let data = try? ReportJSON.encoder().encode(report) {
+                console.out(String(decoding: data, as: UTF8.self))
+            }
+            return ExitStatus.forApply(report)
         }
-        return ExitStatus.forApply(report)
+        let quiet = format == .json
+        let watched = await Verification.watch(
+            report, seconds: seconds, parallelism: fleets.parallelism, connection: connection, console: console,
+            quiet: quiet)
+        var rollback: (plan: RollbackPlan, report: ApplyReport)?
+        if rollbackOnFailure, let watched {
+            rollback = await Verification.rollBackFailures(
+                watched, run: runId, journal: journal, parallelism: fleets.parallelism, connection: connection,
+                console: console, quiet: quiet)
+        }
+        if !quiet, let watched, watched.hasFailures {
+            let restored = rollback?.report.summary.updated ?? 0
+            console.err(
+                "Failure events were seen after the update (exit 4)"
+                    + (rollbackOnFailure ? "; \(restored) fleet\(restored == 1 ? "" : "s") rolled back." : "."))
+        }
+        if quiet {
+            let verified = VerifiedApplyJSON(apply: report, watch: watched, rollback: rollback?.report)
+            if let data = try? ReportJSON.encoder().encode(verified) { console.out(String(decoding: data, as: UTF8.self)) }
+        }
+        return ExitStatus.forApply(report, watch: watched)
     }
 }
 
@@ -121,4 +158,12 @@ enum RunID {
         f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         return "run-\(f.string(from: date))-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
     }
+}
+
+/// `apply --watch --format json`: the apply report, the watch report and any rollback, in one document.
+struct VerifiedApplyJSON: Encodable {
+    var formatVersion = 1
+    var apply: ApplyReport
+    var watch: WatchReport?
+    var rollback: ApplyReport?
 }
