@@ -6,9 +6,10 @@ public struct EmulatorError: Error, Hashable, Sendable, CustomStringConvertible 
     public var code: GameLiftErrorCode
     public var message: String
     public var httpStatus: Int
-    /// Seconds the client should wait before retrying, sent as `Retry-After` when set.
+    /// Seconds the client should wait before retrying, sent as `x-amz-retry-after` (in milliseconds) when set.
     public var retryAfter: Double?
 
+    /// An error with the status it is answered with.
     public init(code: GameLiftErrorCode, message: String, httpStatus: Int, retryAfter: Double? = nil) {
         self.code = code
         self.message = message

@@ -15,6 +15,7 @@ public struct EmulatorOptions: Sendable {
     /// The server's clock, for checking the signed request time.
     public var now: @Sendable () -> Date
 
+    /// Loopback, an ephemeral port, no signature checks, a 1 MiB body limit, the system clock.
     public init(
         host: String = "127.0.0.1", port: Int = 0, defaultRegion: String = "us-west-2",
         verifiedAccessKeys: [String: String]? = nil, maxBodySize: Int = 1 << 20,

@@ -12,6 +12,7 @@ public struct EmulatorRequestContext: RequestContext {
     /// The connection the request arrived on.
     public let channel: any Channel
 
+    /// The context Hummingbird creates for each request.
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.channel = source.channel
@@ -146,7 +147,8 @@ struct EmulatorResponder: HTTPResponder {
         var response = response(status: error.httpStatus, body: body, route: route, requestId: requestId)
         response.headers.set("x-amzn-ErrorType", error.code.rawValue)
         if let retryAfter = error.retryAfter {
-            response.headers[.retryAfter] = String(Int(retryAfter.rounded(.up)))
+            // AWS SDKs read this header in milliseconds.
+            response.headers.set("x-amz-retry-after", String(Int((retryAfter * 1000).rounded(.up))))
         }
         return response
     }

@@ -12,6 +12,7 @@ public struct GameLiftEmulator: Sendable {
     public let options: EmulatorOptions
     public let logger: Logger
 
+    /// An emulator serving `backend`; nothing listens until `start()`, `makeApplication` or `runUntilSignalled`.
     public init(backend: any GameLift, options: EmulatorOptions = EmulatorOptions(), logger: Logger) {
         self.backend = backend
         self.options = options

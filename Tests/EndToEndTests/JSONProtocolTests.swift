@@ -123,4 +123,15 @@ struct JSONProtocolTests {
             #expect(reply.json?["__type"] as? String == "UnknownOperationException")
         }
     }
+
+    @Test("a suggested retry delay is sent as x-amz-retry-after in milliseconds")
+    func retryAfter() async throws {
+        let backend = RecordingGameLift(configurations: [fleetId: configuration])
+        backend.failNext(with: GameLiftServiceError(code: .throttling, message: "slow down", retryAfter: 1.5))
+        try await EmulatorHarness.with(backend: backend) { server in
+            let reply = try await server.sendJSON(target: "GameLift.ListFleets", body: "{}")
+            #expect(reply.status == 400)
+            #expect(reply.header("x-amz-retry-after") == "1500")
+        }
+    }
 }

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// The real `fleetform` binary against the real `gamelift-local`, over HTTP with signatures verified:
+/// validate → plan → apply → plan → events, as a pipeline would run them.
+@Suite("fleetform against gamelift-local")
+struct FleetformOverWireTests {
+    static let ready = BuiltExecutable.url("fleetform") != nil && BuiltExecutable.url("gamelift-local") != nil
+
+    @Test(
+        "validate, plan, apply, plan again (no changes) and events over the wire",
+        .enabled(if: ready, "fleetform and gamelift-local are not built"))
+    func pipeline() throws {
+        let fleetform = try #require(BuiltExecutable.url("fleetform"))
+        let root = BuiltExecutable.packageRoot
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("fleetform-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let emptyConfig = work.appendingPathComponent("aws-config")
+        _ = FileManager.default.createFile(atPath: emptyConfig.path, contents: Data())
+        let fleetFile = root.appendingPathComponent("examples/fleets/prod/arena.yaml").path
+        let fleet = "fleet-2f1c3a9e-1b2c-4d5e-8f90-123456789abc"
+
+        let server = try LocalServerProcess.start(arguments: [
+            "--state", work.appendingPathComponent("state.json").path,
+            "--seed-state", root.appendingPathComponent("examples/local/seed.json").path,
+            "--verify-signatures", "--access-key", "AKIDFLEETFORME2E:e2e-secret",
+        ])
+        defer { server.stop() }
+        let environment = [
+            "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_REGION": "us-west-2",
+            "AWS_ACCESS_KEY_ID": "AKIDFLEETFORME2E", "AWS_SECRET_ACCESS_KEY": "e2e-secret",
+            "AWS_CONFIG_FILE": emptyConfig.path, "AWS_SHARED_CREDENTIALS_FILE": emptyConfig.path, "NO_COLOR": "1",
+        ]
+        func fleetformRun(_ arguments: [String]) throws -> CommandRun {
+            try CommandRun.run(fleetform, arguments, in: work, environment: environment)
+        }
+
+        let validate = try fleetformRun(["validate", fleetFile])
+        #expect(validate.status == 0, "\(validate.stderr)")
+
+        let plan = try fleetformRun(["plan", "--detailed-exitcode", fleetFile])
+        #expect(plan.status == 2, "\(plan.stdout)\(plan.stderr)")
+        #expect(plan.stdout.contains("1 to update"))
+
+        let apply = try fleetformRun(["apply", "--auto-approve", fleetFile])
+        #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
+        #expect(apply.stdout.contains("1 updated"))
+
+        let again = try fleetformRun(["plan", "--detailed-exitcode", fleetFile])
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        #expect(again.stdout.contains("0 to update"))
+
+        let events = try fleetformRun(["events", fleet])
+        #expect(events.status == 0, "\(events.stderr)")
+        #expect(events.stdout.contains("FLEET_STATE_ACTIVE"))
+        // The event the update generated in the simulation.
+        #expect(events.stdout.contains("Runtime configuration updated"), "\(events.stdout)")
+
+        // Every request reached the emulator signed, and none was refused.
+        #expect(server.log.contains("operation=UpdateRuntimeConfiguration"))
+        #expect(!server.log.contains("InvalidSignatureException"))
+        #expect(!server.log.contains("MissingAuthenticationTokenException"))
+
+        // A wrong secret is refused by the emulator and reported by fleetform as a failure.
+        var wrong = environment
+        wrong["AWS_SECRET_ACCESS_KEY"] = "not-the-secret"
+        let refused = try CommandRun.run(fleetform, ["plan", fleetFile], in: work, environment: wrong)
+        #expect(refused.status == 1)
+        #expect((refused.stdout + refused.stderr).contains("InvalidSignatureException"))
+    }
+}
