@@ -4,6 +4,7 @@ import Foundation
 /// Carries the file and line where there is one.
 public struct AWSConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
+    /// An error with its full message, file and line included where there is one.
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }

@@ -70,22 +70,27 @@ public struct AWSGameLift: GameLift {
         if ownsHTTPClient { try await httpClient.shutdown() }
     }
 
+    /// `GameLift.DescribeRuntimeConfiguration`, one signed attempt.
     public func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
         -> DescribeRuntimeConfigurationOutput
     { try await call(.describeRuntimeConfiguration, input, region: region) }
 
+    /// `GameLift.UpdateRuntimeConfiguration`, one signed attempt.
     public func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
         -> UpdateRuntimeConfigurationOutput
     { try await call(.updateRuntimeConfiguration, input, region: region) }
 
+    /// `GameLift.DescribeFleetAttributes`, one signed attempt.
     public func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
         -> DescribeFleetAttributesOutput
     { try await call(.describeFleetAttributes, input, region: region) }
 
+    /// `GameLift.DescribeFleetEvents`, one signed attempt.
     public func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
         -> DescribeFleetEventsOutput
     { try await call(.describeFleetEvents, input, region: region) }
 
+    /// `GameLift.ListFleets`, one signed attempt.
     public func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
         try await call(.listFleets, input, region: region)
     }
@@ -125,33 +130,40 @@ public struct AWSGameLift: GameLift {
         let requestId = answer.headers.first { $0.0.lowercased() == "x-amzn-requestid" }?.1
         logger.trace(
             "GameLift response headers",
-            metadata: ["operation": "\(operation.rawValue)", "headers": "\(Redaction.describe(headers: answer.headers))"])
+            metadata: [
+                "operation": "\(operation.rawValue)", "headers": "\(Redaction.describe(headers: answer.headers))",
+            ])
 
         guard (200..<300).contains(answer.status) else {
             let error = AWSErrorDecoder.decode(status: answer.status, headers: answer.headers, body: answer.body)
-            log(operation, region: region, status: answer.status, requestId: requestId, started: started,
+            log(
+                operation, region: region, status: answer.status, requestId: requestId, started: started,
                 outcome: error.code.rawValue)
             throw error
         }
         log(operation, region: region, status: answer.status, requestId: requestId, started: started, outcome: "ok")
         do {
-            return try GameLiftJSON.decoder().decode(Output.self, from: Data(answer.body.isEmpty ? Array("{}".utf8) : answer.body))
+            return try GameLiftJSON.decoder().decode(
+                Output.self, from: Data(answer.body.isEmpty ? Array("{}".utf8) : answer.body))
         } catch {
             throw GameLiftServiceError(
                 code: "InvalidResponse",
-                message: "\(operation.rawValue) answered HTTP \(answer.status) with a body that is not its output: \(error)",
+                message:
+                    "\(operation.rawValue) answered HTTP \(answer.status) with a body that is not its output: \(error)",
                 requestId: requestId, httpStatus: answer.status)
         }
     }
 
     private func log(
-        _ operation: GameLiftOperation, region: String, status: Int?, requestId: String?, started: ContinuousClock.Instant,
+        _ operation: GameLiftOperation, region: String, status: Int?, requestId: String?,
+        started: ContinuousClock.Instant,
         outcome: String
     ) {
         let elapsed = started.duration(to: .now)
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         var metadata: Logger.Metadata = [
-            "operation": "\(operation.rawValue)", "region": "\(region)", "status": "\(status.map(String.init) ?? "none")",
+            "operation": "\(operation.rawValue)", "region": "\(region)",
+            "status": "\(status.map(String.init) ?? "none")",
             "requestId": "\(requestId ?? "none")", "durationMs": "\(Int(ms.rounded()))", "outcome": "\(outcome)",
         ]
         if let attempt = Self.attempt { metadata["attempt"] = "\(attempt)" }

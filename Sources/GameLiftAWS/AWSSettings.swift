@@ -34,7 +34,9 @@ public struct AWSSettings: Sendable, Hashable {
         homeDirectory: String
     ) throws -> AWSSettings {
         func env(_ name: String) -> String? {
-            guard let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+            guard let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+                return nil
+            }
             return value
         }
         let home = homeDirectory.hasSuffix("/") ? String(homeDirectory.dropLast()) : homeDirectory
@@ -60,7 +62,8 @@ public struct AWSSettings: Sendable, Hashable {
 
         let regionSources: [(String, String?)] = [
             ("--region", region.flatMap { $0.isEmpty ? nil : $0 }), ("AWS_REGION", env("AWS_REGION")),
-            ("AWS_DEFAULT_REGION", env("AWS_DEFAULT_REGION")), ("profile \(profileName) region", profileValues["region"]),
+            ("AWS_DEFAULT_REGION", env("AWS_DEFAULT_REGION")),
+            ("profile \(profileName) region", profileValues["region"]),
         ]
         if let (source, value) = regionSources.first(where: { $0.1 != nil }), let value {
             guard isValidRegion(value) else {
@@ -73,9 +76,12 @@ public struct AWSSettings: Sendable, Hashable {
         var endpointSources: [(String, String?)] = [("--endpoint-url", endpointURL.flatMap { $0.isEmpty ? nil : $0 })]
         if !ignoreConfigured {
             let servicesName = profileValues["services"]
-            let serviceEndpoint = servicesName.flatMap { configFile?.services($0)?.subsections["gamelift"]?["endpoint_url"] }
+            let serviceEndpoint = servicesName.flatMap {
+                configFile?.services($0)?.subsections["gamelift"]?["endpoint_url"]
+            }
             endpointSources += [
-                ("AWS_ENDPOINT_URL_GAMELIFT", env("AWS_ENDPOINT_URL_GAMELIFT")), ("AWS_ENDPOINT_URL", env("AWS_ENDPOINT_URL")),
+                ("AWS_ENDPOINT_URL_GAMELIFT", env("AWS_ENDPOINT_URL_GAMELIFT")),
+                ("AWS_ENDPOINT_URL", env("AWS_ENDPOINT_URL")),
                 ("services \(servicesName ?? "") gamelift endpoint_url", serviceEndpoint),
                 ("profile \(profileName) endpoint_url", profileValues["endpoint_url"]),
             ]
@@ -88,7 +94,8 @@ public struct AWSSettings: Sendable, Hashable {
         }
 
         let attemptSources: [(String, String?)] = [
-            ("AWS_MAX_ATTEMPTS", env("AWS_MAX_ATTEMPTS")), ("profile \(profileName) max_attempts", profileValues["max_attempts"]),
+            ("AWS_MAX_ATTEMPTS", env("AWS_MAX_ATTEMPTS")),
+            ("profile \(profileName) max_attempts", profileValues["max_attempts"]),
         ]
         if let (source, value) = attemptSources.first(where: { $0.1 != nil }), let value {
             guard let n = Int(value), n >= 1 else {
@@ -117,7 +124,8 @@ public struct AWSSettings: Sendable, Hashable {
     public func profileValue(_ key: String) -> String? { configFile?.configProfile(profile)?.values[key] }
 
     static func isValidRegion(_ region: String) -> Bool {
-        !region.isEmpty && region.count <= 64 && region.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+        !region.isEmpty && region.count <= 64
+            && region.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
     }
 
     static func parseEndpoint(_ text: String, source: String) throws -> URL {

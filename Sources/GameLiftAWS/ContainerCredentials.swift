@@ -17,23 +17,31 @@ public struct ContainerCredentialSource: CredentialSource {
     }
 
     /// Plain-http full URIs are only trusted on loopback and the container agents' own addresses.
-    static let trustedHTTPHosts: Set<String> = ["127.0.0.1", "localhost", "::1", "[::1]", "169.254.170.2", "169.254.170.23",
-        "fd00:ec2::23", "[fd00:ec2::23]"]
+    static let trustedHTTPHosts: Set<String> = [
+        "127.0.0.1", "localhost", "::1", "[::1]", "169.254.170.2", "169.254.170.23",
+        "fd00:ec2::23", "[fd00:ec2::23]",
+    ]
 
+    /// Fetches the container credentials when either URI variable is set.
     public func resolve() async throws -> CredentialSourceResult {
         func env(_ key: String) -> String? { environment[key].flatMap { $0.isEmpty ? nil : $0 } }
         let url: String
         if let relative = env("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") {
             url = endpoints.containerBase + (relative.hasPrefix("/") ? relative : "/" + relative)
         } else if let full = env("AWS_CONTAINER_CREDENTIALS_FULL_URI") {
-            guard let parsed = URL(string: full), let scheme = parsed.scheme?.lowercased(), let host = parsed.host else {
-                throw CredentialsError(source: name, message: "AWS_CONTAINER_CREDENTIALS_FULL_URI '\(full)' is not a URL")
+            guard let parsed = URL(string: full), let scheme = parsed.scheme?.lowercased(), let host = parsed.host
+            else {
+                throw CredentialsError(
+                    source: name, message: "AWS_CONTAINER_CREDENTIALS_FULL_URI '\(full)' is not a URL")
             }
-            guard scheme == "https" || (scheme == "http" && (Self.trustedHTTPHosts.contains(host) || host.hasPrefix("127.")))
+            guard
+                scheme == "https"
+                    || (scheme == "http" && (Self.trustedHTTPHosts.contains(host) || host.hasPrefix("127.")))
             else {
                 throw CredentialsError(
                     source: name,
-                    message: "AWS_CONTAINER_CREDENTIALS_FULL_URI must be https or a loopback/container-agent address, not \(host)")
+                    message: "AWS_CONTAINER_CREDENTIALS_FULL_URI must be https or a loopback or container-agent "
+                        + "address, not \(host)")
             }
             url = full
         } else {
@@ -58,9 +66,11 @@ public struct ContainerCredentialSource: CredentialSource {
         var token: String?
         if let file = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"], !file.isEmpty {
             do {
-                token = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+                token = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(
+                    in: .whitespacesAndNewlines)
             } catch {
-                throw CredentialsError(source: name, message: "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(file)")
+                throw CredentialsError(
+                    source: name, message: "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(file)")
             }
         } else if let value = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"], !value.isEmpty {
             token = value
@@ -75,31 +85,42 @@ public struct ContainerCredentialSource: CredentialSource {
 /// The JSON credential document container and instance metadata endpoints answer with.
 enum CredentialDocument {
     private struct Body: Decodable {
-        var Code: String?
-        var Message: String?
-        var AccessKeyId: String?
-        var SecretAccessKey: String?
-        var Token: String?
-        var Expiration: String?
+        var code: String?
+        var message: String?
+        var accessKeyId: String?
+        var secretAccessKey: String?
+        var token: String?
+        var expiration: String?
+
+        enum CodingKeys: String, CodingKey {
+            case code = "Code"
+            case message = "Message"
+            case accessKeyId = "AccessKeyId"
+            case secretAccessKey = "SecretAccessKey"
+            case token = "Token"
+            case expiration = "Expiration"
+        }
     }
 
     static func decode(_ bytes: [UInt8], source: String, url: String) throws -> AWSCredentials {
         guard let body = try? JSONDecoder().decode(Body.self, from: Data(bytes)) else {
-            throw CredentialsError(source: source, message: "\(url) answered something that is not a credential document")
+            throw CredentialsError(
+                source: source, message: "\(url) answered something that is not a credential document")
         }
-        if let code = body.Code, code != "Success" {
-            throw CredentialsError(source: source, message: "\(url) answered \(code): \(body.Message ?? "no message")")
+        if let code = body.code, code != "Success" {
+            throw CredentialsError(source: source, message: "\(url) answered \(code): \(body.message ?? "no message")")
         }
-        guard let id = body.AccessKeyId, let secret = body.SecretAccessKey else {
+        guard let id = body.accessKeyId, let secret = body.secretAccessKey else {
             throw CredentialsError(source: source, message: "\(url) answered without AccessKeyId and SecretAccessKey")
         }
         var expiration: Date?
-        if let text = body.Expiration {
+        if let text = body.expiration {
             guard let date = parseCredentialExpiration(text) else {
                 throw CredentialsError(source: source, message: "\(url) answered an unreadable Expiration '\(text)'")
             }
             expiration = date
         }
-        return AWSCredentials(accessKeyId: id, secretAccessKey: secret, sessionToken: body.Token, expiration: expiration)
+        return AWSCredentials(
+            accessKeyId: id, secretAccessKey: secret, sessionToken: body.token, expiration: expiration)
     }
 }

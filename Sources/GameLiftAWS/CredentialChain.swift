@@ -10,7 +10,9 @@ public protocol AWSCredentialsProvider: Sendable {
 /// Fixed credentials, for tests and callers that already hold keys.
 public struct StaticCredentialsProvider: AWSCredentialsProvider {
     public let value: AWSCredentials
+    /// A provider that always answers `value`.
     public init(_ value: AWSCredentials) { self.value = value }
+    /// `value`, every time.
     public func credentials() async throws -> AWSCredentials { value }
 }
 
@@ -32,6 +34,7 @@ public protocol CredentialSource: Sendable {
 public struct CredentialsError: Error, Hashable, Sendable, CustomStringConvertible {
     public var source: String
     public var message: String
+    /// An error naming the source that failed and why.
     public init(source: String, message: String) {
         self.source = source
         self.message = message
@@ -41,6 +44,7 @@ public struct CredentialsError: Error, Hashable, Sendable, CustomStringConvertib
 
 /// No source had credentials; lists every source tried and why it did not apply.
 public struct NoCredentialsError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// One source tried and why it did not apply.
     public struct Attempt: Hashable, Sendable {
         public var source: String
         public var reason: String
@@ -84,13 +88,15 @@ public actor DefaultCredentialChain: AWSCredentialsProvider {
                 WebIdentityCredentialSource(environment: environment, exchange: sts),
                 SharedFilesCredentialSource(settings: settings, exchange: sts),
                 ContainerCredentialSource(environment: environment, httpClient: httpClient, endpoints: endpoints),
-                InstanceMetadataCredentialSource(environment: environment, httpClient: httpClient, endpoints: endpoints),
+                InstanceMetadataCredentialSource(
+                    environment: environment, httpClient: httpClient, endpoints: endpoints),
             ], now: now, refreshMargin: refreshMargin)
     }
 
     /// The name of the source the current credentials came from, once resolved (for `--debug`).
     public var sourceName: String? { cached.map { sources[$0.sourceIndex].name } }
 
+    /// The cached credentials while fresh, else the chain's answer (one resolution at a time).
     public func credentials() async throws -> AWSCredentials {
         if let cached, !needsRefresh(cached.credentials) { return cached.credentials }
         if let inFlight { return try await inFlight.value.0 }
@@ -109,7 +115,8 @@ public actor DefaultCredentialChain: AWSCredentialsProvider {
     }
 
     /// Asks the source that answered last time first (a refresh), then the whole chain in order.
-    private static func resolve(sources: [any CredentialSource], preferred: Int?) async throws -> (AWSCredentials, Int) {
+    private static func resolve(sources: [any CredentialSource], preferred: Int?) async throws -> (AWSCredentials, Int)
+    {
         if let preferred, case .found(let credentials) = try await sources[preferred].resolve() {
             return (credentials, preferred)
         }
@@ -130,6 +137,7 @@ public struct CredentialEndpoints: Sendable, Hashable {
     public var containerBase: String
     /// Instance metadata, unless `AWS_EC2_METADATA_SERVICE_ENDPOINT` says otherwise.
     public var instanceMetadata: String
+    /// Endpoints from base URLs such as `http://127.0.0.1:8080`.
     public init(containerBase: String, instanceMetadata: String) {
         self.containerBase = containerBase
         self.instanceMetadata = instanceMetadata
@@ -142,15 +150,19 @@ public struct CredentialEndpoints: Sendable, Hashable {
 public struct EnvironmentCredentialSource: CredentialSource {
     public let environment: [String: String]
     public var name: String { "environment" }
+    /// The source over an environment dictionary (the process environment, or a test's).
     public init(environment: [String: String]) { self.environment = environment }
 
+    /// Keys when both variables are set; one without the other is an error.
     public func resolve() async throws -> CredentialSourceResult {
         let id = environment["AWS_ACCESS_KEY_ID"].flatMap { $0.isEmpty ? nil : $0 }
         let secret = environment["AWS_SECRET_ACCESS_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         switch (id, secret) {
         case (nil, nil): return .notApplicable("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set")
-        case (.some, nil): throw CredentialsError(source: name, message: "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not")
-        case (nil, .some): throw CredentialsError(source: name, message: "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not")
+        case (.some, nil):
+            throw CredentialsError(source: name, message: "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not")
+        case (nil, .some):
+            throw CredentialsError(source: name, message: "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not")
         case (.some(let id), .some(let secret)):
             let token = environment["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
             return .found(AWSCredentials(accessKeyId: id, secretAccessKey: secret, sessionToken: token))

@@ -20,11 +20,13 @@ public struct InstanceMetadataCredentialSource: CredentialSource {
         self.endpoints = endpoints
     }
 
+    /// Token, role name, then the role's credentials; not applicable without a metadata service.
     public func resolve() async throws -> CredentialSourceResult {
         if environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() == "true" {
             return .notApplicable("AWS_EC2_METADATA_DISABLED is true")
         }
-        var base = environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
+        var base =
+            environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
             ?? endpoints.instanceMetadata
         while base.hasSuffix("/") { base.removeLast() }
         let http = HTTPExchange(client: httpClient)
@@ -48,7 +50,8 @@ public struct InstanceMetadataCredentialSource: CredentialSource {
             let role = String(decoding: roles.body, as: UTF8.self).split(whereSeparator: \.isNewline).first
                 .map({ $0.trimmingCharacters(in: .whitespaces) }), !role.isEmpty
         else {
-            throw CredentialsError(source: name, message: "\(rolesURL) answered HTTP \(roles.status) without a role name")
+            throw CredentialsError(
+                source: name, message: "\(rolesURL) answered HTTP \(roles.status) without a role name")
         }
         let credentialsURL = rolesURL + role
         let document = try await get(credentialsURL, token: token, http: http)
@@ -61,7 +64,8 @@ public struct InstanceMetadataCredentialSource: CredentialSource {
     private func get(_ url: String, token: String, http: HTTPExchange) async throws -> HTTPExchange.Answer {
         do {
             return try await http.send(
-                method: .GET, url: url, headers: [("X-aws-ec2-metadata-token", token)], body: nil, timeout: Self.timeout)
+                method: .GET, url: url, headers: [("X-aws-ec2-metadata-token", token)], body: nil, timeout: Self.timeout
+            )
         } catch {
             throw CredentialsError(source: name, message: "\(url) did not answer: \(error)")
         }

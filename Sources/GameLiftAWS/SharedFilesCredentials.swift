@@ -14,6 +14,7 @@ public struct SharedFilesCredentialSource: CredentialSource {
         self.exchange = exchange
     }
 
+    /// Keys from the credentials file, then the config file, then the profile's web identity role.
     public func resolve() async throws -> CredentialSourceResult {
         let profile = settings.profile
         let fromCredentials = settings.credentialsFile?.credentialsProfile(profile)?.values ?? [:]
@@ -25,7 +26,8 @@ public struct SharedFilesCredentialSource: CredentialSource {
             if let tokenFile = fromConfig["web_identity_token_file"] {
                 return .found(
                     try await exchange.assumeRole(
-                        roleArn: role, tokenFile: tokenFile, sessionName: fromConfig["role_session_name"], source: name))
+                        roleArn: role, tokenFile: tokenFile, sessionName: fromConfig["role_session_name"], source: name)
+                )
             }
             throw CredentialsError(
                 source: name,
@@ -38,8 +40,10 @@ public struct SharedFilesCredentialSource: CredentialSource {
                 message: "profile \(profile) uses \(unsupported), which fleetform does not support; "
                     + "export credentials (e.g. `aws configure export-credentials --format env`)")
         }
-        let files = [settings.credentialsFile == nil ? "\(settings.credentialsFilePath) does not exist" : nil,
-            settings.configFile == nil ? "\(settings.configFilePath) does not exist" : nil].compactMap { $0 }
+        let files = [
+            settings.credentialsFile == nil ? "\(settings.credentialsFilePath) does not exist" : nil,
+            settings.configFile == nil ? "\(settings.configFilePath) does not exist" : nil,
+        ].compactMap { $0 }
         return .notApplicable(
             files.count == 2 ? files.joined(separator: ", ") : "profile \(profile) has no aws_access_key_id")
     }
@@ -54,7 +58,8 @@ public struct SharedFilesCredentialSource: CredentialSource {
         default:
             throw CredentialsError(
                 source: name,
-                message: "\(path): profile \(settings.profile) has only one of aws_access_key_id and aws_secret_access_key")
+                message:
+                    "\(path): profile \(settings.profile) has only one of aws_access_key_id and aws_secret_access_key")
         }
     }
 }

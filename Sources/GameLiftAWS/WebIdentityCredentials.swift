@@ -17,13 +17,16 @@ public struct WebIdentityCredentialSource: CredentialSource {
         self.exchange = exchange
     }
 
+    /// Exchanges the token file's token at STS when both variables are set.
     public func resolve() async throws -> CredentialSourceResult {
         let tokenFile = environment["AWS_WEB_IDENTITY_TOKEN_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         let role = environment["AWS_ROLE_ARN"].flatMap { $0.isEmpty ? nil : $0 }
         switch (tokenFile, role) {
         case (nil, nil): return .notApplicable("AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN are not set")
-        case (nil, .some): throw CredentialsError(source: name, message: "AWS_ROLE_ARN is set but AWS_WEB_IDENTITY_TOKEN_FILE is not")
-        case (.some, nil): throw CredentialsError(source: name, message: "AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not")
+        case (nil, .some):
+            throw CredentialsError(source: name, message: "AWS_ROLE_ARN is set but AWS_WEB_IDENTITY_TOKEN_FILE is not")
+        case (.some, nil):
+            throw CredentialsError(source: name, message: "AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not")
         case (.some(let file), .some(let role)):
             return .found(
                 try await exchange.assumeRole(
@@ -50,17 +53,21 @@ struct WebIdentityExchange: Sendable {
         return "https://sts.\(region).amazonaws.com\(region.hasPrefix("cn-") ? ".cn" : "")/"
     }
 
-    func assumeRole(roleArn: String, tokenFile: String, sessionName: String?, source: String) async throws -> AWSCredentials {
+    func assumeRole(roleArn: String, tokenFile: String, sessionName: String?, source: String) async throws
+        -> AWSCredentials
+    {
         let token: String
         do {
-            token = try String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            token = try String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(
+                in: .whitespacesAndNewlines)
         } catch {
             throw CredentialsError(source: source, message: "cannot read the web identity token file \(tokenFile)")
         }
         guard !token.isEmpty else {
             throw CredentialsError(source: source, message: "the web identity token file \(tokenFile) is empty")
         }
-        let session = sessionName.flatMap { $0.isEmpty ? nil : $0 }
+        let session =
+            sessionName.flatMap { $0.isEmpty ? nil : $0 }
             ?? "fleetform-\(Int(now().timeIntervalSince1970))"
         let form = [
             ("Action", "AssumeRoleWithWebIdentity"), ("Version", "2011-06-15"), ("RoleArn", roleArn),
@@ -70,7 +77,9 @@ struct WebIdentityExchange: Sendable {
         do {
             answer = try await HTTPExchange(client: httpClient).send(
                 method: .POST, url: endpoint,
-                headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), ("Accept", "text/xml")],
+                headers: [
+                    ("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), ("Accept", "text/xml"),
+                ],
                 body: Array(form.utf8), timeout: settings.requestTimeout)
         } catch {
             throw CredentialsError(source: source, message: "STS at \(endpoint) did not answer: \(error)")
@@ -80,9 +89,12 @@ struct WebIdentityExchange: Sendable {
             let code = fields["Code"] ?? "HTTP \(answer.status)"
             throw CredentialsError(
                 source: source,
-                message: "STS AssumeRoleWithWebIdentity for \(roleArn) failed: \(code): \(fields["Message"] ?? "no message")")
+                message:
+                    "STS AssumeRoleWithWebIdentity for \(roleArn) failed: \(code): \(fields["Message"] ?? "no message")"
+            )
         }
-        guard let id = fields["AccessKeyId"], let secret = fields["SecretAccessKey"], let sessionToken = fields["SessionToken"]
+        guard let id = fields["AccessKeyId"], let secret = fields["SecretAccessKey"],
+            let sessionToken = fields["SessionToken"]
         else {
             throw CredentialsError(source: source, message: "STS answered 200 without Credentials in its XML")
         }
@@ -122,7 +134,9 @@ enum XMLFields {
 
         func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+        ) {
             let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if !value.isEmpty, fields[elementName] == nil { fields[elementName] = value }
             text = ""

@@ -10,6 +10,7 @@ public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible, Custo
     /// When temporary credentials stop working; nil for long-term keys.
     public var expiration: Date?
 
+    /// Credentials from their parts; `sessionToken` and `expiration` only for temporary ones.
     public init(accessKeyId: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil) {
         self.accessKeyId = accessKeyId
         self.secretAccessKey = secretAccessKey

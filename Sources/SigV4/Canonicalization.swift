@@ -58,7 +58,8 @@ enum Canonicalization {
                 name = part
                 value = ""
             }
-            pairs.append((uriEncode(percentDecode(name), keepSlash: false), uriEncode(percentDecode(value), keepSlash: false)))
+            pairs.append(
+                (uriEncode(percentDecode(name), keepSlash: false), uriEncode(percentDecode(value), keepSlash: false)))
         }
         pairs.sort { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }
         return pairs.map { "\($0.0)=\($0.1)" }.joined(separator: "&")

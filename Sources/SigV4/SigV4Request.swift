@@ -17,12 +17,14 @@ public struct SigV4Request: Sendable, Hashable {
     public struct Header: Sendable, Hashable {
         public var name: String
         public var value: String
+        /// A header field as sent; the name keeps its case.
         public init(_ name: String, _ value: String) {
             self.name = name
             self.value = value
         }
     }
 
+    /// A request from its parts; `path` and `query` as on the request line.
     public init(method: String, path: String, query: String = "", headers: [Header], body: [UInt8] = []) {
         self.method = method
         self.path = path

@@ -6,6 +6,7 @@ public struct SigV4Signer: Sendable, Hashable {
     public var service: String
     public var region: String
 
+    /// A signer for `service` (e.g. `gamelift`) in `region`, the two names in the credential scope.
     public init(service: String, region: String) {
         self.service = service
         self.region = region

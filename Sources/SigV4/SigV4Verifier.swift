@@ -130,7 +130,8 @@ public enum SigV4VerificationError: Error, Sendable, Hashable, CustomStringConve
             "Signature expired: \(AmzDate.timestamp(request)) is more than 15 minutes from the server time "
                 + "\(AmzDate.timestamp(server))."
         case .payloadHashMismatch: "x-amz-content-sha256 does not match the body."
-        case .unknownAccessKey(let id): "The security token included in the request is invalid (unknown access key \(id))."
+        case .unknownAccessKey(let id):
+            "The security token included in the request is invalid (unknown access key \(id))."
         case .signatureMismatch:
             "The request signature we calculated does not match the signature you provided."
         }

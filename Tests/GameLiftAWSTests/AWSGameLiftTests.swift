@@ -1,10 +1,11 @@
 import AsyncHTTPClient
 import Foundation
 import GameLiftAPI
-@testable import GameLiftAWS
 import Logging
 import SigV4
 import Testing
+
+@testable import GameLiftAWS
 
 @Suite("AWSGameLift over HTTP")
 struct AWSGameLiftTests {
@@ -21,7 +22,9 @@ struct AWSGameLiftTests {
         { request in
             var problems: [String] = []
             if request.method != "POST" || request.path != "/" { problems.append("not POST /") }
-            if request.header("x-amz-target") != expectTarget { problems.append("target \(request.header("x-amz-target") ?? "none")") }
+            if request.header("x-amz-target") != expectTarget {
+                problems.append("target \(request.header("x-amz-target") ?? "none")")
+            }
             if request.header("content-type") != "application/x-amz-json-1.1" { problems.append("content type") }
             if let expectBody, request.bodyText != expectBody { problems.append("body \(request.bodyText)") }
             let verified = SigV4Verifier.verify(
@@ -30,7 +33,8 @@ struct AWSGameLiftTests {
             if case .failure(let error) = verified { problems.append("signature: \(error)") }
             if case .success(let identity) = verified, identity.sessionToken != token { problems.append("token") }
             guard problems.isEmpty else {
-                return .json(#"{"__type":"StubCheckFailed","message":"\#(problems.joined(separator: "; "))"}"#, status: 400)
+                return .json(
+                    #"{"__type":"StubCheckFailed","message":"\#(problems.joined(separator: "; "))"}"#, status: 400)
             }
             return answer
         }
@@ -60,10 +64,12 @@ struct AWSGameLiftTests {
             #"{"RuntimeConfiguration":{"ServerProcesses":[{"LaunchPath":"/local/game/server","ConcurrentExecutions":2}],"MaxConcurrentGameSessionActivations":5}}"#,
             headers: [("x-amzn-RequestId", "rid-1")])
         let stub = Self.gameLiftStub(
-            expectTarget: "GameLift.DescribeRuntimeConfiguration", expectBody: #"{"FleetId":"fleet-123"}"#, answer: answer)
+            expectTarget: "GameLift.DescribeRuntimeConfiguration", expectBody: #"{"FleetId":"fleet-123"}"#,
+            answer: answer)
         try await withStubServer(stub) { url, _ in
             try await withClient(url) { client in
-                let output = try await client.describeRuntimeConfiguration(.init(fleetId: "fleet-123"), region: "us-west-2")
+                let output = try await client.describeRuntimeConfiguration(
+                    .init(fleetId: "fleet-123"), region: "us-west-2")
                 let processes = try #require(output.runtimeConfiguration?.serverProcesses)
                 #expect(processes.first?.launchPath == "/local/game/server")
                 #expect(processes.first?.concurrentExecutions == 2)
@@ -73,7 +79,8 @@ struct AWSGameLiftTests {
 
     @Test func emptyInputIsSentAsEmptyObject() async throws {
         let stub = Self.gameLiftStub(
-            expectTarget: "GameLift.ListFleets", expectBody: "{}", answer: .json(#"{"FleetIds":["fleet-a","fleet-b"]}"#))
+            expectTarget: "GameLift.ListFleets", expectBody: "{}", answer: .json(#"{"FleetIds":["fleet-a","fleet-b"]}"#)
+        )
         try await withStubServer(stub) { url, _ in
             try await withClient(url) { client in
                 let output = try await client.listFleets(.init(), region: "us-west-2")
@@ -86,7 +93,9 @@ struct AWSGameLiftTests {
         let stub = Self.gameLiftStub(
             expectTarget: "GameLift.DescribeFleetEvents",
             expectBody: #"{"FleetId":"fleet-1","StartTime":1795000000}"#,
-            answer: .json(#"{"Events":[{"EventId":"e1","ResourceId":"fleet-1","EventCode":"FLEET_STATE_ACTIVE","Message":"ok","EventTime":1795000100.5}]}"#))
+            answer: .json(
+                #"{"Events":[{"EventId":"e1","ResourceId":"fleet-1","EventCode":"FLEET_STATE_ACTIVE","Message":"ok","EventTime":1795000100.5}]}"#
+            ))
         try await withStubServer(stub) { url, _ in
             try await withClient(url) { client in
                 let output = try await client.describeFleetEvents(
@@ -116,7 +125,8 @@ struct AWSGameLiftTests {
     }
 
     @Test func emptyServerErrorStillSaysSomething() async throws {
-        try await withStubServer({ _ in StubAnswer(status: 503) }) { url, _ in
+        let stub: @Sendable (ReceivedRequest) async -> StubAnswer = { _ in StubAnswer(status: 503) }
+        try await withStubServer(stub) { url, _ in
             try await withClient(url) { client in
                 let error = await #expect(throws: GameLiftServiceError.self) {
                     try await client.listFleets(.init(), region: "us-west-2")
@@ -141,12 +151,14 @@ struct AWSGameLiftTests {
         for timeout in [HTTPClientError.connectTimeout, .readTimeout, .deadlineExceeded] {
             #expect(HTTPExchange.transportError(timeout, url: "http://x/").kind == .timeout)
         }
-        #expect(HTTPExchange.transportError(HTTPClientError.remoteConnectionClosed, url: "http://x/").kind == .connection)
+        #expect(
+            HTTPExchange.transportError(HTTPClientError.remoteConnectionClosed, url: "http://x/").kind == .connection)
     }
 
     @Test func everyCallIsSignedAfresh() async throws {
         let clock = ManualClock(Self.signingDate)
-        try await withStubServer({ _ in .json("{}") }) { url, log in
+        let stub: @Sendable (ReceivedRequest) async -> StubAnswer = { _ in .json("{}") }
+        try await withStubServer(stub) { url, log in
             let settings = try AWSSettings.resolve(
                 region: "us-west-2", environment: ["AWS_ENDPOINT_URL": url], homeDirectory: "/nonexistent-home")
             let client = AWSGameLift(
@@ -164,7 +176,8 @@ struct AWSGameLiftTests {
     }
 
     @Test func undecodableSuccessIsAnError() async throws {
-        try await withStubServer({ _ in .json(#"{"FleetIds":"not-a-list"}"#) }) { url, _ in
+        let stub: @Sendable (ReceivedRequest) async -> StubAnswer = { _ in .json(#"{"FleetIds":"not-a-list"}"#) }
+        try await withStubServer(stub) { url, _ in
             try await withClient(url) { client in
                 let error = await #expect(throws: GameLiftServiceError.self) {
                     try await client.listFleets(.init(), region: "us-west-2")

@@ -42,11 +42,16 @@ struct CredentialChainTests {
     }
 
     @Test func environmentComesFirst() async throws {
-        let home = try TempHome(credentials: "[default]\naws_access_key_id = FILEKEY\naws_secret_access_key = filesecret\n")
-        let env = ["AWS_ACCESS_KEY_ID": "ENVKEY", "AWS_SECRET_ACCESS_KEY": "envsecret", "AWS_SESSION_TOKEN": "envtoken"]
+        let home = try TempHome(
+            credentials: "[default]\naws_access_key_id = FILEKEY\naws_secret_access_key = filesecret\n")
+        let env = [
+            "AWS_ACCESS_KEY_ID": "ENVKEY", "AWS_SECRET_ACCESS_KEY": "envsecret", "AWS_SESSION_TOKEN": "envtoken",
+        ]
         try await withChain(environment: env, home: home.path) { chain in
             let credentials = try await chain.credentials()
-            #expect(credentials == AWSCredentials(accessKeyId: "ENVKEY", secretAccessKey: "envsecret", sessionToken: "envtoken"))
+            #expect(
+                credentials
+                    == AWSCredentials(accessKeyId: "ENVKEY", secretAccessKey: "envsecret", sessionToken: "envtoken"))
             #expect(await chain.sourceName == "environment")
         }
     }
@@ -78,7 +83,8 @@ struct CredentialChainTests {
     }
 
     @Test func keysInTheConfigFile() async throws {
-        let home = try TempHome(config: "[profile dev]\naws_access_key_id = CFGKEY\naws_secret_access_key = cfgsecret\n")
+        let home = try TempHome(
+            config: "[profile dev]\naws_access_key_id = CFGKEY\naws_secret_access_key = cfgsecret\n")
         try await withChain(environment: ["AWS_PROFILE": "dev"], home: home.path) {
             let value = try await $0.credentials()
             #expect(value.accessKeyId == "CFGKEY")
@@ -108,8 +114,10 @@ struct CredentialChainTests {
             """
         let home = try TempHome()
         let tokenFile = try home.write("token", "oidc.jwt.value\n")
-        try await withStubServer({ _ in StubAnswer(status: 200, headers: [("Content-Type", "text/xml")], body: stsAnswer) }) {
-            url, log in
+        let stub: @Sendable (ReceivedRequest) async -> StubAnswer = { _ in
+            StubAnswer(status: 200, headers: [("Content-Type", "text/xml")], body: stsAnswer)
+        }
+        try await withStubServer(stub) { url, log in
             let env = [
                 "AWS_WEB_IDENTITY_TOKEN_FILE": tokenFile, "AWS_ROLE_ARN": "arn:aws:iam::123456789012:role/deploy",
                 "AWS_ROLE_SESSION_NAME": "ci run", "AWS_ENDPOINT_URL_STS": url,
@@ -141,8 +149,12 @@ struct CredentialChainTests {
             """
         let home = try TempHome()
         let tokenFile = try home.write("token", "expired")
-        try await withStubServer({ _ in StubAnswer(status: 400, body: errorXML) }) { url, _ in
-            let env = ["AWS_WEB_IDENTITY_TOKEN_FILE": tokenFile, "AWS_ROLE_ARN": "arn:aws:iam::1:role/r", "AWS_ENDPOINT_URL_STS": url]
+        let stub: @Sendable (ReceivedRequest) async -> StubAnswer = { _ in StubAnswer(status: 400, body: errorXML) }
+        try await withStubServer(stub) { url, _ in
+            let env = [
+                "AWS_WEB_IDENTITY_TOKEN_FILE": tokenFile, "AWS_ROLE_ARN": "arn:aws:iam::1:role/r",
+                "AWS_ENDPOINT_URL_STS": url,
+            ]
             try await withChain(environment: env) { chain in
                 let error = await #expect(throws: CredentialsError.self) { try await chain.credentials() }
                 #expect(error?.description.contains("InvalidIdentityToken: Token expired") == true)
@@ -153,11 +165,13 @@ struct CredentialChainTests {
     @Test func containerFullURIWithTokenFile() async throws {
         let home = try TempHome()
         let tokenFile = try home.write("container-token", "container-auth-token\n")
-        let document = #"{"AccessKeyId":"ASIACONTAINER","SecretAccessKey":"csecret","Token":"ctoken","Expiration":"2026-11-24T12:00:00Z"}"#
-        try await withStubServer({ request in
+        let document =
+            #"{"AccessKeyId":"ASIACONTAINER","SecretAccessKey":"csecret","Token":"ctoken","Expiration":"2026-11-24T12:00:00Z"}"#
+        let stub: @Sendable (ReceivedRequest) async -> StubAnswer = { request in
             request.header("authorization") == "container-auth-token"
                 ? StubAnswer(status: 200, body: document) : StubAnswer(status: 401, body: "no")
-        }) { url, log in
+        }
+        try await withStubServer(stub) { url, log in
             let env = [
                 "AWS_CONTAINER_CREDENTIALS_FULL_URI": url + "/v2/credentials/abc",
                 "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": tokenFile, "AWS_CONTAINER_AUTHORIZATION_TOKEN": "ignored",
@@ -172,9 +186,14 @@ struct CredentialChainTests {
     }
 
     @Test func containerRelativeURI() async throws {
-        let document = #"{"AccessKeyId":"ASIAREL","SecretAccessKey":"s","Token":"t","Expiration":"2026-11-24T12:00:00Z"}"#
-        try await withStubServer({ _ in StubAnswer(status: 200, body: document) }) { url, log in
-            let env = ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/rel", "AWS_CONTAINER_AUTHORIZATION_TOKEN": "tok"]
+        let document =
+            #"{"AccessKeyId":"ASIAREL","SecretAccessKey":"s","Token":"t","Expiration":"2026-11-24T12:00:00Z"}"#
+        let stub: @Sendable (ReceivedRequest) async -> StubAnswer = { _ in StubAnswer(status: 200, body: document) }
+        try await withStubServer(stub) { url, log in
+            let env = [
+                "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/rel",
+                "AWS_CONTAINER_AUTHORIZATION_TOKEN": "tok",
+            ]
             try await withChain(environment: env, containerBase: url) { chain in
                 let value = try await chain.credentials()
                 #expect(value.accessKeyId == "ASIAREL")
@@ -191,8 +210,9 @@ struct CredentialChainTests {
     }
 
     @Test func instanceMetadataWithIMDSv2() async throws {
-        let document = #"{"Code":"Success","AccessKeyId":"ASIAIMDS","SecretAccessKey":"isecret","Token":"itoken","Expiration":"2026-11-24T12:00:00Z"}"#
-        try await withStubServer({ request in
+        let document =
+            #"{"Code":"Success","AccessKeyId":"ASIAIMDS","SecretAccessKey":"isecret","Token":"itoken","Expiration":"2026-11-24T12:00:00Z"}"#
+        let stub: @Sendable (ReceivedRequest) async -> StubAnswer = { request in
             switch (request.method, request.path) {
             case ("PUT", "/latest/api/token"):
                 return request.header("x-aws-ec2-metadata-token-ttl-seconds") == nil
@@ -206,17 +226,19 @@ struct CredentialChainTests {
             default:
                 return StubAnswer(status: 404)
             }
-        }) { url, log in
+        }
+        try await withStubServer(stub) { url, log in
             try await withChain(environment: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": url]) { chain in
                 let credentials = try await chain.credentials()
                 #expect(credentials.accessKeyId == "ASIAIMDS")
                 #expect(credentials.sessionToken == "itoken")
                 #expect(await chain.sourceName == "instance metadata")
             }
-            #expect(log.all.map { "\($0.method) \($0.path)" } == [
-                "PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
-                "GET /latest/meta-data/iam/security-credentials/fleet-deployer",
-            ])
+            #expect(
+                log.all.map { "\($0.method) \($0.path)" } == [
+                    "PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
+                    "GET /latest/meta-data/iam/security-credentials/fleet-deployer",
+                ])
         }
     }
 
@@ -224,7 +246,10 @@ struct CredentialChainTests {
         try await withChain(environment: [:]) { chain in
             let error = await #expect(throws: NoCredentialsError.self) { try await chain.credentials() }
             let sources = error?.tried.map(\.source) ?? []
-            #expect(sources == ["environment", "web identity", "shared files (profile default)", "container", "instance metadata"])
+            #expect(
+                sources == [
+                    "environment", "web identity", "shared files (profile default)", "container", "instance metadata",
+                ])
             #expect(error?.description.contains("no instance metadata service at http://127.0.0.1:1") == true)
         }
         try await withChain(environment: ["AWS_EC2_METADATA_DISABLED": "true"]) { chain in
@@ -236,12 +261,16 @@ struct CredentialChainTests {
     @Test func temporaryCredentialsRefreshFiveMinutesEarly() async throws {
         let clock = ManualClock(Self.start)
         let expiry = ISO8601DateFormatter().string(from: Self.start.addingTimeInterval(15 * 60))
-        try await withStubServer({ request in
+        let stub: @Sendable (ReceivedRequest) async -> StubAnswer = { request in
             StubAnswer(
                 status: 200,
-                body: #"{"AccessKeyId":"ASIA\#(request.query.isEmpty ? "X" : "Y")","SecretAccessKey":"s","Token":"t","Expiration":"\#(expiry)"}"#)
-        }) { url, log in
-            try await withChain(environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": url + "/creds"], clock: clock) { chain in
+                body:
+                    #"{"AccessKeyId":"ASIA\#(request.query.isEmpty ? "X" : "Y")","SecretAccessKey":"s","Token":"t","Expiration":"\#(expiry)"}"#
+            )
+        }
+        try await withStubServer(stub) { url, log in
+            try await withChain(environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": url + "/creds"], clock: clock) {
+                chain in
                 _ = try await chain.credentials()
                 clock.advance(9 * 60)
                 _ = try await chain.credentials()

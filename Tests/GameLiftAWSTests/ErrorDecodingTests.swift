@@ -30,7 +30,8 @@ struct ErrorDecodingTests {
             code: "InvalidFleetStatusException", message: "ACTIVATING"),
         Case(
             testDescription: "__type with namespace and : suffix", status: 400,
-            body: #"{"__type":"aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/","Message":"capital M"}"#,
+            body:
+                #"{"__type":"aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/","Message":"capital M"}"#,
             code: "FooError", message: "capital M"),
         Case(
             testDescription: "plain __type and Message", status: 400,

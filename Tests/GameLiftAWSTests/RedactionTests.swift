@@ -9,12 +9,16 @@ import Testing
 struct RedactionTests {
     @Test func sensitiveHeadersAreHidden() {
         let headers = [
-            ("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/..., Signature=abcdef"), ("X-Amz-Security-Token", "tok"),
+            ("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/..., Signature=abcdef"),
+            ("X-Amz-Security-Token", "tok"),
             ("X-Amz-Target", "GameLift.ListFleets"), ("x-aws-ec2-metadata-token", "imds"),
         ]
         let redacted = Redaction.redact(headers: headers)
         #expect(redacted.map(\.0) == headers.map(\.0))
-        #expect(redacted.map(\.1) == [Redaction.placeholder, Redaction.placeholder, "GameLift.ListFleets", Redaction.placeholder])
+        #expect(
+            redacted.map(\.1) == [
+                Redaction.placeholder, Redaction.placeholder, "GameLift.ListFleets", Redaction.placeholder,
+            ])
         #expect(!Redaction.describe(headers: headers).contains("abcdef"))
     }
 
@@ -25,12 +29,14 @@ struct RedactionTests {
         let signatures = RequestLog()
         let answers = ["{}", #"{"__type":"AccessDeniedException","message":"denied"}"#]
         let counter = RequestLog()
-        try await withStubServer({ request in
+        let stub: @Sendable (ReceivedRequest) async -> StubAnswer = { request in
             counter.append(request)
             signatures.append(request)
             let index = counter.all.count - 1
-            return .json(answers[min(index, 1)], status: index == 0 ? 200 : 403, headers: [("x-amzn-RequestId", "rid-\(index)")])
-        }) { url, _ in
+            return .json(
+                answers[min(index, 1)], status: index == 0 ? 200 : 403, headers: [("x-amzn-RequestId", "rid-\(index)")])
+        }
+        try await withStubServer(stub) { url, _ in
             let settings = try AWSSettings.resolve(
                 region: "us-west-2", endpointURL: url, environment: [:], homeDirectory: "/nonexistent-home")
             let client = AWSGameLift(
@@ -61,7 +67,9 @@ struct RedactionTests {
             #expect(output.contains("requestId=rid-0"))
             #expect(output.contains("status=403"))
             #expect(output.contains("attempt=2"))
-            #expect(output.contains("x-amz-security-token: <redacted>") || output.contains("X-Amz-Security-Token: <redacted>"))
+            #expect(
+                output.contains("x-amz-security-token: <redacted>")
+                    || output.contains("X-Amz-Security-Token: <redacted>"))
         }
     }
 }

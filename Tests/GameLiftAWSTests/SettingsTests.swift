@@ -48,14 +48,19 @@ struct SettingsTests {
     @Test func regionOrder() throws {
         let home = try TempHome(config: Self.config)
         let env = ["AWS_REGION": "ap-south-1", "AWS_DEFAULT_REGION": "sa-east-1"]
-        #expect(try AWSSettings.resolve(region: "us-west-2", environment: env, homeDirectory: home.path).defaultRegion == "us-west-2")
+        #expect(
+            try AWSSettings.resolve(region: "us-west-2", environment: env, homeDirectory: home.path).defaultRegion
+                == "us-west-2")
         #expect(try AWSSettings.resolve(environment: env, homeDirectory: home.path).defaultRegion == "ap-south-1")
         #expect(
             try AWSSettings.resolve(environment: ["AWS_DEFAULT_REGION": "sa-east-1"], homeDirectory: home.path)
                 .defaultRegion == "sa-east-1")
         #expect(try AWSSettings.resolve(environment: [:], homeDirectory: home.path).defaultRegion == "eu-west-1")
-        #expect(try AWSSettings.resolve(profile: "ci", environment: [:], homeDirectory: home.path).defaultRegion == "us-east-2")
-        #expect(try AWSSettings.resolve(profile: "bare", environment: [:], homeDirectory: home.path).defaultRegion == nil)
+        #expect(
+            try AWSSettings.resolve(profile: "ci", environment: [:], homeDirectory: home.path).defaultRegion
+                == "us-east-2")
+        #expect(
+            try AWSSettings.resolve(profile: "bare", environment: [:], homeDirectory: home.path).defaultRegion == nil)
     }
 
     @Test func endpointOrder() throws {

@@ -74,7 +74,9 @@ struct SignerTests {
         let credentials = AWSCredentials(
             accessKeyId: "AKIDEXAMPLE", secretAccessKey: "s3cr3tValue", sessionToken: "t0kenValue",
             expiration: Fixtures.suiteDate)
-        for text in [credentials.description, credentials.debugDescription, "\(credentials)", String(reflecting: credentials)] {
+        for text in [
+            credentials.description, credentials.debugDescription, "\(credentials)", String(reflecting: credentials),
+        ] {
             #expect(!text.contains("s3cr3tValue"))
             #expect(!text.contains("t0kenValue"))
             #expect(text.contains("AKIDEXAMPLE"))

@@ -39,7 +39,9 @@ struct VerifierTests {
     func acceptsSuiteRequests(_ name: String) throws {
         var request = try Fixtures.parseRequest(try #require(try Fixtures.suiteFile(name, "req")))
         request.headers.append(.init("Authorization", try #require(try Fixtures.suiteFile(name, "authz"))))
-        let result = SigV4Verifier.verify(request, now: now) { $0 == "AKIDEXAMPLE" ? Fixtures.suiteCredentials.secretAccessKey : nil }
+        let result = SigV4Verifier.verify(request, now: now) {
+            $0 == "AKIDEXAMPLE" ? Fixtures.suiteCredentials.secretAccessKey : nil
+        }
         #expect(throws: Never.self) { try result.get() }
     }
 
@@ -78,7 +80,8 @@ struct VerifierTests {
     @Test func refusesAnUnknownKey() {
         var other = credentials
         other.accessKeyId = "AKIDNOBODY"
-        #expect(verify(signer.sign(request, credentials: other, date: now)) == .failure(.unknownAccessKey("AKIDNOBODY")))
+        #expect(
+            verify(signer.sign(request, credentials: other, date: now)) == .failure(.unknownAccessKey("AKIDNOBODY")))
         #expect(SigV4VerificationError.unknownAccessKey("x").awsErrorCode == "UnrecognizedClientException")
     }
 
@@ -129,7 +132,10 @@ struct VerifierTests {
     }
 
     @Test(arguments: [
-        ("AWS4-HMAC-SHA1 Credential=a/b/c/d/aws4_request, SignedHeaders=host, Signature=00", "IncompleteSignatureException"),
+        (
+            "AWS4-HMAC-SHA1 Credential=a/b/c/d/aws4_request, SignedHeaders=host, Signature=00",
+            "IncompleteSignatureException"
+        ),
         ("AWS4-HMAC-SHA256 SignedHeaders=host, Signature=00", "IncompleteSignatureException"),
         ("AWS4-HMAC-SHA256 Credential=a/b/c, SignedHeaders=host, Signature=00", "IncompleteSignatureException"),
         ("garbage", "IncompleteSignatureException"),
