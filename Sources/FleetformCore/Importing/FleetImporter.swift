@@ -46,13 +46,14 @@ public struct FleetImporter: Sendable {
         return keys
     }
 
-    /// Every fleet in `region`, following `ListFleets`' `NextToken` to the last page, sorted by id.
-    public func listFleets(region: String) async throws -> [FleetKey] {
+    /// Every fleet in `region`, following `ListFleets`' `NextToken` to the last page, sorted by id. `pageSize`
+    /// sets `Limit` (the service's default when `nil`).
+    public func listFleets(region: String, pageSize: Int? = nil) async throws -> [FleetKey] {
         var ids: [String] = []
         var token: String?
         var seenTokens: Set<String> = []
         repeat {
-            let page = try await reader.gameLift.listFleets(ListFleetsInput(nextToken: token), region: region)
+            let page = try await reader.gameLift.listFleets(ListFleetsInput(limit: pageSize, nextToken: token), region: region)
             ids += page.fleetIds ?? []
             token = page.nextToken.flatMap { $0.isEmpty ? nil : $0 }
             if let token {
