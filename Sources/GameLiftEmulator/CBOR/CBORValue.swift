@@ -21,8 +21,11 @@ public indirect enum CBORValue: Hashable, Sendable {
     case tag(UInt64, CBORValue)
     /// Major type 7: a simple value other than false, true, null and undefined.
     case simple(UInt8)
+    /// Simple values 20 and 21.
     case bool(Bool)
+    /// Simple value 22; Smithy treats a null member as absent.
     case null
+    /// Simple value 23; read like null.
     case undefined
     /// Major type 7: a floating-point number (half, single or double precision on the wire).
     case float(Double)
