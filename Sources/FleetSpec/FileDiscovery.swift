@@ -12,15 +12,14 @@ enum FileDiscovery {
         var seen: Set<String> = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard let status = FileStatus(path) else {
                 diagnostics.append(
                     Diagnostic(
                         .error, .unreadableFile, "\(path): no such file or directory",
                         hint: "pass fleet files or folders that hold them", at: nil))
                 continue
             }
-            let found = isDirectory.boolValue ? walk(path) : [path]
+            let found = status.kind == .directory ? walk(path) : [path]
             if found.isEmpty {
                 diagnostics.append(
                     Diagnostic(
@@ -38,14 +37,13 @@ enum FileDiscovery {
         var files: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            guard let attributes = try? manager.attributesOfItem(atPath: path) else { continue }
-            switch attributes[.type] as? FileAttributeType {
-            case .typeDirectory?:
+            switch FileStatus(path, followLinks: false)?.kind {
+            case .directory?:
                 files += walk(path)
-            case .typeRegular?, .typeSymbolicLink?:
-                var isDirectory: ObjCBool = false
-                let exists = manager.fileExists(atPath: path, isDirectory: &isDirectory)
-                if exists, !isDirectory.boolValue, extensions.contains((name as NSString).pathExtension.lowercased()) {
+            case .regular?, .symbolicLink?:
+                // A link to a file counts; a link to a folder is not followed.
+                guard FileStatus(path)?.kind == .regular else { continue }
+                if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
                     files.append(path)
                 }
             default:

@@ -9,8 +9,7 @@ struct FleetFileLoader {
     /// The fleets in the file at `path` and the problems found in it.
     func load(path: String) -> (documents: [FleetDocument], diagnostics: [Diagnostic]) {
         let start = SourceLocation(path: path, line: 1, column: 1)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
-        if let size, size > options.maxFileBytes {
+        if let size = FileStatus(path)?.size, size > options.maxFileBytes {
             return ([], [tooLarge(size: "\(size) bytes", at: start)])
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -107,8 +106,9 @@ struct FleetFileLoader {
     {
         do {
             // The basic resolver leaves plain scalars untyped; YAMLKind types them without regular expressions.
+            // The encoding is given because Yams' default reads the process environment on every parser.
             var roots: [(Node, Int)] = []
-            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default)
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
             while let root = try parser.nextRoot() { roots.append((root, lineOffset)) }
             return roots
         } catch {

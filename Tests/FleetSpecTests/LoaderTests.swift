@@ -168,10 +168,14 @@ struct LoaderTests {
         try Support.write(Support.fleet(id: "fleet-a1"), to: root.appendingPathComponent("a.yaml"))
         try Support.write(Support.fleet(id: "fleet-h1"), to: root.appendingPathComponent(".hidden/h.yaml"))
         try Support.write("not: yaml: at: all: [", to: root.appendingPathComponent("notes.txt"))
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("b/loop").path, withDestinationPath: root.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("c.yaml").path, withDestinationPath: root.appendingPathComponent("a.yaml").path)
         let set = FleetLoader.load(paths: [root.path], options: LoadOptions())
-        #expect(set.diagnostics.isEmpty)
-        #expect(set.fileCount == 2)
-        #expect(set.documents.map(\.fleetId) == ["fleet-a1", "fleet-b1"])
+        #expect(set.diagnostics.map(\.code) == [.duplicateFleet])
+        #expect(set.fileCount == 3)  // a.yaml, b/one.yml and the link c.yaml; the link to a folder is not followed
+        #expect(set.documents.map(\.fleetId) == ["fleet-a1", "fleet-b1", "fleet-a1"])
         let missing = FleetLoader.load(paths: [root.appendingPathComponent("nope").path], options: LoadOptions())
         #expect(missing.diagnostics.map(\.code) == [.unreadableFile])
         #expect(missing.diagnostics.first?.location == nil)
