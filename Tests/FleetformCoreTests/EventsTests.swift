@@ -6,8 +6,10 @@ import Testing
 
 /// Events for the tests: `n` events one minute apart from `Fixture.date`, codes taken in turn.
 enum EventFixture {
-    static func event(_ id: String, _ code: EventCode, at minutes: Double, count: Int? = nil, log: String? = nil,
-                      message: String? = nil) -> FleetEvent {
+    static func event(
+        _ id: String, _ code: EventCode, at minutes: Double, count: Int? = nil, log: String? = nil,
+        message: String? = nil
+    ) -> FleetEvent {
         FleetEvent(
             eventId: id, resourceId: Fixture.arena, eventCode: code, message: message ?? "event \(id)",
             eventTime: Fixture.date.addingTimeInterval(minutes * 60), preSignedLogUrl: log, count: count)
@@ -52,7 +54,8 @@ struct EventsTests {
     func codeFilter() async throws {
         let codes: [EventCode] = ["GENERIC_EVENT", .serverProcessCrashed, "FLEET_STATE_ACTIVE"]
         let gameLift = EventFixture.gameLift(EventFixture.series(12, codes: codes), pageSize: 2)
-        let query = EventQuery(fleet: Fixture.arena, region: "us-west-2", codes: [.serverProcessCrashed, "FLEET_STATE_ACTIVE"])
+        let query = EventQuery(
+            fleet: Fixture.arena, region: "us-west-2", codes: [.serverProcessCrashed, "FLEET_STATE_ACTIVE"])
         let read = try await EventReader(gameLift: gameLift).read(query)
         #expect(read.count == 8)
         #expect(read.allSatisfy { $0.eventCode != "GENERIC_EVENT" })
@@ -67,10 +70,15 @@ struct EventsTests {
         }
     }
 
-    @Test("both installer codes are named with their meaning", arguments: [
-        ("FLEET_CREATION_COMPLETED_INSTALLER", "The build's install script completed; validation of the installation begins."),
-        ("FLEET_CREATION_FAILED_INSTALLER", "The build's install script failed; the fleet cannot become ACTIVE."),
-    ])
+    @Test(
+        "both installer codes are named with their meaning",
+        arguments: [
+            (
+                "FLEET_CREATION_COMPLETED_INSTALLER",
+                "The build's install script completed; validation of the installation begins."
+            ),
+            ("FLEET_CREATION_FAILED_INSTALLER", "The build's install script failed; the fleet cannot become ACTIVE."),
+        ])
     func installerCodes(code: String, meaning: String) {
         let event = EventFixture.event("e1", EventCode(rawValue: code), at: 0)
         let text = EventTextRenderer().render([event], fleet: Fixture.arena)
@@ -103,13 +111,14 @@ struct EventsTests {
         let event = EventFixture.event(
             "e1", .serverProcessInvalidPath, at: 2, count: 8, log: "https://logs.example/e1.zip",
             message: "Server process launch path /local/game/bin/Missing was not found")
-        #expect(EventTextRenderer().block(EventRecord(event)) == """
-            2026-11-18T11:08:40Z  SERVER_PROCESS_INVALID_PATH  ×8
-                Server process launch path /local/game/bin/Missing was not found
-                meaning: The launch path of a server process does not exist on the instance.
-                log: https://logs.example/e1.zip
+        #expect(
+            EventTextRenderer().block(EventRecord(event)) == """
+                2026-11-18T11:08:40Z  SERVER_PROCESS_INVALID_PATH  ×8
+                    Server process launch path /local/game/bin/Missing was not found
+                    meaning: The launch path of a server process does not exist on the instance.
+                    log: https://logs.example/e1.zip
 
-            """)
+                """)
     }
 
     @Test("JSON output is versioned and carries code, meaning, count and log URL")
@@ -130,13 +139,15 @@ struct EventsTests {
         #expect(back.events.first?.time == event.eventTime)
     }
 
-    @Test("--since/--until text: ISO 8601 or a duration before now", arguments: [
-        ("2026-11-24T09:00:00Z", 1_795_510_800.0),
-        ("2026-11-24T09:00:00.500Z", 1_795_510_800.5),
-        ("2026-11-24", 1_795_478_400.0),
-        ("2h", 1_795_000_000.0 - 7200),
-        ("1h30m", 1_795_000_000.0 - 5400),
-    ])
+    @Test(
+        "--since/--until text: ISO 8601 or a duration before now",
+        arguments: [
+            ("2026-11-24T09:00:00Z", 1_795_510_800.0),
+            ("2026-11-24T09:00:00.500Z", 1_795_510_800.5),
+            ("2026-11-24", 1_795_478_400.0),
+            ("2h", 1_795_000_000.0 - 7200),
+            ("1h30m", 1_795_000_000.0 - 5400),
+        ])
     func timeText(text: String, expected: Double) {
         #expect(EventTimeText.date(text, now: Fixture.date)?.timeIntervalSince1970 == expected)
     }
@@ -159,14 +170,19 @@ struct EventsTests {
 
 /// Answers every DescribeFleetEvents with the same NextToken.
 private struct LoopingEvents: GameLift {
-    func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws -> DescribeFleetEventsOutput {
+    func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
+        -> DescribeFleetEventsOutput
+    {
         DescribeFleetEventsOutput(events: [], nextToken: "same")
     }
     func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
-        -> DescribeRuntimeConfigurationOutput { .init(runtimeConfiguration: nil) }
+        -> DescribeRuntimeConfigurationOutput
+    { .init(runtimeConfiguration: nil) }
     func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
-        -> UpdateRuntimeConfigurationOutput { .init(runtimeConfiguration: nil) }
+        -> UpdateRuntimeConfigurationOutput
+    { .init(runtimeConfiguration: nil) }
     func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
-        -> DescribeFleetAttributesOutput { .init(fleetAttributes: []) }
+        -> DescribeFleetAttributesOutput
+    { .init(fleetAttributes: []) }
     func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput { .init(fleetIds: []) }
 }

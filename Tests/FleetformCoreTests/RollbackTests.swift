@@ -13,7 +13,8 @@ enum JournalFixture {
             maxConcurrentGameSessionActivations: 2, gameSessionActivationTimeoutSeconds: 60)
     }
 
-    static func intent(_ run: String, _ fleet: String, _ from: Int, _ to: Int, cause: String = "apply") -> JournalEntry {
+    static func intent(_ run: String, _ fleet: String, _ from: Int, _ to: Int, cause: String = "apply") -> JournalEntry
+    {
         JournalEntry(
             kind: .intent, run: run, time: Fixture.date, fleetId: fleet, fleetIdOrArn: fleet, region: "us-west-2",
             cause: cause, previous: config(from), new: config(to))
@@ -36,7 +37,8 @@ struct RollbackSelectionTests {
         J.intent("run-b", Fixture.arena, 2, 3), J.result("run-b", Fixture.arena, .updated),
         J.intent("run-b", Fixture.lobby, 5, 6), J.result("run-b", Fixture.lobby, .failed),
         J.intent("run-b", Fixture.raid, 7, 8),  // no result: a crash after the intent; it may have been applied
-        J.intent("run-r", Fixture.arena, 3, 2, cause: "rollback"), J.result("run-r", Fixture.arena, .updated, cause: "rollback"),
+        J.intent("run-r", Fixture.arena, 3, 2, cause: "rollback"),
+        J.result("run-r", Fixture.arena, .updated, cause: "rollback"),
     ]
 
     @Test("default: the latest apply run (not a rollback run), skipping fleets whose update failed")
@@ -81,7 +83,8 @@ struct RollbackSelectionTests {
             try RollbackSelector.targets(failedOnly, .run(nil), journalPath: "j")
         }
         #expect(throws: RollbackSelectionError.noApplyRun(path: "j")) {
-            try RollbackSelector.targets([J.intent("r", Fixture.arena, 1, 2, cause: "rollback")], .run(nil), journalPath: "j")
+            try RollbackSelector.targets(
+                [J.intent("r", Fixture.arena, 1, 2, cause: "rollback")], .run(nil), journalPath: "j")
         }
     }
 }
@@ -108,7 +111,8 @@ struct RollbackTests {
     static func apply(_ h: ApplyHarness, _ rollback: RollbackPlan) async -> ApplyReport {
         await Applier(
             gameLift: h.resilient, journal: Journal(path: h.journalPath),
-            options: ApplyOptions(runId: "run-2", cause: "rollback"), timing: h.clock.timing, wallClock: { Fixture.date }
+            options: ApplyOptions(runId: "run-2", cause: "rollback"), timing: h.clock.timing,
+            wallClock: { Fixture.date }
         ).apply(rollback.plan)
     }
 
@@ -120,7 +124,9 @@ struct RollbackTests {
         #expect(rollback.refusals.isEmpty)
         let fleet = try #require(rollback.plan.fleets.first)
         #expect(fleet.action == .update)
-        #expect(fleet.request == UpdateRuntimeConfigurationInput(fleetId: Fixture.arena, runtimeConfiguration: Fixture.specLive))
+        #expect(
+            fleet.request
+                == UpdateRuntimeConfigurationInput(fleetId: Fixture.arena, runtimeConfiguration: Fixture.specLive))
         #expect(fleet.observedFingerprint == Fingerprint.of(sent))
         #expect(RollbackTextRenderer().render(rollback).contains("run run-1"))
 
@@ -183,9 +189,11 @@ struct RollbackTests {
     @Test("a fleet that cannot be read is planned as failed, with the service's error")
     func unreadable() async throws {
         let (h, _) = try await Self.applied()
-        h.gameLift.script(.describeRuntimeConfiguration, Fixture.arena, [
-            GameLiftServiceError(code: .unauthorized, message: "denied", requestId: "req-9", httpStatus: 400)
-        ])
+        h.gameLift.script(
+            .describeRuntimeConfiguration, Fixture.arena,
+            [
+                GameLiftServiceError(code: .unauthorized, message: "denied", requestId: "req-9", httpStatus: 400)
+            ])
         let rollback = try await Self.rollback(h)
         #expect(rollback.plan.fleets.first?.action == .failed)
         #expect(rollback.plan.fleets.first?.error?.code == "UnauthorizedException")

@@ -18,11 +18,14 @@ struct WatchHarness {
         gameLift.eventClock = { Fixture.date.addingTimeInterval(clock.now - origin) }
     }
 
-    func watch(duration: Double = 60, firstDelay: Double = 5, maxDelay: Double = 20, stopWhenAllFail: Bool = false,
-               onFailure: @escaping @Sendable (WatchTarget, FleetEvent) -> Void = { _, _ in }) async -> WatchReport {
+    func watch(
+        duration: Double = 60, firstDelay: Double = 5, maxDelay: Double = 20, stopWhenAllFail: Bool = false,
+        onFailure: @escaping @Sendable (WatchTarget, FleetEvent) -> Void = { _, _ in }
+    ) async -> WatchReport {
         let watcher = Watcher(
             gameLift: gameLift,
-            options: WatchOptions(duration: duration, firstDelay: firstDelay, maxDelay: maxDelay, stopWhenAllFail: stopWhenAllFail),
+            options: WatchOptions(
+                duration: duration, firstDelay: firstDelay, maxDelay: maxDelay, stopWhenAllFail: stopWhenAllFail),
             timing: clock.timing, onFailure: onFailure)
         return await watcher.watch([WatchTarget(fleetId: Fixture.arena, region: "us-west-2", since: Fixture.date)])
     }
@@ -40,7 +43,8 @@ final class Collected<T: Sendable>: @unchecked Sendable {
 struct WatchTests {
     static func seconds(_ s: Double) -> Double { s / 60 }
 
-    @Test("failure events after the update are reported with message, count and log URL; benign and earlier ones are not")
+    @Test(
+        "failure events after the update are reported with message, count and log URL; benign and earlier ones are not")
     func classifies() async throws {
         let h = WatchHarness([
             EventFixture.event("before", .serverProcessCrashed, at: -5, count: 4),
@@ -126,7 +130,8 @@ struct WatchTests {
 
     @Test("events that cannot be read leave the fleet unverified, exit 1; a later successful poll verifies it")
     func unreadable() async throws {
-        let error = GameLiftServiceError(code: .unauthorized, message: "not allowed", requestId: "req-1", httpStatus: 400)
+        let error = GameLiftServiceError(
+            code: .unauthorized, message: "not allowed", requestId: "req-1", httpStatus: 400)
         let failing = WatchHarness([])
         failing.gameLift.script(.describeFleetEvents, Fixture.arena, Array(repeating: error, count: 10))
         let report = await failing.watch(duration: 20)
@@ -145,11 +150,15 @@ struct WatchTests {
     func targetsFromReport() {
         let at = Fixture.date.addingTimeInterval(7)
         let source = SourceLocation(path: "f.yaml", line: 1, column: 1)
-        let report = ApplyReport(run: "r", startedAt: Fixture.date, finishedAt: at, outcomes: [
-            FleetOutcome(fleetId: Fixture.arena, region: "us-west-2", source: source, result: .updated, updatedAt: at),
-            FleetOutcome(fleetId: Fixture.lobby, region: "us-west-2", source: source, result: .unchanged),
-            FleetOutcome(fleetId: Fixture.raid, region: "eu-west-1", source: source, result: .failed),
-        ])
-        #expect(WatchTarget.updated(in: report) == [WatchTarget(fleetId: Fixture.arena, region: "us-west-2", since: at)])
+        let report = ApplyReport(
+            run: "r", startedAt: Fixture.date, finishedAt: at,
+            outcomes: [
+                FleetOutcome(
+                    fleetId: Fixture.arena, region: "us-west-2", source: source, result: .updated, updatedAt: at),
+                FleetOutcome(fleetId: Fixture.lobby, region: "us-west-2", source: source, result: .unchanged),
+                FleetOutcome(fleetId: Fixture.raid, region: "eu-west-1", source: source, result: .failed),
+            ])
+        #expect(
+            WatchTarget.updated(in: report) == [WatchTarget(fleetId: Fixture.arena, region: "us-west-2", since: at)])
     }
 }

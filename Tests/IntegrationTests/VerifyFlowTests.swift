@@ -99,7 +99,9 @@ struct VerifyFlowTests {
         #expect(WatchTextRenderer().render(watched).contains("SERVER_PROCESS_INVALID_PATH"))
     }
 
-    @Test("rollback on failure: the live configuration equals the one before the apply, the rollback is journaled, exit stays 4")
+    @Test(
+        "rollback on failure: the live configuration equals the one before the apply, the rollback is journaled, exit stays 4"
+    )
     func rollbackOnFailure() async throws {
         let world = SimulatedWorld()
         #expect(try await world.live() == SimulatedWorld.before)
@@ -109,8 +111,10 @@ struct VerifyFlowTests {
         #expect(watched.hasFailures)
 
         let failing = Set(watched.failingFleets.map(\.fleetId))
-        let rollback = try await RollbackPlanner(reader: FleetReader(gameLift: world.gameLift), wallClock: world.wallClock)
-            .plan(journalPath: world.journalPath, selection: .run("run-apply", fleets: failing), force: false)
+        let rollback = try await RollbackPlanner(
+            reader: FleetReader(gameLift: world.gameLift), wallClock: world.wallClock
+        )
+        .plan(journalPath: world.journalPath, selection: .run("run-apply", fleets: failing), force: false)
         #expect(rollback.refusals.isEmpty)
         let restored = await world.apply(rollback.plan, run: "run-rollback", cause: "rollback")
         #expect(restored.outcomes.map(\.result) == [.updated])
@@ -127,6 +131,24 @@ struct VerifyFlowTests {
         // The restored configuration is healthy: watching the rollback finds no failure.
         let afterRollback = await world.watch(restored, seconds: 30)
         #expect(!afterRollback.hasFailures)
+    }
+
+    @Test("events follow the simulation's own NextToken pages: seven updates' events read two at a time")
+    func eventsAcrossSimulationPages() async throws {
+        let world = SimulatedWorld()
+        let fixed = SimulatedWorld.brokenFile.replacingOccurrences(of: "ArenaServr", with: "ArenaServer")
+        for (n, timeout) in [300, 200, 100, 300, 200, 100, 300].enumerated() {
+            let file = fixed.replacingOccurrences(of: "Seconds: 300", with: "Seconds: \(timeout)")
+            let plan = try #require(await world.plan(file).plan)
+            _ = await world.apply(plan, run: "run-\(n)")
+            world.clock.advance(by: 60)
+        }
+        let query = EventQuery(fleet: SimulatedWorld.fleetId, region: SimulatedWorld.region, since: SimulatedWorld.start)
+        let all = try await EventReader(gameLift: world.gameLift).read(query)
+        let paged = try await EventReader(gameLift: world.gameLift, pageSize: 2).read(query)
+        #expect(all.count >= 7)
+        #expect(paged.map(\.eventId) == all.map(\.eventId))
+        #expect(world.recorder.calls(.describeFleetEvents).count == 1 + (all.count + 1) / 2)
     }
 
     @Test("pre-flight: with the build's manifest, the missing launch path is flagged before any request is sent")
@@ -164,7 +186,9 @@ final class RecordingGameLift: GameLift, @unchecked Sendable {
 
     init(_ base: any GameLift) { self.base = base }
 
-    func calls(_ operation: GameLiftOperation) -> [GameLiftOperation] { lock.withLock { sent.filter { $0 == operation } } }
+    func calls(_ operation: GameLiftOperation) -> [GameLiftOperation] {
+        lock.withLock { sent.filter { $0 == operation } }
+    }
     private func record(_ operation: GameLiftOperation) { lock.withLock { sent.append(operation) } }
 
     func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
@@ -185,7 +209,9 @@ final class RecordingGameLift: GameLift, @unchecked Sendable {
         record(.describeFleetAttributes)
         return try await base.describeFleetAttributes(input, region: region)
     }
-    func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws -> DescribeFleetEventsOutput {
+    func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
+        -> DescribeFleetEventsOutput
+    {
         record(.describeFleetEvents)
         return try await base.describeFleetEvents(input, region: region)
     }

@@ -89,7 +89,8 @@ public struct EventTextRenderer: Sendable {
             lines.append(inner + style.dim("meaning: \(meaning)"))
         } else {
             lines.append(
-                inner + style.dim("meaning: unknown to fleetform \(FleetformVersion.current); shown as GameLift sent it"))
+                inner
+                    + style.dim("meaning: unknown to fleetform \(FleetformVersion.current); shown as GameLift sent it"))
         }
         if let url = event.logUrl { lines.append(inner + "log: \(url)") }
         return lines.joined(separator: "\n") + "\n"

@@ -79,8 +79,8 @@ public enum EventReadError: Error, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .repeatedToken(fleet): "the event log of \(fleet) repeated a NextToken; stopped to avoid a loop"
-        case let .tooManyPages(fleet, pages): "the event log of \(fleet) did not end after \(pages) pages"
+        case .repeatedToken(let fleet): "the event log of \(fleet) repeated a NextToken; stopped to avoid a loop"
+        case .tooManyPages(let fleet, let pages): "the event log of \(fleet) did not end after \(pages) pages"
         }
     }
 }

@@ -63,13 +63,16 @@ public struct RollbackPlanner: Sendable {
         var fleets: [FleetPlan] = []
         var refusals: [RollbackRefusal] = []
         for target in targets {
-            let live = observed[FleetKey(region: target.region, fleetId: target.fleetId)] ?? ObservedFleet(
-                error: ServiceErrorInfo(code: "NotRead", message: "fleet \(target.fleetId) was not read"))
+            let live =
+                observed[FleetKey(region: target.region, fleetId: target.fleetId)]
+                ?? ObservedFleet(
+                    error: ServiceErrorInfo(code: "NotRead", message: "fleet \(target.fleetId) was not read"))
             switch Self.decide(target, live, force: force) {
-            case let .plan(fleet): fleets.append(fleet)
-            case let .refuse(reason):
+            case .plan(let fleet): fleets.append(fleet)
+            case .refuse(let reason):
                 refusals.append(
-                    RollbackRefusal(fleetId: target.fleetId, region: target.region, source: target.source, reason: reason))
+                    RollbackRefusal(
+                        fleetId: target.fleetId, region: target.region, source: target.source, reason: reason))
             }
         }
         return RollbackPlan(
@@ -106,7 +109,8 @@ public struct RollbackPlanner: Sendable {
                     + "journaled \(target.new.map { Fingerprint.of($0).prefix(19) + "…" } ?? "nothing")); "
                     + "restoring would overwrite that change. Pass --force to restore anyway.")
         }
-        fleet.request = UpdateRuntimeConfigurationInput(fleetId: target.fleetIdOrArn, runtimeConfiguration: target.previous)
+        fleet.request = UpdateRuntimeConfigurationInput(
+            fleetId: target.fleetIdOrArn, runtimeConfiguration: target.previous)
         // A rollback sends `previous` exactly: a field it lacks is cleared, not kept, so no change is "unmanaged".
         fleet.changes = Planner.changes(desired: target.previous, live: live).compactMap { change in
             guard change.kind == .unmanaged else { return change }
@@ -127,14 +131,16 @@ public struct RollbackTextRenderer: Sendable {
     public func render(_ rollback: RollbackPlan) -> String {
         var out = ""
         let runs = Array(Set(rollback.targets.map(\.run))).sorted()
-        out += "Rolling back \(rollback.targets.count) fleet\(rollback.targets.count == 1 ? "" : "s") "
+        out +=
+            "Rolling back \(rollback.targets.count) fleet\(rollback.targets.count == 1 ? "" : "s") "
             + "to the configuration \(runs.count == 1 ? "run \(runs[0])" : "runs \(runs.joined(separator: ", "))") overwrote.\n"
         let plan = PlanTextRenderer(style: style).render(rollback.plan)
         out += plan.replacingOccurrences(
             of: "No changes. The live fleets match the files.",
             with: "Nothing to restore: the live fleets are at their previous configurations.")
         for refusal in rollback.refusals {
-            out += style.red("refused") + "  \(FleetNames.short(refusal.fleetId)) (\(refusal.region))  "
+            out +=
+                style.red("refused") + "  \(FleetNames.short(refusal.fleetId)) (\(refusal.region))  "
                 + "\(refusal.source.path):\(refusal.source.line): \(refusal.reason)\n"
         }
         return out

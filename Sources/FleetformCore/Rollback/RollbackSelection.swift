@@ -52,13 +52,15 @@ public enum RollbackSelectionError: Error, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .emptyJournal(path): "the journal \(path) is empty or missing: nothing was ever overwritten"
-        case let .noApplyRun(path): "the journal \(path) records no apply run"
-        case let .unknownRun(run, path, recent):
-            "no run \(run) in the journal \(path)" + (recent.isEmpty ? "" : "; recent runs: \(recent.joined(separator: ", "))")
-        case let .nothingOverwritten(run): "run \(run) overwrote no configuration (every update failed or was held)"
-        case let .fleetNotInRun(fleet, run): "run \(run) did not overwrite fleet \(fleet)"
-        case let .unknownFleet(fleet, path): "the journal \(path) records no overwritten configuration of fleet \(fleet)"
+        case .emptyJournal(let path): "the journal \(path) is empty or missing: nothing was ever overwritten"
+        case .noApplyRun(let path): "the journal \(path) records no apply run"
+        case .unknownRun(let run, let path, let recent):
+            "no run \(run) in the journal \(path)"
+                + (recent.isEmpty ? "" : "; recent runs: \(recent.joined(separator: ", "))")
+        case .nothingOverwritten(let run): "run \(run) overwrote no configuration (every update failed or was held)"
+        case .fleetNotInRun(let fleet, let run): "run \(run) did not overwrite fleet \(fleet)"
+        case .unknownFleet(let fleet, let path):
+            "the journal \(path) records no overwritten configuration of fleet \(fleet)"
         }
     }
 }
@@ -76,7 +78,7 @@ public enum RollbackSelector {
         guard !entries.isEmpty else { throw RollbackSelectionError.emptyJournal(path: journalPath) }
         let overwrites = overwriteIntents(entries, journalPath: journalPath)
         switch selection {
-        case let .run(requested, fleets):
+        case .run(let requested, let fleets):
             let run: String
             if let requested {
                 guard entries.contains(where: { $0.run == requested }) else {
@@ -106,7 +108,7 @@ public enum RollbackSelector {
             }
             guard !chosen.isEmpty else { throw RollbackSelectionError.nothingOverwritten(run: run) }
             return chosen
-        case let .fleets(fleets):
+        case .fleets(let fleets):
             var chosen: [RollbackTarget] = []
             for fleet in fleets {
                 let id = FleetName(fleet)?.fleetId ?? fleet

@@ -103,7 +103,8 @@ public struct WatchTextRenderer: Sendable {
             let since = EventTimeText.format(fleet.since)
             if fleet.hasFailures {
                 let failures = fleet.failures
-                out += style.red("failing") + "  \(name): \(failures.count) failure event"
+                out +=
+                    style.red("failing") + "  \(name): \(failures.count) failure event"
                     + "\(failures.count == 1 ? "" : "s") since the update at \(since)\n"
                 for event in failures { out += EventTextRenderer(style: style).block(event, indent: "    ") }
             } else if !fleet.verified {
@@ -111,12 +112,15 @@ public struct WatchTextRenderer: Sendable {
                 out += style.yellow("unverified") + "  \(name): its events could not be read: \(reason)\n"
             } else {
                 let other = fleet.events.count
-                out += style.green("healthy") + "  \(name): no failure events since \(since)"
+                out +=
+                    style.green("healthy") + "  \(name): no failure events since \(since)"
                     + (other > 0 ? " (\(other) other event\(other == 1 ? "" : "s"))" : "") + "\n"
             }
         }
-        out += style.bold(report.line + " Watched \(DurationWords.text(report.watchedSeconds)) in \(report.polls) poll"
-            + "\(report.polls == 1 ? "" : "s").") + "\n"
+        out +=
+            style.bold(
+                report.line + " Watched \(DurationWords.text(report.watchedSeconds)) in \(report.polls) poll"
+                    + "\(report.polls == 1 ? "" : "s").") + "\n"
         return out
     }
 }

@@ -84,7 +84,8 @@ public struct Watcher: Sendable {
             }
             polls += 1
             for index in progress.indices {
-                for event in progress[index].merge(results[index]) where event.eventCode.indicatesRuntimeConfigurationFailure {
+                for event in progress[index].merge(results[index])
+                where event.eventCode.indicatesRuntimeConfigurationFailure {
                     onFailure(progress[index].target, event)
                 }
             }
@@ -138,10 +139,10 @@ private struct FleetProgress: Sendable {
     /// Takes one poll's answer; returns the events not seen before.
     mutating func merge(_ result: PollResult) -> [FleetEvent] {
         switch result {
-        case let .failed(error):
+        case .failed(let error):
             lastError = error
             return []
-        case let .read(read):
+        case .read(let read):
             lastError = nil
             successfulPolls += 1
             // Events before the update belong to an earlier configuration.

@@ -57,9 +57,11 @@ struct Events: AsyncParsableCommand {
         if let since, let until, let from = EventTimeText.date(since, now: now),
             let to = EventTimeText.date(until, now: now), from > to
         {
-            throw ValidationError("--since (\(EventTimeText.format(from))) is after --until (\(EventTimeText.format(to)))")
+            throw ValidationError(
+                "--since (\(EventTimeText.format(from))) is after --until (\(EventTimeText.format(to)))")
         }
-        for code in codes where code.isEmpty || code.contains(where: { !($0.isUppercase || $0.isNumber || $0 == "_") }) {
+        for code in codes where code.isEmpty || code.contains(where: { !($0.isUppercase || $0.isNumber || $0 == "_") })
+        {
             throw ValidationError("--code '\(code)' is not an event code (e.g. SERVER_PROCESS_CRASHED)")
         }
     }
@@ -80,7 +82,9 @@ struct Events: AsyncParsableCommand {
             return .error
         }
         for code in codes where EventCode(rawValue: code).meaning == nil {
-            console.err("warning: \(code) is not an event code fleetform \(FleetformVersion.current) knows; filtering on it anyway")
+            console.err(
+                "warning: \(code) is not an event code fleetform \(FleetformVersion.current) knows; filtering on it anyway"
+            )
         }
         let now = Date()
         let query = EventQuery(
@@ -97,7 +101,9 @@ struct Events: AsyncParsableCommand {
         case .text:
             console.out(EventTextRenderer(style: console.style).render(events, fleet: name.fleetId))
         case .json:
-            guard let data = try? ReportJSON.encoder().encode(EventLog(query: query, events: events)) else { return .error }
+            guard let data = try? ReportJSON.encoder().encode(EventLog(query: query, events: events)) else {
+                return .error
+            }
             console.out(String(decoding: data, as: UTF8.self))
         }
         return .success

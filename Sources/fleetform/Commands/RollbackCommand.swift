@@ -28,7 +28,9 @@ struct Rollback: AsyncParsableCommand {
     @Option(help: "Undo this run (from the journal); default: the latest apply run.")
     var run: String?
 
-    @Option(name: .customLong("fleet"), parsing: .upToNextOption, help: "Restore these fleets' most recently overwritten configurations.")
+    @Option(
+        name: .customLong("fleet"), parsing: .upToNextOption,
+        help: "Restore these fleets' most recently overwritten configurations.")
     var fleetIds: [String] = []
 
     @Option(help: "The journal of overwritten configurations.")
@@ -81,7 +83,8 @@ struct Rollback: AsyncParsableCommand {
             guard console.stdinIsTerminal else {
                 console.err(
                     console.errorStyle.red("error: ")
-                        + "refusing to roll back without confirmation: standard input is not a terminal. Pass --auto-approve.")
+                        + "refusing to roll back without confirmation: standard input is not a terminal. Pass --auto-approve."
+                )
                 return .error
             }
             guard console.confirm("Roll back these fleets?") else {
@@ -121,14 +124,17 @@ enum Verification {
             return nil
         }
         if !quiet {
-            console.err("Watching \(targets.count) updated fleet\(targets.count == 1 ? "" : "s") for \(DurationWords.text(seconds))…")
+            console.err(
+                "Watching \(targets.count) updated fleet\(targets.count == 1 ? "" : "s") for \(DurationWords.text(seconds))…"
+            )
         }
         let style = console.errorStyle
         let watcher = Watcher(
             gameLift: connection.gameLift, options: WatchOptions(duration: seconds, parallelism: parallelism),
             onFailure: { target, event in
                 if !quiet {
-                    console.err(style.red("failure event") + "  \(FleetNames.short(target.fleetId)): \(event.eventCode)")
+                    console.err(
+                        style.red("failure event") + "  \(FleetNames.short(target.fleetId)): \(event.eventCode)")
                 }
             })
         let watched = await watcher.watch(targets)
@@ -160,7 +166,10 @@ enum Verification {
     ) async -> (plan: RollbackPlan, report: ApplyReport)? {
         let failing = Set(watched.failingFleets.map(\.fleetId))
         guard !failing.isEmpty else { return nil }
-        if !quiet { console.err("Rolling back \(failing.count) failing fleet\(failing.count == 1 ? "" : "s") (--rollback-on-failure)…") }
+        if !quiet {
+            console.err(
+                "Rolling back \(failing.count) failing fleet\(failing.count == 1 ? "" : "s") (--rollback-on-failure)…")
+        }
         let planner = RollbackPlanner(reader: FleetReader(gameLift: connection.gameLift, parallelism: parallelism))
         do {
             let rollback = try await planner.plan(
