@@ -3,6 +3,10 @@
 /// faster than running a regular expression on every launch path.
 struct AllowedCharacters: Sendable {
     private var scalars: Set<Unicode.Scalar> = []
+    /// The allowed ASCII characters as a bitmap (bit n of `low` is scalar n, of `high` scalar 64 + n): the
+    /// common case, checked without hashing.
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
 
     /// Parses ranges (`a-z`), backslash escapes (`\-`, `\\`, `\[`) and single characters.
     init(classBody: String) {
@@ -31,16 +35,25 @@ struct AllowedCharacters: Sendable {
                 index += 1
             }
         }
+        for scalar in scalars where scalar.isASCII {
+            if scalar.value < 64 { low |= 1 << UInt64(scalar.value) } else { high |= 1 << UInt64(scalar.value - 64) }
+        }
     }
 
     /// The first character of `text` that is not allowed, if any.
     func firstDisallowed(in text: String) -> Character? {
-        for character in text where !character.unicodeScalars.allSatisfy(scalars.contains) {
-            return character
+        for scalar in text.unicodeScalars where !contains(scalar) {
+            return Character(scalar)
         }
         return nil
     }
 
     /// Whether `scalar` is allowed.
-    func contains(_ scalar: Unicode.Scalar) -> Bool { scalars.contains(scalar) }
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<64: low & (1 << UInt64(scalar.value)) != 0
+        case 64..<128: high & (1 << UInt64(scalar.value - 64)) != 0
+        default: scalars.contains(scalar)
+        }
+    }
 }

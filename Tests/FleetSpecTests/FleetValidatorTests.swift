@@ -71,3 +71,20 @@ struct FleetValidatorTests {
         #expect(KeySuggestion.editDistance(Array("kitten"), Array("sitting")) == 3)
     }
 }
+
+@Suite("Character classes read from GameLiftLimits")
+struct AllowedCharactersTests {
+    @Test func launchPathClass() {
+        let allowed = AllowedCharacters(classBody: GameLiftLimits.launchPathCharacters)
+        for scalar in "azAZ09_:.+/\\- ".unicodeScalars { #expect(allowed.contains(scalar), "\(scalar)") }
+        for scalar in "$<>\"'=@é\u{7F}\t".unicodeScalars { #expect(!allowed.contains(scalar), "\(scalar)") }
+        #expect(allowed.firstDisallowed(in: "/local/game/ok") == nil)
+        #expect(allowed.firstDisallowed(in: "/local/game/bé$") == "é")
+    }
+
+    @Test func parametersClass() {
+        let allowed = AllowedCharacters(classBody: GameLiftLimits.parametersCharacters)
+        for scalar in "=@;{},?'[]\" \\-".unicodeScalars { #expect(allowed.contains(scalar), "\(scalar)") }
+        for scalar in "<>|&$!#%*()~`^".unicodeScalars { #expect(!allowed.contains(scalar), "\(scalar)") }
+    }
+}
