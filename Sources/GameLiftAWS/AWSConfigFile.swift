@@ -29,8 +29,8 @@ public struct AWSConfigFile: Sendable, Hashable {
         var sections: [String: Section] = [:]
         var current: String?
         var parentKey: String?
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        // `\.isNewline` splits "\r\n" too: Swift reads it as one Character, which a split on "\n" would miss.
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
             let place = "\(path):\(index + 1)"

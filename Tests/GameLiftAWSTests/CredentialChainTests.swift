@@ -82,6 +82,14 @@ struct CredentialChainTests {
         }
     }
 
+    @Test func halfAKeyPairInAFileIsAnError() async throws {
+        let home = try TempHome(credentials: "[default]\naws_access_key_id = ONLYID\n")
+        try await withChain(environment: [:], home: home.path) { chain in
+            let error = await #expect(throws: CredentialsError.self) { try await chain.credentials() }
+            #expect(error?.description.contains("only one of aws_access_key_id and aws_secret_access_key") == true)
+        }
+    }
+
     @Test func keysInTheConfigFile() async throws {
         let home = try TempHome(
             config: "[profile dev]\naws_access_key_id = CFGKEY\naws_secret_access_key = cfgsecret\n")
