@@ -162,3 +162,62 @@ struct WatchTests {
             WatchTarget.updated(in: report) == [WatchTarget(fleetId: Fixture.arena, region: "us-west-2", since: at)])
     }
 }
+
+@Suite("Watch exit status and JSON")
+struct WatchExitStatusTests {
+    static func report(_ results: [FleetOutcome.Result]) -> ApplyReport {
+        let source = SourceLocation(path: "f.yaml", line: 1, column: 1)
+        return ApplyReport(
+            run: "r", startedAt: Fixture.date, finishedAt: Fixture.date,
+            outcomes: results.enumerated().map { index, result in
+                FleetOutcome(fleetId: "fleet-\(index)", region: "us-west-2", source: source, result: result)
+            })
+    }
+
+    static func watch(failing: Bool, verified: Bool = true) -> WatchReport {
+        let code: EventCode = failing ? .serverProcessCrashed : "GENERIC_EVENT"
+        let fleet = FleetWatch(
+            fleetId: "fleet-0", region: "us-west-2", since: Fixture.date,
+            events: [EventRecord(EventFixture.event("e1", code, at: 1))], verified: verified)
+        return WatchReport(duration: 60, watchedSeconds: 60, polls: 3, fleets: [fleet])
+    }
+
+    @Test(
+        "failure events give 4 whatever else happened; then failed or unverified give 1, held 3",
+        arguments: [
+            ([FleetOutcome.Result.updated], true, true, FleetformCore.ExitStatus.failureEvents),
+            ([.updated, .failed], true, true, .failureEvents),
+            ([.updated, .held], true, true, .failureEvents),
+            ([.updated, .failed], false, true, .error),
+            ([.updated], false, false, .error),
+            ([.updated, .held], false, true, .held),
+            ([.updated, .unchanged], false, true, .success),
+        ])
+    func exitStatus(results: [FleetOutcome.Result], failing: Bool, verified: Bool, expected: FleetformCore.ExitStatus) {
+        #expect(ExitStatus.forApply(Self.report(results), watch: Self.watch(failing: failing, verified: verified)) == expected)
+    }
+
+    @Test("without a watch, the apply's own status stands")
+    func noWatch() {
+        #expect(ExitStatus.forApply(Self.report([.updated, .held]), watch: nil) == .held)
+    }
+
+    @Test("the watch report's JSON is versioned and lists failures with count and log URL")
+    func json() throws {
+        var watch = Self.watch(failing: true)
+        watch.fleets[0].events = [
+            EventRecord(EventFixture.event("e1", .serverProcessInvalidPath, at: 1, count: 8, log: "https://l/1")),
+            EventRecord(EventFixture.event("e2", "GENERIC_EVENT", at: 0.5)),
+        ]
+        let data = try ReportJSON.encoder().encode(watch)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["formatVersion"] as? Int == 1)
+        let fleet = try #require((object["fleets"] as? [[String: Any]])?.first)
+        let failures = try #require(fleet["failures"] as? [[String: Any]])
+        #expect(failures.count == 1)
+        #expect(failures.first?["count"] as? Int == 8)
+        #expect(failures.first?["logUrl"] as? String == "https://l/1")
+        #expect((fleet["events"] as? [Any])?.count == 2)
+        #expect(try ReportJSON.decoder().decode(WatchReport.self, from: data) == watch)
+    }
+}

@@ -100,7 +100,8 @@ struct Rollback: AsyncParsableCommand {
                 report, seconds: seconds, parallelism: parallelism, connection: connection, console: console)
         }
         let status = ExitStatus.forApply(report, watch: watched)
-        return status == .success && !rollback.refusals.isEmpty ? .error : status
+        // A refused fleet was not restored: that is an error, unless failure events (4) say more.
+        return !rollback.refusals.isEmpty && status != .failureEvents ? .error : status
     }
 }
 
