@@ -18,18 +18,22 @@ struct ImportTests {
         let tricky = RuntimeConfiguration(
             serverProcesses: [
                 ServerProcess(
-                    launchPath: #"C:\game\bin\Server.exe"#, parameters: #"-map: "dust" -n 1 -name='O''Neil' -dir C:\logs"#,
+                    launchPath: #"C:\game\bin\Server.exe"#,
+                    parameters: #"-map: "dust" -n 1 -name='O''Neil' -dir C:\logs"#,
                     concurrentExecutions: 3),
                 ServerProcess(launchPath: #"C:\game\Server Two.exe"#, parameters: "yes", concurrentExecutions: 1),
                 ServerProcess(launchPath: #"C:\game\bin\Server.exe"#, parameters: "123", concurrentExecutions: 1),
                 ServerProcess(
-                    launchPath: #"C:\game\bin\Server.exe"#, parameters: "{a: b}, [c] @host ?x; -k=v", concurrentExecutions: 2),
+                    launchPath: #"C:\game\bin\Server.exe"#, parameters: "{a: b}, [c] @host ?x; -k=v",
+                    concurrentExecutions: 2),
             ],
             maxConcurrentGameSessionActivations: 7, gameSessionActivationTimeoutSeconds: 600)
         let partial = RuntimeConfiguration(
             serverProcesses: [ServerProcess(launchPath: "/local/game/true", parameters: "", concurrentExecutions: 5)])
         return ScriptedGameLift([
-            Fixture.arena: .init(region: "us-west-2", configuration: Fixture.specLive, name: "Arena\n# FleetId: evil", buildId: "build-1"),
+            Fixture.arena: .init(
+                region: "us-west-2", configuration: Fixture.specLive, name: "Arena\n# FleetId: evil", buildId: "build-1"
+            ),
             Fixture.lobby: .init(
                 region: "us-west-2", status: .activating,
                 configuration: RuntimeConfiguration(serverProcesses: [Fixture.ranked, Fixture.casual])),
@@ -48,10 +52,12 @@ struct ImportTests {
         #expect(keys.map(\.fleetId) == [Self.windows, Fixture.arena, Fixture.lobby, Self.bare])
         #expect(gameLift.calls(.listFleets).map(\.fleetId) == ["", "2"], "both pages read, nothing more")
 
-        let results = await importer.read(keys, writer: FleetFileWriter(schemaReference: "../schemas/fleet.schema.json"))
+        let results = await importer.read(
+            keys, writer: FleetFileWriter(schemaReference: "../schemas/fleet.schema.json"))
         #expect(results.allSatisfy { $0.failure == nil }, "\(results.compactMap(\.failure))")
         let directory = Fixture.temporaryDirectory()
-        try ImportedFiles.write(results.compactMap { r in r.text.map { (path: "\(directory)/\(r.fileName)", text: $0) } })
+        try ImportedFiles.write(
+            results.compactMap { r in r.text.map { (path: "\(directory)/\(r.fileName)", text: $0) } })
 
         let loaded = FleetLoader.load(paths: [directory], options: LoadOptions())
         #expect(!loaded.diagnostics.hasErrors, "\(loaded.diagnostics)")
@@ -77,23 +83,24 @@ struct ImportTests {
             configuration: RuntimeConfiguration(
                 serverProcesses: [Fixture.ranked, Fixture.casual], gameSessionActivationTimeoutSeconds: 300))
         let text = FleetFileWriter(schemaReference: "../schemas/fleet.schema.json").render(fleet)
-        #expect(text == """
-            # yaml-language-server: $schema=../schemas/fleet.schema.json
-            # Imported from the live fleet Arena  prod (AMAZON_LINUX_2023, build build-1234, c5.large).
-            # Ranked and casual
-            FleetId: fleet-2f1c3a9e-1b2c-4d5e-8f90-123456789abc
-            Region: us-west-2
-            RuntimeConfiguration:
-              ServerProcesses:
-                - LaunchPath: /local/game/bin/ArenaServer
-                  Parameters: "-port 7777 -mode ranked"
-                  ConcurrentExecutions: 8
-                - LaunchPath: /local/game/bin/ArenaServer
-                  Parameters: "-port 7778 -mode casual"
-                  ConcurrentExecutions: 4
-              GameSessionActivationTimeoutSeconds: 300
+        #expect(
+            text == """
+                # yaml-language-server: $schema=../schemas/fleet.schema.json
+                # Imported from the live fleet Arena  prod (AMAZON_LINUX_2023, build build-1234, c5.large).
+                # Ranked and casual
+                FleetId: fleet-2f1c3a9e-1b2c-4d5e-8f90-123456789abc
+                Region: us-west-2
+                RuntimeConfiguration:
+                  ServerProcesses:
+                    - LaunchPath: /local/game/bin/ArenaServer
+                      Parameters: "-port 7777 -mode ranked"
+                      ConcurrentExecutions: 8
+                    - LaunchPath: /local/game/bin/ArenaServer
+                      Parameters: "-port 7778 -mode casual"
+                      ConcurrentExecutions: 4
+                  GameSessionActivationTimeoutSeconds: 300
 
-            """)
+                """)
     }
 
     @Test(
@@ -103,7 +110,8 @@ struct ImportTests {
             (#"C:\game\Server.exe"#, #"'C:\game\Server.exe'"#),
             ("yes", "\"yes\""), ("Off", "\"Off\""), ("null", "\"null\""), ("123", "\"123\""), ("1e3", "\"1e3\""),
             ("-port 7777", "\"-port 7777\""), ("a: b", "\"a: b\""), ("x #y", "\"x #y\""),
-            (#"say "hi""#, #"'say "hi"'"#), (#"it's "x""#, #"'it''s "x"'"#), ("line\nbreak\t\u{7}", #""line\nbreak\t\u0007""#),
+            (#"say "hi""#, #"'say "hi"'"#), (#"it's "x""#, #"'it''s "x"'"#),
+            ("line\nbreak\t\u{7}", #""line\nbreak\t\u0007""#),
             ("", "\"\""), ("2026-11-24", "\"2026-11-24\""), ("~", "\"~\""), ("_x.y+z-1", "_x.y+z-1"),
         ])
     func scalars(value: String, expected: String) {
@@ -116,12 +124,19 @@ struct ImportTests {
             (["fleet-a1"], nil, "us-east-1", "us-east-1 fleet-a1"),
             (["arn:aws:gamelift:eu-west-1:123456789012:fleet/fleet-a1"], nil, "us-east-1", "eu-west-1 fleet-a1"),
             (["fleet-a1", "fleet-a1"], "us-east-1", "us-east-1", "us-east-1 fleet-a1"),
-            (["arn:aws:gamelift:eu-west-1:123456789012:fleet/fleet-a1"], "us-east-1", "us-east-1",
-             "error: the ARN 'arn:aws:gamelift:eu-west-1:123456789012:fleet/fleet-a1' is in eu-west-1, but --region says us-east-1"),
-            (["fleet-a1"], nil, nil, "error: no region for fleet-a1: pass --region, set AWS_REGION, or give the fleet's ARN"),
+            (
+                ["arn:aws:gamelift:eu-west-1:123456789012:fleet/fleet-a1"], "us-east-1", "us-east-1",
+                "error: the ARN 'arn:aws:gamelift:eu-west-1:123456789012:fleet/fleet-a1' is in eu-west-1, but --region says us-east-1"
+            ),
+            (
+                ["fleet-a1"], nil, nil,
+                "error: no region for fleet-a1: pass --region, set AWS_REGION, or give the fleet's ARN"
+            ),
             (["Fleet A"], nil, "us-east-1", "error: 'Fleet A' is neither a fleet id (fleet-…) nor a fleet ARN"),
-            (["arn:aws:gamelift:eu-west-1:fleet-a1"], nil, nil,
-             "error: 'arn:aws:gamelift:eu-west-1:fleet-a1' is not a fleet ARN (arn:aws:gamelift:<region>:<account>:fleet/fleet-…)"),
+            (
+                ["arn:aws:gamelift:eu-west-1:fleet-a1"], nil, nil,
+                "error: 'arn:aws:gamelift:eu-west-1:fleet-a1' is not a fleet ARN (arn:aws:gamelift:<region>:<account>:fleet/fleet-…)"
+            ),
         ] as [([String], String?, String?, String)])
     func fleetArguments(arguments: [String], explicit: String?, fallback: String?, expected: String) {
         do {
@@ -141,7 +156,9 @@ struct ImportTests {
             Fixture.lobby: .init(region: "us-west-2", configuration: RuntimeConfiguration()),
             Fixture.raid: .init(region: "us-west-2", configuration: invalid),
         ])
-        let keys = [Fixture.arena, Fixture.lobby, Fixture.raid, Self.bare].map { FleetKey(region: "us-west-2", fleetId: $0) }
+        let keys = [Fixture.arena, Fixture.lobby, Fixture.raid, Self.bare].map {
+            FleetKey(region: "us-west-2", fleetId: $0)
+        }
         let results = await FleetImporter(reader: FleetReader(gameLift: gameLift))
             .read(keys, writer: FleetFileWriter(schemaReference: "fleet.schema.json"))
         #expect(results.map(\.key) == keys)
@@ -155,7 +172,9 @@ struct ImportTests {
     @Test("ListFleets errors and a repeating NextToken stop the listing")
     func listingFailures() async {
         let gameLift = ScriptedGameLift([:])
-        gameLift.script(.listFleets, "us-west-2", [GameLiftServiceError(code: .unauthorized, message: "no", requestId: "r", httpStatus: 400)])
+        gameLift.script(
+            .listFleets, "us-west-2",
+            [GameLiftServiceError(code: .unauthorized, message: "no", requestId: "r", httpStatus: 400)])
         let importer = FleetImporter(reader: FleetReader(gameLift: gameLift))
         await #expect(throws: GameLiftServiceError.self) { try await importer.listFleets(region: "us-west-2") }
         let looping = FleetImporter(reader: FleetReader(gameLift: LoopingListFleets()))
@@ -165,7 +184,9 @@ struct ImportTests {
     @Test("the schema is found in the nearest folder above, else the published URL")
     func schemaReference() {
         let exists: (String) -> Bool = { $0 == "/repo/schemas/fleet.schema.json" }
-        #expect(ImportedFiles.schemaReference(forFilesIn: "/repo/fleets/prod", fileExists: exists) == "../../schemas/fleet.schema.json")
+        #expect(
+            ImportedFiles.schemaReference(forFilesIn: "/repo/fleets/prod", fileExists: exists)
+                == "../../schemas/fleet.schema.json")
         #expect(ImportedFiles.schemaReference(forFilesIn: "/repo", fileExists: exists) == "schemas/fleet.schema.json")
         #expect(ImportedFiles.schemaReference(forFilesIn: "/elsewhere", fileExists: exists) == ImportedFiles.schemaURL)
     }
@@ -182,13 +203,17 @@ struct ImportTests {
 private struct LoopingListFleets: GameLift {
     struct Unused: Error {}
     func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
-        -> DescribeRuntimeConfigurationOutput { throw Unused() }
+        -> DescribeRuntimeConfigurationOutput
+    { throw Unused() }
     func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
-        -> UpdateRuntimeConfigurationOutput { throw Unused() }
+        -> UpdateRuntimeConfigurationOutput
+    { throw Unused() }
     func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
-        -> DescribeFleetAttributesOutput { throw Unused() }
+        -> DescribeFleetAttributesOutput
+    { throw Unused() }
     func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
-        -> DescribeFleetEventsOutput { throw Unused() }
+        -> DescribeFleetEventsOutput
+    { throw Unused() }
     func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
         ListFleetsOutput(fleetIds: ["fleet-a1"], nextToken: "again")
     }

@@ -23,7 +23,8 @@ struct ReportJSONTests {
                 fleetId: Fixture.raid, region: "eu-west-1",
                 source: SourceLocation(path: "fleets/prod/raid.yaml", line: 1, column: 1), result: .held,
                 status: .activating,
-                error: ServiceErrorInfo(code: "InvalidFleetStatusException", message: "Fleet is ACTIVATING.", requestId: "req-7"),
+                error: ServiceErrorInfo(
+                    code: "InvalidFleetStatusException", message: "Fleet is ACTIVATING.", requestId: "req-7"),
                 detail: "status ACTIVATING does not accept updates; --hold-timeout ran out"),
             FleetOutcome(
                 fleetId: "fleet-00000000-0000-4000-8000-000000000000", region: "us-west-2",
@@ -32,7 +33,8 @@ struct ReportJSONTests {
                 detail: "could not be read"),
         ]
         return ApplyReport(
-            run: "run-20261118T110640Z-1a2b3c4d", startedAt: Fixture.date, finishedAt: Fixture.date.addingTimeInterval(5),
+            run: "run-20261118T110640Z-1a2b3c4d", startedAt: Fixture.date,
+            finishedAt: Fixture.date.addingTimeInterval(5),
             outcomes: outcomes)
     }
 

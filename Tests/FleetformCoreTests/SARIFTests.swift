@@ -9,7 +9,8 @@ import Testing
 struct SARIFTests {
     static let sample: [Diagnostic] = [
         Diagnostic(
-            .error, .unknownKey, "unknown key 'LaunchPth' in a ServerProcesses entry", hint: "did you mean 'LaunchPath'?",
+            .error, .unknownKey, "unknown key 'LaunchPth' in a ServerProcesses entry",
+            hint: "did you mean 'LaunchPath'?",
             at: SourceLocation(path: "fleets/prod/arena.yaml", line: 7, column: 7)),
         Diagnostic(
             .warning, .launchPathSetupScript, "LaunchPath /local/game/start.sh is a setup script",
@@ -42,9 +43,11 @@ struct SARIFTests {
             let location = (r["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
             return (location?["artifactLocation"] as? [String: Any])?["uri"] as? String
         }
-        #expect(uris == ["fleets/prod/arena.yaml", "fleets/staging/my%20lobby.yaml", "file:///srv/repo/fleets/raid.yaml"])
+        #expect(
+            uris == ["fleets/prod/arena.yaml", "fleets/staging/my%20lobby.yaml", "file:///srv/repo/fleets/raid.yaml"])
         // Each ruleIndex points at the rule with the same id.
-        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let rules = try #require(
+            ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
         for result in results {
             let index = try #require(result["ruleIndex"] as? Int)
             #expect(rules[index]["id"] as? String == result["ruleId"] as? String)
@@ -60,7 +63,8 @@ struct SARIFTests {
         #expect((run["results"] as? [Any])?.isEmpty == true)
         let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
         #expect(invocation["executionSuccessful"] as? Bool == true)
-        let failed = try #require(((try Self.log(Self.sample))["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])
+        let failed = try #require(
+            ((try Self.log(Self.sample))["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])
         #expect(failed.first?["executionSuccessful"] as? Bool == false)
     }
 }

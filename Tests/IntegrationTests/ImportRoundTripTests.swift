@@ -32,7 +32,8 @@ struct ImportRoundTripTests {
         #expect(Set(keys.map(\.fleetId)) == Set(seeded.map(\.fleetId)), "every seeded fleet is listed once")
         let results = await importer.read(keys, writer: writer)
         for result in results { #expect(result.failure == nil, "\(result.key): \(result.failure ?? "")") }
-        try ImportedFiles.write(results.compactMap { r in r.text.map { (path: "\(scratch)/fleets/\(r.fileName)", text: $0) } })
+        try ImportedFiles.write(
+            results.compactMap { r in r.text.map { (path: "\(scratch)/fleets/\(r.fileName)", text: $0) } })
 
         let loaded = FleetLoader.load(paths: [scratch + "/fleets"], options: LoadOptions())
         #expect(!loaded.diagnostics.hasErrors, "\(loaded.diagnostics)")

@@ -61,16 +61,22 @@ public struct FleetFileWriter: Sendable {
         if let os = a?.operatingSystem { facts.append(os.rawValue) }
         if let build = a?.buildId { facts.append("build \(build)") }
         if let type = a?.instanceType { facts.append(type) }
-        var lines = ["Imported from the live fleet \(Self.oneLine(a?.name ?? fleet.key.fleetId))"
-            + (facts.isEmpty ? "." : " (\(facts.map(Self.oneLine).joined(separator: ", "))).")]
+        var lines = [
+            "Imported from the live fleet \(Self.oneLine(a?.name ?? fleet.key.fleetId))"
+                + (facts.isEmpty ? "." : " (\(facts.map(Self.oneLine).joined(separator: ", "))).")
+        ]
         if let description = a?.description, !description.isEmpty { lines.append(Self.oneLine(description)) }
         return lines
     }
 
     /// Text with every line break or control character turned into a space, so it cannot end the comment.
     static func oneLine(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { s in
-            s.value < 0x20 || s.value == 0x7F || s.value == 0x85 || s.value == 0x2028 || s.value == 0x2029 ? " " : s
-        })).trimmingCharacters(in: .whitespaces)
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { s in
+                    s.value < 0x20 || s.value == 0x7F || s.value == 0x85 || s.value == 0x2028 || s.value == 0x2029
+                        ? " " : s
+                })
+        ).trimmingCharacters(in: .whitespaces)
     }
 }

@@ -24,7 +24,8 @@ public struct FleetImporter: Sendable {
                 guard parts.count >= 6, argument.matchesWhole(pattern: GameLiftLimits.fleetArnPattern),
                     let id = parts.last?.split(separator: "/").last.map(String.init), !parts[3].isEmpty
                 else {
-                    throw ImportError("'\(argument)' is not a fleet ARN (arn:aws:gamelift:<region>:<account>:fleet/fleet-…)")
+                    throw ImportError(
+                        "'\(argument)' is not a fleet ARN (arn:aws:gamelift:<region>:<account>:fleet/fleet-…)")
                 }
                 let region = String(parts[3])
                 if let explicitRegion, explicitRegion != region {
@@ -53,7 +54,8 @@ public struct FleetImporter: Sendable {
         var token: String?
         var seenTokens: Set<String> = []
         repeat {
-            let page = try await reader.gameLift.listFleets(ListFleetsInput(limit: pageSize, nextToken: token), region: region)
+            let page = try await reader.gameLift.listFleets(
+                ListFleetsInput(limit: pageSize, nextToken: token), region: region)
             ids += page.fleetIds ?? []
             token = page.nextToken.flatMap { $0.isEmpty ? nil : $0 }
             if let token {

@@ -31,7 +31,9 @@ public enum YAMLScalar {
     /// Words a YAML 1.1 resolver (as Yams uses) reads as booleans or null.
     static let reservedWords: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false", "null"]
 
-    private static func isASCIILetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
+    private static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(s) || ("A"..."Z").contains(s)
+    }
 
     private static func isControl(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x20 || s.value == 0x7F || (0x80...0x9F).contains(s.value) || s.value == 0xFEFF

@@ -63,7 +63,8 @@ struct Import: AsyncParsableCommand {
                     console.err(red + "--all needs a region: pass --region or set AWS_REGION")
                     return .error
                 }
-                keys = try await FleetImporter(reader: FleetReader(gameLift: connection.gameLift)).listFleets(region: region)
+                keys = try await FleetImporter(reader: FleetReader(gameLift: connection.gameLift)).listFleets(
+                    region: region)
             } else {
                 keys = try FleetImporter.keys(for: fleetIds, explicitRegion: gameLift.region, defaultRegion: region)
             }
@@ -73,7 +74,8 @@ struct Import: AsyncParsableCommand {
         }
         let progress = Progress("Reading fleets", total: keys.count, console: console)
         let importer = FleetImporter(
-            reader: FleetReader(gameLift: connection.gameLift, parallelism: parallelism, onFleetRead: { progress.advance() }))
+            reader: FleetReader(
+                gameLift: connection.gameLift, parallelism: parallelism, onFleetRead: { progress.advance() }))
         let writer = FleetFileWriter(schemaReference: ImportedFiles.schemaReference(forFilesIn: out))
         let results = await importer.read(keys, writer: writer)
         progress.finish()
@@ -82,7 +84,9 @@ struct Import: AsyncParsableCommand {
 
     private func write(_ results: [ImportResult], _ console: Console) -> ExitStatus {
         let red = console.errorStyle.red("error: ")
-        let files = results.compactMap { r in r.text.map { (path: (out as NSString).appendingPathComponent(r.fileName), text: $0) } }
+        let files = results.compactMap { r in
+            r.text.map { (path: (out as NSString).appendingPathComponent(r.fileName), text: $0) }
+        }
         let existing = ImportedFiles.existing(files.map(\.path))
         if !force && !existing.isEmpty {
             console.err(
@@ -100,7 +104,10 @@ struct Import: AsyncParsableCommand {
             if let failure = result.failure {
                 console.err(red + "\(result.key): \(failure)")
             } else {
-                for warning in result.warnings { console.err(console.errorStyle.yellow("warning: ") + "\(result.key): [\(warning.code)] \(warning.message)") }
+                for warning in result.warnings {
+                    console.err(
+                        console.errorStyle.yellow("warning: ") + "\(result.key): [\(warning.code)] \(warning.message)")
+                }
                 console.out("Wrote \((out as NSString).appendingPathComponent(result.fileName)) for \(result.key).")
             }
         }
