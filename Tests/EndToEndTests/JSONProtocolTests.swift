@@ -134,4 +134,16 @@ struct JSONProtocolTests {
             #expect(reply.header("x-amz-retry-after") == "1500")
         }
     }
+
+    @Test("a body over the size limit is refused with 413 before the backend is called")
+    func bodyTooLarge() async throws {
+        let backend = RecordingGameLift(configurations: [fleetId: configuration])
+        try await EmulatorHarness.with(backend: backend, options: EmulatorOptions(maxBodySize: 64)) { server in
+            let body = #"{"FleetId":"\#(fleetId)","Padding":"\#(String(repeating: "x", count: 100))"}"#
+            let reply = try await server.sendJSON(target: "GameLift.DescribeRuntimeConfiguration", body: body)
+            #expect(reply.status == 413)
+            #expect(reply.json?["__type"] as? String == "RequestEntityTooLargeException")
+        }
+        #expect(backend.calls.isEmpty)
+    }
 }
