@@ -146,6 +146,17 @@ struct WatchTests {
         #expect(await recovering.watch(duration: 20).unverifiedFleets.isEmpty)
     }
 
+    @Test("nothing updated: nothing watched, no waiting")
+    func nothingToWatch() async {
+        let clock = VirtualClock()
+        let (_, gameLift) = Fixture.threeFleets()
+        let report = await Watcher(gameLift: gameLift, options: WatchOptions(duration: 600), timing: clock.timing)
+            .watch([])
+        #expect(report.polls == 0)
+        #expect(clock.sleeps.isEmpty)
+        #expect(!report.hasFailures)
+    }
+
     @Test("only updated fleets are watched, each from its own update time")
     func targetsFromReport() {
         let at = Fixture.date.addingTimeInterval(7)

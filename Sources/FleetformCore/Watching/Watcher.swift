@@ -72,6 +72,9 @@ public struct Watcher: Sendable {
     }
 
     public func watch(_ targets: [WatchTarget]) async -> WatchReport {
+        guard !targets.isEmpty else {
+            return WatchReport(duration: options.duration, watchedSeconds: 0, polls: 0, fleets: [])
+        }
         var progress = targets.map(FleetProgress.init)
         let started = timing.now()
         let deadline = started + max(0, options.duration)
