@@ -77,7 +77,8 @@ enum Canonicalization {
 
     /// Trims a header value and collapses every run of whitespace inside it to one space.
     static func normalizeValue(_ value: String) -> String {
-        value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        // `isNewline` rather than "\n": Swift reads "\r\n" as one Character.
+        value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline })
             .joined(separator: " ")
     }
 

@@ -70,6 +70,14 @@ struct SignerTests {
         #expect(sa.signature != sb.signature)
     }
 
+    @Test func headerValuesAreTrimmedAndCollapsedAcrossLineBreaks() {
+        let signer = SigV4Signer(service: "service", region: "us-east-1")
+        let request = SigV4Request(
+            method: "GET", path: "/", headers: [("Host", "h"), ("My-Header", " a \r\n  b\t\tc\n d ")])
+        let steps = signer.signingSteps(request, credentials: Fixtures.suiteCredentials, date: Fixtures.suiteDate)
+        #expect(steps.canonicalRequest.contains("\nmy-header:a b c d\n"))
+    }
+
     @Test func credentialsDescriptionRedactsSecrets() {
         let credentials = AWSCredentials(
             accessKeyId: "AKIDEXAMPLE", secretAccessKey: "s3cr3tValue", sessionToken: "t0kenValue",
