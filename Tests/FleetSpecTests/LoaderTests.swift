@@ -121,6 +121,11 @@ struct LoaderTests {
         #expect(undefinedAlias.first?.location?.line == 2)
     }
 
+    @Test func deepNestingIsASyntaxErrorNotACrash() {
+        let yaml = "a: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(Support.diagnostics(yaml).map(\.code) == [.yamlSyntax])
+    }
+
     @Test func aliasBombIsRejectedByTheNodeBudget() throws {
         var lines = [#"a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]"#]
         for (previous, name) in zip("abcdefgh", "bcdefghi") {
