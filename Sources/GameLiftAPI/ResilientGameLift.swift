@@ -14,6 +14,12 @@ public enum ResilienceEvent: Sendable, Hashable {
     case gaveUp(GameLiftOperation, region: String, attempt: Int, code: String)
 }
 
+/// The attempt a request is on (1-based), set by `ResilientGameLift` around each attempt so that the
+/// transport underneath can log it with the request.
+public enum RequestAttempt {
+    @TaskLocal public static var current: Int?
+}
+
 /// Counters over a run, for summaries and benchmarks.
 public final class ResilienceStats: @unchecked Sendable {
     private let lock = NSLock()
@@ -118,7 +124,7 @@ public struct ResilientGameLift: GameLift {
             }
             emit(.attempt(operation, region: region, attempt: attempt))
             do {
-                let output = try await call()
+                let output = try await RequestAttempt.$current.withValue(attempt) { try await call() }
                 await limiter.succeeded()
                 await budget.release(refund)
                 return output

@@ -17,9 +17,6 @@ public struct AWSGameLift: GameLift {
     private let logger: Logger
     private let now: @Sendable () -> Date
 
-    /// The attempt number `ResilientGameLift` (or any caller) is making, logged with each request when set.
-    @TaskLocal public static var attempt: Int?
-
     /// A client over `httpClient`, or over one of its own when nil (then `shutdown()` closes it).
     /// `now` dates signatures; inject it only in tests.
     public init(
@@ -166,7 +163,7 @@ public struct AWSGameLift: GameLift {
             "status": "\(status.map(String.init) ?? "none")",
             "requestId": "\(requestId ?? "none")", "durationMs": "\(Int(ms.rounded()))", "outcome": "\(outcome)",
         ]
-        if let attempt = Self.attempt { metadata["attempt"] = "\(attempt)" }
+        if let attempt = RequestAttempt.current { metadata["attempt"] = "\(attempt)" }
         logger.debug("GameLift \(operation.rawValue)", metadata: metadata)
     }
 

@@ -44,7 +44,7 @@ struct RedactionTests {
                 logger: captured.logger(level: .trace), now: { AWSGameLiftTests.signingDate })
             _ = try await client.listFleets(.init(), region: "us-west-2")
             let error = await #expect(throws: GameLiftServiceError.self) {
-                try await AWSGameLift.$attempt.withValue(2) {
+                try await RequestAttempt.$current.withValue(2) {
                     try await client.describeFleetAttributes(.init(), region: "us-west-2")
                 }
             }

@@ -89,7 +89,12 @@ struct Apply: AsyncParsableCommand {
         } else {
             guard let fresh = await connection.plan(paths: paths, options: fleets, console: console) else { return .error }
             planned = fresh
-            console.out(PlanTextRenderer(style: console.style).render(planned))
+            // With --format json, standard output carries only the report; the plan goes to standard error.
+            if format == .json {
+                console.err(PlanTextRenderer(style: console.errorStyle).render(planned))
+            } else {
+                console.out(PlanTextRenderer(style: console.style).render(planned))
+            }
             if planned.hasChanges && !autoApprove {
                 guard console.stdinIsTerminal else {
                     console.err(
