@@ -101,7 +101,13 @@ expect_equal "describe-fleet-attributes" "$(printf '%s\tACTIVE' "$fleet")" "$act
 
 # 5. Events: the seed's history, every page followed by the CLI, and the update's events (a launch path
 #    missing from the fleet's build gives SERVER_PROCESS_INVALID_PATH).
-codes="$(gamelift describe-fleet-events --fleet-id "$fleet" --page-size 2 --query 'Events[].EventCode')"
+#    GameLift reports an update's events over the following seconds (the simulation: within 3 s), so poll.
+codes=""
+for _ in $(seq 1 20); do
+    codes="$(gamelift describe-fleet-events --fleet-id "$fleet" --page-size 2 --query 'Events[].EventCode')"
+    [[ "$codes" == *SERVER_PROCESS_INVALID_PATH* ]] && break
+    sleep 0.5
+done
 for code in FLEET_CREATED FLEET_STATE_ACTIVE SERVER_PROCESS_INVALID_PATH; do
     if [[ "$codes" == *"$code"* ]]; then echo "ok   describe-fleet-events has $code"; else
         echo "FAIL describe-fleet-events lacks $code (got: $codes)" >&2

@@ -23,7 +23,8 @@ struct FleetformOverWireTests {
 
         let server = try LocalServerProcess.start(arguments: [
             "--state", work.appendingPathComponent("state.json").path,
-            "--seed-state", root.appendingPathComponent("examples/local/seed.json").path,
+            "--seed-state",
+            try Self.promptSeed(from: root.appendingPathComponent("examples/local/seed.json"), in: work),
             "--verify-signatures", "--access-key", "AKIDFLEETFORME2E:e2e-secret",
         ])
         defer { server.stop() }
@@ -68,5 +69,22 @@ struct FleetformOverWireTests {
         let refused = try CommandRun.run(fleetform, ["plan", fleetFile], in: work, environment: wrong)
         #expect(refused.status == 1)
         #expect((refused.stdout + refused.stderr).contains("InvalidSignatureException"))
+    }
+
+    /// The example seed with every fleet's update events due within 10 ms (instead of GameLift-like seconds),
+    /// so the events command that follows the apply sees them without the test waiting.
+    static func promptSeed(from seed: URL, in directory: URL) throws -> String {
+        var state = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: seed)) as? [String: Any])
+        let fleets = try #require(state["Fleets"] as? [[String: Any]])
+        state["Fleets"] = fleets.map { fleet in
+            var fleet = fleet
+            var behaviour = fleet["Behaviour"] as? [String: Any] ?? [:]
+            behaviour["EventDelaySeconds"] = 0.01
+            fleet["Behaviour"] = behaviour
+            return fleet
+        }
+        let path = directory.appendingPathComponent("seed.json")
+        try JSONSerialization.data(withJSONObject: state).write(to: path)
+        return path.path
     }
 }
