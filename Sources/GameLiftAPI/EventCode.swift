@@ -41,9 +41,15 @@ public struct EventCode: RawRepresentable, Codable, Hashable, Sendable, Expressi
         ("FLEET_DELETED", "The fleet was deleted."),
         ("FLEET_SCALING_EVENT", "A change was made to the fleet's capacity settings (desired, minimum or maximum)."),
         ("FLEET_STATE_DOWNLOADING", "Fleet status changed from NEW to DOWNLOADING: the build is downloading."),
-        ("FLEET_STATE_VALIDATING", "Fleet status changed from DOWNLOADING to VALIDATING: build files are being validated."),
+        (
+            "FLEET_STATE_VALIDATING",
+            "Fleet status changed from DOWNLOADING to VALIDATING: build files are being validated."
+        ),
         ("FLEET_STATE_BUILDING", "Fleet status changed from VALIDATING to BUILDING: an instance is being launched."),
-        ("FLEET_STATE_ACTIVATING", "Fleet status changed from BUILDING to ACTIVATING: a server process is being launched and tested."),
+        (
+            "FLEET_STATE_ACTIVATING",
+            "Fleet status changed from BUILDING to ACTIVATING: a server process is being launched and tested."
+        ),
         ("FLEET_STATE_ACTIVE", "Fleet status changed to ACTIVE: the fleet can host game sessions."),
         ("FLEET_STATE_ERROR", "Fleet status changed to ERROR; the event message gives details."),
         ("FLEET_STATE_PENDING", "Fleet status changed to PENDING."),
@@ -53,21 +59,33 @@ public struct EventCode: RawRepresentable, Codable, Hashable, Sendable, Expressi
         ("FLEET_INITIALIZATION_FAILED", "Fleet initialization failed."),
         ("FLEET_BINARY_DOWNLOAD_FAILED", "The build failed to download to the fleet instance."),
         ("FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND", "The launch path of a server process was not found in the build."),
-        ("FLEET_VALIDATION_EXECUTABLE_RUNTIME_FAILURE", "The executable at the launch path failed to run on the instance."),
+        (
+            "FLEET_VALIDATION_EXECUTABLE_RUNTIME_FAILURE",
+            "The executable at the launch path failed to run on the instance."
+        ),
         ("FLEET_VALIDATION_TIMED_OUT", "Fleet validation did not finish in time."),
         ("FLEET_ACTIVATION_FAILED", "The fleet failed to activate: server processes did not start or report ready."),
         ("FLEET_ACTIVATION_FAILED_NO_INSTANCES", "The fleet failed to activate: no instances could be started."),
-        ("FLEET_NEW_GAME_SESSION_PROTECTION_POLICY_UPDATED", "The fleet's new game session protection policy was updated."),
+        (
+            "FLEET_NEW_GAME_SESSION_PROTECTION_POLICY_UPDATED",
+            "The fleet's new game session protection policy was updated."
+        ),
         ("SERVER_PROCESS_INVALID_PATH", "The launch path of a server process does not exist on the instance."),
         ("SERVER_PROCESS_SDK_INITIALIZATION_TIMEOUT", "A server process did not call InitSDK() in time."),
         ("SERVER_PROCESS_PROCESS_READY_TIMEOUT", "A server process did not call ProcessReady() in time."),
         ("SERVER_PROCESS_CRASHED", "A server process exited without calling ProcessEnding()."),
         ("SERVER_PROCESS_TERMINATED_UNHEALTHY", "A server process stopped reporting healthy and was terminated."),
-        ("SERVER_PROCESS_FORCE_TERMINATED", "A server process did not exit cleanly after ProcessEnding() and was terminated."),
+        (
+            "SERVER_PROCESS_FORCE_TERMINATED",
+            "A server process did not exit cleanly after ProcessEnding() and was terminated."
+        ),
         ("SERVER_PROCESS_PROCESS_EXIT_TIMEOUT", "A server process did not exit in time after ProcessEnding()."),
         ("SERVER_PROCESS_SDK_INITIALIZATION_FAILED", "A server process failed to initialize the server SDK."),
         ("SERVER_PROCESS_MISCONFIGURED_CONTAINER_PORT", "A server process's container port is misconfigured."),
-        ("GAME_SESSION_ACTIVATION_TIMEOUT", "A game session did not activate within GameSessionActivationTimeoutSeconds."),
+        (
+            "GAME_SESSION_ACTIVATION_TIMEOUT",
+            "A game session did not activate within GameSessionActivationTimeoutSeconds."
+        ),
         ("FLEET_CREATION_EXTRACTING_BUILD", "The build was downloaded to an instance and is being extracted."),
         ("FLEET_CREATION_RUNNING_INSTALLER", "The build's install script is running."),
         ("FLEET_CREATION_VALIDATING_RUNTIME_CONFIG", "The runtime configuration is being validated on the instance."),
@@ -77,7 +95,10 @@ public struct EventCode: RawRepresentable, Codable, Hashable, Sendable, Expressi
         ("INSTANCE_INTERRUPTED", "A Spot instance was interrupted."),
         ("INSTANCE_RECYCLED", "A Spot instance was recycled."),
         ("INSTANCE_REPLACED_UNHEALTHY", "An instance with too many unhealthy processes was replaced."),
-        ("FLEET_CREATION_COMPLETED_INSTALLER", "The build's install script completed; validation of the installation begins."),
+        (
+            "FLEET_CREATION_COMPLETED_INSTALLER",
+            "The build's install script completed; validation of the installation begins."
+        ),
         ("FLEET_CREATION_FAILED_INSTALLER", "The build's install script failed; the fleet cannot become ACTIVE."),
         ("COMPUTE_LOG_UPLOAD_FAILED", "A compute failed to upload its logs."),
         ("GAME_SERVER_CONTAINER_GROUP_CRASHED", "A game server container group crashed."),

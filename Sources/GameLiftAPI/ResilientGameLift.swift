@@ -79,19 +79,25 @@ public struct ResilientGameLift: GameLift {
     public func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String)
         async throws -> DescribeRuntimeConfigurationOutput
     {
-        try await send(.describeRuntimeConfiguration, region) { try await base.describeRuntimeConfiguration(input, region: region) }
+        try await send(.describeRuntimeConfiguration, region) {
+            try await base.describeRuntimeConfiguration(input, region: region)
+        }
     }
 
     public func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String)
         async throws -> UpdateRuntimeConfigurationOutput
     {
-        try await send(.updateRuntimeConfiguration, region) { try await base.updateRuntimeConfiguration(input, region: region) }
+        try await send(.updateRuntimeConfiguration, region) {
+            try await base.updateRuntimeConfiguration(input, region: region)
+        }
     }
 
     public func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String)
         async throws -> DescribeFleetAttributesOutput
     {
-        try await send(.describeFleetAttributes, region) { try await base.describeFleetAttributes(input, region: region) }
+        try await send(.describeFleetAttributes, region) {
+            try await base.describeFleetAttributes(input, region: region)
+        }
     }
 
     public func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String)

@@ -22,7 +22,8 @@ struct ApplyHarness {
     {
         let applier = Applier(
             gameLift: resilient, journal: Journal(path: journalPath),
-            options: ApplyOptions(parallelism: parallelism, failFast: failFast, holdTimeout: holdTimeout, runId: "run-1"),
+            options: ApplyOptions(
+                parallelism: parallelism, failFast: failFast, holdTimeout: holdTimeout, runId: "run-1"),
             timing: clock.timing, wallClock: { Fixture.date })
         return await applier.apply(plan)
     }
@@ -32,20 +33,26 @@ struct ApplyHarness {
 
 @Suite("Applier")
 struct ApplierTests {
-    @Test("InternalServiceException k times then success: updated after k retries, delays from the backoff formula",
-          arguments: [1, 2, 3])
+    @Test(
+        "InternalServiceException k times then success: updated after k retries, delays from the backoff formula",
+        arguments: [1, 2, 3])
     func retriesInternalErrors(k: Int) async throws {
         let (docs, gameLift) = Fixture.threeFleets()
         let h = ApplyHarness(gameLift)
         let plan = await makePlan(docs, gameLift)
-        gameLift.script(.updateRuntimeConfiguration, Fixture.arena, Array(repeating: GameLiftServiceError(
-            code: .internalService, message: "boom", httpStatus: 500), count: k))
+        gameLift.script(
+            .updateRuntimeConfiguration, Fixture.arena,
+            Array(
+                repeating: GameLiftServiceError(
+                    code: .internalService, message: "boom", httpStatus: 500), count: k))
         let report = await h.apply(plan)
         #expect(report.outcomes.map(\.result) == [.updated, .unchanged, .unchanged])
         #expect(gameLift.calls(.updateRuntimeConfiguration).count == k + 1)
         // Full jitter: delay = random × min(cap, base × 2^(retry-1)); the clock hands out 0.5, 0.25, 0.75 in turn.
         let randoms = [0.5, 0.25, 0.75]
-        let expected = (1...k).map { n in randoms[(n - 1) % 3] * RetryPolicy(maxAttempts: 5).backoffCeiling(retry: n, throttled: false) }
+        let expected = (1...k).map { n in
+            randoms[(n - 1) % 3] * RetryPolicy(maxAttempts: 5).backoffCeiling(retry: n, throttled: false)
+        }
         #expect(h.clock.sleeps == expected)
         #expect(h.resilient.stats.retries == k)
         #expect(gameLift.configuration(Fixture.arena) == plan.fleets[0].request?.runtimeConfiguration)
@@ -57,8 +64,11 @@ struct ApplierTests {
         let (docs, gameLift) = Fixture.threeFleets()
         let h = ApplyHarness(gameLift)
         let plan = await makePlan(docs, gameLift)
-        gameLift.script(.updateRuntimeConfiguration, Fixture.arena, Array(repeating: GameLiftServiceError(
-            code: .internalService, message: "still broken", httpStatus: 500), count: 9))
+        gameLift.script(
+            .updateRuntimeConfiguration, Fixture.arena,
+            Array(
+                repeating: GameLiftServiceError(
+                    code: .internalService, message: "still broken", httpStatus: 500), count: 9))
         let report = await h.apply(plan)
         #expect(gameLift.calls(.updateRuntimeConfiguration).count == 5)
         #expect(report.outcomes[0].result == .failed)
@@ -70,10 +80,12 @@ struct ApplierTests {
         let (docs, gameLift) = Fixture.threeFleets()
         let h = ApplyHarness(gameLift)
         let plan = await makePlan(docs, gameLift)
-        gameLift.script(.updateRuntimeConfiguration, Fixture.arena, [
-            GameLiftServiceError(code: .throttling, message: "Rate exceeded", httpStatus: 400),
-            GameLiftServiceError(code: .throttling, message: "Rate exceeded", httpStatus: 400),
-        ])
+        gameLift.script(
+            .updateRuntimeConfiguration, Fixture.arena,
+            [
+                GameLiftServiceError(code: .throttling, message: "Rate exceeded", httpStatus: 400),
+                GameLiftServiceError(code: .throttling, message: "Rate exceeded", httpStatus: 400),
+            ])
         let report = await h.apply(plan)
         #expect(report.outcomes[0].result == .updated)
         #expect(gameLift.calls(.updateRuntimeConfiguration).count == 3)
@@ -92,9 +104,11 @@ struct ApplierTests {
         let h = ApplyHarness(gameLift)
         let plan = await makePlan(docs2, gameLift)
         gameLift.setStatus(Fixture.arena, .activating)
-        gameLift.script(.updateRuntimeConfiguration, Fixture.arena, [
-            GameLiftServiceError(code: .invalidFleetStatus, message: "Fleet is ACTIVATING", httpStatus: 400)
-        ])
+        gameLift.script(
+            .updateRuntimeConfiguration, Fixture.arena,
+            [
+                GameLiftServiceError(code: .invalidFleetStatus, message: "Fleet is ACTIVATING", httpStatus: 400)
+            ])
         let report = await h.apply(plan)
         #expect(report.outcomes.map(\.result) == [.held, .unchanged, .updated])
         #expect(report.outcomes[0].status == .activating)
@@ -111,8 +125,11 @@ struct ApplierTests {
         let h = ApplyHarness(gameLift)
         let plan = await makePlan(docs, gameLift)
         gameLift.setStatus(Fixture.arena, .error)
-        gameLift.script(.updateRuntimeConfiguration, Fixture.arena, Array(repeating: GameLiftServiceError(
-            code: .invalidFleetStatus, message: "Fleet is in ERROR", httpStatus: 400), count: 3))
+        gameLift.script(
+            .updateRuntimeConfiguration, Fixture.arena,
+            Array(
+                repeating: GameLiftServiceError(
+                    code: .invalidFleetStatus, message: "Fleet is in ERROR", httpStatus: 400), count: 3))
         // The status allows updates again from the third status read on; GameLift refuses twice more anyway.
         let polls = Counter()
         gameLift.onDescribeAttributes = { [gameLift] id in
@@ -131,28 +148,36 @@ struct ApplierTests {
         let h = ApplyHarness(gameLift)
         let plan = await makePlan(docs, gameLift)
         gameLift.setStatus(Fixture.arena, .error)
-        gameLift.script(.updateRuntimeConfiguration, Fixture.arena, Array(repeating: GameLiftServiceError(
-            code: .invalidFleetStatus, message: "Fleet is in ERROR", httpStatus: 400), count: 10))
+        gameLift.script(
+            .updateRuntimeConfiguration, Fixture.arena,
+            Array(
+                repeating: GameLiftServiceError(
+                    code: .invalidFleetStatus, message: "Fleet is in ERROR", httpStatus: 400), count: 10))
         let report = await h.apply(plan, holdTimeout: 10)
         #expect(report.outcomes[0].result == .held)
         #expect(h.clock.sleeps == [1, 2, 4, 3])
         #expect(report.outcomes.count == 3)
     }
 
-    @Test("final errors fail the fleet with the service message, are not retried, and the others carry on (exit 1)",
-          arguments: [GameLiftErrorCode.notFound, .invalidRequest, .unauthorized, .limitExceeded])
+    @Test(
+        "final errors fail the fleet with the service message, are not retried, and the others carry on (exit 1)",
+        arguments: [GameLiftErrorCode.notFound, .invalidRequest, .unauthorized, .limitExceeded])
     func finalErrors(code: GameLiftErrorCode) async throws {
         let (docs, gameLift) = Fixture.threeFleets()
         var docs2 = docs
         docs2[2].runtimeConfiguration.gameSessionActivationTimeoutSeconds = 90
         let h = ApplyHarness(gameLift)
         let plan = await makePlan(docs2, gameLift)
-        gameLift.script(.updateRuntimeConfiguration, Fixture.arena, [
-            GameLiftServiceError(code: code, message: "service says no", requestId: "req-42", httpStatus: 400)
-        ])
+        gameLift.script(
+            .updateRuntimeConfiguration, Fixture.arena,
+            [
+                GameLiftServiceError(code: code, message: "service says no", requestId: "req-42", httpStatus: 400)
+            ])
         let report = await h.apply(plan)
         #expect(report.outcomes.map(\.result) == [.failed, .unchanged, .updated])
-        #expect(report.outcomes[0].error == ServiceErrorInfo(code: code.rawValue, message: "service says no", requestId: "req-42"))
+        #expect(
+            report.outcomes[0].error
+                == ServiceErrorInfo(code: code.rawValue, message: "service says no", requestId: "req-42"))
         #expect(gameLift.calls(.updateRuntimeConfiguration).filter { $0.fleetId == Fixture.arena }.count == 1)
         #expect(h.clock.sleeps.isEmpty)
         #expect(ExitStatus.forApply(report) == .error)
@@ -166,9 +191,11 @@ struct ApplierTests {
         docs2[2].runtimeConfiguration.gameSessionActivationTimeoutSeconds = 90
         let h = ApplyHarness(gameLift)
         let plan = await makePlan(docs2, gameLift)
-        gameLift.script(.updateRuntimeConfiguration, Fixture.arena, [
-            GameLiftServiceError(code: .invalidRequest, message: "bad", httpStatus: 400)
-        ])
+        gameLift.script(
+            .updateRuntimeConfiguration, Fixture.arena,
+            [
+                GameLiftServiceError(code: .invalidRequest, message: "bad", httpStatus: 400)
+            ])
         let report = await h.apply(plan, failFast: true, parallelism: 1)
         #expect(report.outcomes.map(\.result) == [.failed, .failed, .failed])
         #expect(report.outcomes[1].detail?.contains("not attempted") == true)
@@ -218,7 +245,11 @@ struct ApplierTests {
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var n = 0
-    func increment() -> Int { lock.withLock { n += 1; return n } }
+    func increment() -> Int {
+        lock.withLock {
+            n += 1; return n
+        }
+    }
 }
 
 /// A thread-safe box for values captured in hooks.

@@ -9,7 +9,8 @@ import Testing
 /// intended change, then review the diff.
 @Suite("Golden plans")
 struct GoldenTests {
-    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Golden")
 
     /// A plan with every kind of fleet: updated (with an unmanaged field), unchanged, held, failed.
     static func samplePlan() -> PlanDocument {
@@ -17,7 +18,8 @@ struct GoldenTests {
         var partial = Fixture.document(
             "fleet-9e8d7c6b-5a49-4382-9176-5f4e3d2c1b0a", region: "ap-northeast-1", path: "fleets/prod/regional.yaml",
             line: 12, RuntimeConfiguration(serverProcesses: [Fixture.ranked]))
-        partial.fleetIdOrArn = "arn:aws:gamelift:ap-northeast-1:123456789012:fleet/fleet-9e8d7c6b-5a49-4382-9176-5f4e3d2c1b0a"
+        partial.fleetIdOrArn =
+            "arn:aws:gamelift:ap-northeast-1:123456789012:fleet/fleet-9e8d7c6b-5a49-4382-9176-5f4e3d2c1b0a"
         let missing = Fixture.document(
             "fleet-00000000-0000-4000-8000-000000000000", path: "fleets/staging/old.yaml",
             RuntimeConfiguration(serverProcesses: [Fixture.casual]))
@@ -45,7 +47,9 @@ struct GoldenTests {
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs from its golden file; re-record with FLEETFORM_RECORD_GOLDEN=1 if intended")
+        #expect(
+            actual == expected,
+            "\(name) differs from its golden file; re-record with FLEETFORM_RECORD_GOLDEN=1 if intended")
     }
 
     @Test func text() throws {
@@ -70,9 +74,12 @@ struct GoldenTests {
 
     @Test func noChanges() throws {
         let (docs, _) = Fixture.threeFleets()
-        let observed = Dictionary(uniqueKeysWithValues: docs.map { (FleetKey($0), ObservedFleet(configuration: $0.runtimeConfiguration)) })
+        let observed = Dictionary(
+            uniqueKeysWithValues: docs.map { (FleetKey($0), ObservedFleet(configuration: $0.runtimeConfiguration)) })
         let plan = Planner.plan(desired: docs, observed: observed, now: Fixture.date)
-        #expect(PlanTextRenderer().render(plan) == "No changes. The live fleets match the files.\nPlan: 0 to update, 3 unchanged, 0 held, 0 failed.\n")
+        #expect(
+            PlanTextRenderer().render(plan)
+                == "No changes. The live fleets match the files.\nPlan: 0 to update, 3 unchanged, 0 held, 0 failed.\n")
         #expect(PlanMarkdownRenderer().render(plan).contains("No changes."))
     }
 
@@ -81,9 +88,11 @@ struct GoldenTests {
         let many = (0..<2_000).map { i in
             Fixture.document(
                 String(format: "fleet-%08x-0000-4000-8000-000000000000", i), path: "fleets/f\(i).yaml",
-                RuntimeConfiguration(serverProcesses: [Fixture.ranked, Fixture.casual], gameSessionActivationTimeoutSeconds: 300))
+                RuntimeConfiguration(
+                    serverProcesses: [Fixture.ranked, Fixture.casual], gameSessionActivationTimeoutSeconds: 300))
         }
-        let observed = Dictionary(uniqueKeysWithValues: many.map { (FleetKey($0), ObservedFleet(configuration: Fixture.specLive)) })
+        let observed = Dictionary(
+            uniqueKeysWithValues: many.map { (FleetKey($0), ObservedFleet(configuration: Fixture.specLive)) })
         let plan = Planner.plan(desired: many, observed: observed, now: Fixture.date)
         let full = PlanMarkdownRenderer(limit: .max).render(plan)
         #expect(full.count > PlanMarkdownRenderer.githubCommentLimit)

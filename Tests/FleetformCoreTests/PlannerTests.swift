@@ -14,9 +14,11 @@ struct PlannerTests {
         #expect(
             plan.changes == [
                 PlanChange(
-                    .modify, #"ServerProcesses["/local/game/bin/ArenaServer" "-port 7777 -mode ranked"].ConcurrentExecutions"#,
+                    .modify,
+                    #"ServerProcesses["/local/game/bin/ArenaServer" "-port 7777 -mode ranked"].ConcurrentExecutions"#,
                     before: 4, after: 8),
-                PlanChange(.add, #"ServerProcesses["/local/game/bin/ArenaServer" "-port 7778 -mode casual"]"#, after: 4),
+                PlanChange(
+                    .add, #"ServerProcesses["/local/game/bin/ArenaServer" "-port 7778 -mode casual"]"#, after: 4),
                 PlanChange(.modify, "GameSessionActivationTimeoutSeconds", before: 120, after: 300),
             ])
     }
@@ -43,10 +45,14 @@ struct PlannerTests {
         #expect(plan.request?.runtimeConfiguration.maxConcurrentGameSessionActivations == 3)
         #expect(plan.request?.runtimeConfiguration.gameSessionActivationTimeoutSeconds == 450)
         #expect(plan.request?.runtimeConfiguration.serverProcesses == [Fixture.ranked])
-        #expect(plan.changes.filter { $0.kind == .unmanaged }.map(\.field) == [
-            "MaxConcurrentGameSessionActivations", "GameSessionActivationTimeoutSeconds",
-        ])
-        #expect(plan.changes.contains(PlanChange(.remove, #"ServerProcesses["/local/game/bin/ArenaServer" "-port 7778 -mode casual"]"#, before: 4)))
+        #expect(
+            plan.changes.filter { $0.kind == .unmanaged }.map(\.field) == [
+                "MaxConcurrentGameSessionActivations", "GameSessionActivationTimeoutSeconds",
+            ])
+        #expect(
+            plan.changes.contains(
+                PlanChange(
+                    .remove, #"ServerProcesses["/local/game/bin/ArenaServer" "-port 7778 -mode casual"]"#, before: 4)))
     }
 
     @Test("only unmanaged differences are no change")
@@ -61,7 +67,8 @@ struct PlannerTests {
         let withEmpty = ServerProcess(launchPath: "/local/game/a", parameters: "", concurrentExecutions: 2)
         let without = ServerProcess(launchPath: "/local/game/a", concurrentExecutions: 2)
         let desired = Fixture.document(Fixture.arena, RuntimeConfiguration(serverProcesses: [without]))
-        let plan = Planner.planFleet(desired, ObservedFleet(configuration: RuntimeConfiguration(serverProcesses: [withEmpty])))
+        let plan = Planner.planFleet(
+            desired, ObservedFleet(configuration: RuntimeConfiguration(serverProcesses: [withEmpty])))
         #expect(plan.action == .unchanged)
     }
 
@@ -77,12 +84,16 @@ struct PlannerTests {
     @Test("a fleet that could not be read fails its plan, not the others")
     func unreadableFleetFails() async {
         let (docs, gameLift) = Fixture.threeFleets()
-        gameLift.script(.describeRuntimeConfiguration, Fixture.lobby, [
-            GameLiftServiceError(code: .unauthorized, message: "not allowed", requestId: "r-1", httpStatus: 400)
-        ])
+        gameLift.script(
+            .describeRuntimeConfiguration, Fixture.lobby,
+            [
+                GameLiftServiceError(code: .unauthorized, message: "not allowed", requestId: "r-1", httpStatus: 400)
+            ])
         let plan = await makePlan(docs, gameLift)
         #expect(plan.fleets.map(\.action) == [.update, .failed, .unchanged])
-        #expect(plan.fleets[1].error == ServiceErrorInfo(code: "UnauthorizedException", message: "not allowed", requestId: "r-1"))
+        #expect(
+            plan.fleets[1].error
+                == ServiceErrorInfo(code: "UnauthorizedException", message: "not allowed", requestId: "r-1"))
         #expect(plan.summary == PlanSummary([.update, .failed, .unchanged]))
         #expect(ExitStatus.forPlan(plan, detailed: true) == .error)
     }
@@ -100,8 +111,10 @@ struct PlannerTests {
 
     @Test("fingerprints ignore process order and empty parameters, and see every real change")
     func fingerprints() {
-        let a = RuntimeConfiguration(serverProcesses: [Fixture.ranked, Fixture.casual], gameSessionActivationTimeoutSeconds: 300)
-        let b = RuntimeConfiguration(serverProcesses: [Fixture.casual, Fixture.ranked], gameSessionActivationTimeoutSeconds: 300)
+        let a = RuntimeConfiguration(
+            serverProcesses: [Fixture.ranked, Fixture.casual], gameSessionActivationTimeoutSeconds: 300)
+        let b = RuntimeConfiguration(
+            serverProcesses: [Fixture.casual, Fixture.ranked], gameSessionActivationTimeoutSeconds: 300)
         var c = b
         c.gameSessionActivationTimeoutSeconds = 301
         #expect(Fingerprint.of(a) == Fingerprint.of(b))

@@ -114,9 +114,13 @@ struct ResilientGameLiftTests {
         #expect(
             events.all == [
                 .attempt(.describeRuntimeConfiguration, region: "us-west-2", attempt: 1),
-                .retry(.describeRuntimeConfiguration, region: "us-west-2", attempt: 1, code: "InternalServiceException", delay: 0.05),
+                .retry(
+                    .describeRuntimeConfiguration, region: "us-west-2", attempt: 1, code: "InternalServiceException",
+                    delay: 0.05),
                 .attempt(.describeRuntimeConfiguration, region: "us-west-2", attempt: 2),
-                .retry(.describeRuntimeConfiguration, region: "us-west-2", attempt: 2, code: "InternalServiceException", delay: 0.1),
+                .retry(
+                    .describeRuntimeConfiguration, region: "us-west-2", attempt: 2, code: "InternalServiceException",
+                    delay: 0.1),
                 .attempt(.describeRuntimeConfiguration, region: "us-west-2", attempt: 3),
             ])
         #expect(clock.sleeps == [0.05, 0.1])
@@ -137,7 +141,8 @@ struct ResilientGameLiftTests {
     @Test("holds and final errors pass through at once")
     func passThrough() async throws {
         for code in [GameLiftErrorCode.invalidFleetStatus, .limitExceeded, .notFound] {
-            let base = FlakyGameLift(failures: 1, error: GameLiftServiceError(code: code, message: "x", httpStatus: 400))
+            let base = FlakyGameLift(
+                failures: 1, error: GameLiftServiceError(code: code, message: "x", httpStatus: 400))
             let clock = VirtualClock()
             let client = ResilientGameLift(base: base, timing: clock.timing)
             await #expect(throws: GameLiftServiceError.self) {
@@ -152,7 +157,8 @@ struct ResilientGameLiftTests {
     func retryAfter() async throws {
         let clock = VirtualClock(random: [0])
         let base = FlakyGameLift(
-            failures: 1, error: GameLiftServiceError(code: .throttling, message: "slow down", httpStatus: 400, retryAfter: 1.5))
+            failures: 1,
+            error: GameLiftServiceError(code: .throttling, message: "slow down", httpStatus: 400, retryAfter: 1.5))
         let client = ResilientGameLift(base: base, timing: clock.timing)
         _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
         #expect(clock.sleeps.first == 1.5)

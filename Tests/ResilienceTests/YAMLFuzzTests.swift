@@ -14,7 +14,9 @@ struct YAMLFuzzTests {
         var texts: [String] = []
         for folder in ["examples/fleets", "examples/invalid"] {
             let root = repository.appendingPathComponent(folder)
-            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { continue }
+            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+                continue
+            }
             for case let url as URL in walker where ["yaml", "yml"].contains(url.pathExtension) {
                 texts.append(try String(contentsOf: url, encoding: .utf8))
             }

@@ -135,7 +135,8 @@ public struct Applier: Sendable {
                 if !allowed {
                     try? await journal.append(entry(.result, fleet, outcome: .held))
                     let shown = status.map { "the fleet's status is \($0)" } ?? "the fleet's status is unknown"
-                    let waited = options.holdTimeout > 0 ? "; still refused after waiting \(Int(options.holdTimeout))s" : ""
+                    let waited =
+                        options.holdTimeout > 0 ? "; still refused after waiting \(Int(options.holdTimeout))s" : ""
                     return outcome(
                         fleet, .held, status: status, error: ServiceErrorInfo(error),
                         detail: "held: GameLift refused the update for the fleet's status (\(shown))\(waited)")

@@ -53,7 +53,8 @@ public struct FleetReader: Sendable {
         for region in byRegion.keys.sorted() {
             let ids = (byRegion[region] ?? []).map(\.fleetId)
             for start in stride(from: 0, to: ids.count, by: GameLiftLimits.fleetAttributesBatch) {
-                batches.append((region, Array(ids[start..<min(ids.count, start + GameLiftLimits.fleetAttributesBatch)])))
+                batches.append(
+                    (region, Array(ids[start..<min(ids.count, start + GameLiftLimits.fleetAttributesBatch)])))
             }
         }
         let gameLift = self.gameLift

@@ -49,7 +49,8 @@ public struct PlanMarkdownRenderer: Sendable {
         }
         out += footer
         if shownSections < sections.count || shownRows < rows.count {
-            out += "\n> **Cut:** this plan is too long for one comment; \(sections.count - shownSections) fleet section(s) "
+            out +=
+                "\n> **Cut:** this plan is too long for one comment; \(sections.count - shownSections) fleet section(s) "
             out += "are not shown. Run `fleetform plan` or read the saved plan (`--out`) for all of it.\n"
         }
         return out

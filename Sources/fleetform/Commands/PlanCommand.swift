@@ -50,7 +50,9 @@ struct Plan: AsyncParsableCommand {
 
 /// Options naming the fleet files' context.
 struct FleetOptions: ParsableArguments {
-    @Option(name: .customLong("build-manifest"), help: "A build's file list (a folder or a text file): launch paths must be in it.")
+    @Option(
+        name: .customLong("build-manifest"),
+        help: "A build's file list (a folder or a text file): launch paths must be in it.")
     var buildManifest: String?
 
     @Option(help: "Fleets read at once.")

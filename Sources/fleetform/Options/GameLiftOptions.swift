@@ -11,21 +11,24 @@ struct GameLiftOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The local GameLift's state file.", valueName: "file"))
     var localState: String = LocalBackend.defaultStatePath
 
-    @Option(help: ArgumentHelp(
-        "Create the local state from this seed when the state file does not exist yet.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Create the local state from this seed when the state file does not exist yet.", valueName: "file"))
     var localSeed: String?
 
     @Option(help: ArgumentHelp("Inject faults into the local GameLift (a JSON fault plan).", valueName: "file"))
     var localFaults: String?
 
-    @Option(help: "Default AWS region for fleets whose file names none (else AWS_REGION, AWS_DEFAULT_REGION, the profile).")
+    @Option(
+        help: "Default AWS region for fleets whose file names none (else AWS_REGION, AWS_DEFAULT_REGION, the profile).")
     var region: String?
 
     @Option(help: "AWS profile from ~/.aws/config and ~/.aws/credentials (else AWS_PROFILE).")
     var profile: String?
 
-    @Option(help: ArgumentHelp(
-        "GameLift endpoint (else AWS_ENDPOINT_URL_GAMELIFT, AWS_ENDPOINT_URL).", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "GameLift endpoint (else AWS_ENDPOINT_URL_GAMELIFT, AWS_ENDPOINT_URL).", valueName: "url"))
     var endpointUrl: String?
 
     @Flag(help: "Log every request (operation, status, attempt, request id) to standard error. Secrets are redacted.")
@@ -47,7 +50,8 @@ struct GameLiftOptions: ParsableArguments {
         }
         let backend = try await AWSBackend.open(
             profile: profile, region: region, endpointURL: endpointUrl, debug: debug)
-        let resilient = ResilientGameLift(base: backend.gameLift, policy: backend.retryPolicy, stats: stats, observe: observe)
+        let resilient = ResilientGameLift(
+            base: backend.gameLift, policy: backend.retryPolicy, stats: stats, observe: observe)
         return Connection(gameLift: resilient, defaultRegion: backend.defaultRegion, shutdown: backend.shutdown)
     }
 }
