@@ -64,22 +64,37 @@ public enum DiagnosticCatalogue {
         .init(code: .arnRegionMismatch, severity: .error, title: "Fleet ARN's region disagrees with Region"),
         .init(code: .regionFormat, severity: .error, title: "Region is not an AWS region name"),
         .init(code: .serverProcessCount, severity: .error, title: "Too few or too many server processes"),
-        .init(code: .duplicateServerProcess, severity: .error, title: "Two server processes share LaunchPath and Parameters"),
+        .init(
+            code: .duplicateServerProcess, severity: .error,
+            title: "Two server processes share LaunchPath and Parameters"),
         .init(code: .concurrentExecutionsMinimum, severity: .error, title: "ConcurrentExecutions is below the minimum"),
-        .init(code: .processesPerInstance, severity: .error, title: "Total ConcurrentExecutions exceeds the per-instance limit"),
+        .init(
+            code: .processesPerInstance, severity: .error,
+            title: "Total ConcurrentExecutions exceeds the per-instance limit"),
         .init(code: .launchPathLength, severity: .error, title: "LaunchPath is empty or too long"),
-        .init(code: .launchPathCharacters, severity: .error, title: "LaunchPath has characters GameLift does not allow"),
+        .init(
+            code: .launchPathCharacters, severity: .error, title: "LaunchPath has characters GameLift does not allow"),
         .init(code: .launchPathRoot, severity: .error, title: "LaunchPath is outside the game install folder"),
-        .init(code: .launchPathSetupScript, severity: .warning, title: "LaunchPath is a setup script, not the server executable"),
+        .init(
+            code: .launchPathSetupScript, severity: .warning,
+            title: "LaunchPath is a setup script, not the server executable"),
         .init(code: .launchPathMixedSystems, severity: .error, title: "Fleet mixes Linux and Windows launch paths"),
-        .init(code: .launchPathOperatingSystem, severity: .error, title: "LaunchPath does not match the fleet's operating system"),
+        .init(
+            code: .launchPathOperatingSystem, severity: .error,
+            title: "LaunchPath does not match the fleet's operating system"),
         .init(code: .launchPathNotInBuild, severity: .error, title: "LaunchPath is not a file of the fleet's build"),
         .init(code: .parametersLength, severity: .error, title: "Parameters is empty or too long"),
-        .init(code: .parametersCharacters, severity: .error, title: "Parameters has characters GameLift does not allow"),
-        .init(code: .activationTimeoutRange, severity: .error, title: "GameSessionActivationTimeoutSeconds is out of range"),
-        .init(code: .activationLimitRange, severity: .error, title: "MaxConcurrentGameSessionActivations is out of range"),
-        .init(code: .activationLimitUnreachable, severity: .warning,
-              title: "MaxConcurrentGameSessionActivations exceeds the process count and can never bind"),
+        .init(
+            code: .parametersCharacters, severity: .error, title: "Parameters has characters GameLift does not allow"),
+        .init(
+            code: .activationTimeoutRange, severity: .error,
+            title: "GameSessionActivationTimeoutSeconds is out of range"),
+        .init(
+            code: .activationLimitRange, severity: .error, title: "MaxConcurrentGameSessionActivations is out of range"
+        ),
+        .init(
+            code: .activationLimitUnreachable, severity: .warning,
+            title: "MaxConcurrentGameSessionActivations exceeds the process count and can never bind"),
     ]
 
     /// The entry for `code`, if it is a published code.

@@ -43,7 +43,8 @@ enum FileDiscovery {
             case .regular?, .symbolicLink?:
                 // A link to a file counts; a link to a folder is not followed.
                 guard FileStatus(path)?.kind == .regular else { continue }
-                if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased())
+                {
                     files.append(path)
                 }
             default:

@@ -23,7 +23,7 @@ struct FleetDocumentReader {
     mutating func read(_ root: Node) -> FleetDraft? {
         guard let fields = mapping(root, named: "a fleet document", allowed: Self.fleetKeys) else { return nil }
         var draft = FleetDraft(location: location(of: root))
-        if case let .mapping(pairs) = root, let key = pairs.first(where: { $0.key.scalarText == "FleetId" })?.key {
+        if case .mapping(let pairs) = root, let key = pairs.first(where: { $0.key.scalarText == "FleetId" })?.key {
             draft.location = location(of: key)
         }
         draft.fleetIdOrArn = requiredString("FleetId", in: fields, of: root)
@@ -48,7 +48,7 @@ struct FleetDocumentReader {
     }
 
     private mutating func serverProcesses(_ list: Node) -> [ServerProcessDraft]? {
-        guard case let .sequence(entries) = list else {
+        guard case .sequence(let entries) = list else {
             wrongType(list, key: "ServerProcesses", expected: .list)
             return nil
         }
@@ -73,14 +73,15 @@ struct FleetDocumentReader {
     /// The values of a mapping by key, after reporting non-string and unknown keys. Duplicate keys never
     /// reach here: the pre-scan reports them and the document is not composed.
     private mutating func mapping(_ node: Node, named name: String, allowed: [String]) -> [String: Node]? {
-        guard case let .mapping(pairs) = node else {
-            report(.wrongType, "\(name) must be a mapping, found \(YAMLKind(of: node).withArticle)",
+        guard case .mapping(let pairs) = node else {
+            report(
+                .wrongType, "\(name) must be a mapping, found \(YAMLKind(of: node).withArticle)",
                 hint: "write it as `Key: value` lines", at: node)
             return nil
         }
         var fields: [String: Node] = [:]
         for (key, value) in pairs {
-            guard case let .scalar(scalar) = key else {
+            guard case .scalar(let scalar) = key else {
                 report(.wrongType, "a key must be a string, found \(YAMLKind(of: key).withArticle)", at: key)
                 continue
             }
@@ -117,8 +118,9 @@ struct FleetDocumentReader {
 
     private mutating func string(_ node: Node, key: String) -> Located<String>? {
         let kind = YAMLKind(of: node)
-        guard kind == .string, case let .scalar(scalar) = node else {
-            wrongType(node, key: key, expected: .string, found: Self.describe(node, kind),
+        guard kind == .string, case .scalar(let scalar) = node else {
+            wrongType(
+                node, key: key, expected: .string, found: Self.describe(node, kind),
                 hint: node.scalarText == nil ? nil : "quote the value")
             return nil
         }

@@ -1,3 +1,5 @@
+import GameLiftAPI
+
 /// A value read from a fleet file, with where it was written.
 struct Located<Value> {
     var value: Value
@@ -32,5 +34,3 @@ struct FleetDraft {
     var maxConcurrentGameSessionActivations: Located<Int>?
     var gameSessionActivationTimeoutSeconds: Located<Int>?
 }
-
-import GameLiftAPI

@@ -33,20 +33,40 @@ struct FleetFileLoader {
     func load(bytes: [UInt8], path: String) -> (documents: [FleetDocument], diagnostics: [Diagnostic]) {
         let start = SourceLocation(path: path, line: 1, column: 1)
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return ([], [Diagnostic(.error, .unreadableFile, "the file is not UTF-8 text", hint: "save it as UTF-8",
-                at: start)])
+            return (
+                [],
+                [
+                    Diagnostic(
+                        .error, .unreadableFile, "the file is not UTF-8 text", hint: "save it as UTF-8",
+                        at: start)
+                ]
+            )
         }
         let scan = YAMLPrescan(utf8: bytes, maxNodes: options.maxNodes)
         var diagnostics: [Diagnostic] = []
         switch scan.failure {
-        case let .syntax(message, line, column)?:
-            return ([], [Diagnostic(.error, .yamlSyntax, "invalid YAML: \(message)",
-                at: SourceLocation(path: path, line: line, column: column))])
-        case let .budget(_, line, column)?:
-            return ([], [Diagnostic(.error, .nodeBudgetExceeded,
-                "the YAML expands to more than \(options.maxNodes) nodes once aliases are followed",
-                hint: "write the fleets out without anchors and aliases; a fleet file never needs this many nodes",
-                at: SourceLocation(path: path, line: line, column: column))])
+        case .syntax(let message, let line, let column)?:
+            return (
+                [],
+                [
+                    Diagnostic(
+                        .error, .yamlSyntax, "invalid YAML: \(message)",
+                        at: SourceLocation(path: path, line: line, column: column))
+                ]
+            )
+        case .budget(_, let line, let column)?:
+            return (
+                [],
+                [
+                    Diagnostic(
+                        .error, .nodeBudgetExceeded,
+                        "the YAML expands to more than \(options.maxNodes) nodes once aliases are followed",
+                        hint:
+                            "write the fleets out without anchors and aliases; "
+                            + "a fleet file never needs this many nodes",
+                        at: SourceLocation(path: path, line: line, column: column))
+                ]
+            )
         case nil:
             break
         }
@@ -62,7 +82,7 @@ struct FleetFileLoader {
         var documents: [FleetDocument] = []
         var fleetCount = 0
         for (root, lineOffset) in compose(text, scan: scan, path: path, into: &diagnostics) {
-            if case let .scalar(scalar) = root, YAMLKind(of: root) == .null, scalar.string.isEmpty { continue }
+            if case .scalar(let scalar) = root, YAMLKind(of: root) == .null, scalar.string.isEmpty { continue }
             fleetCount += 1
             var reader = FleetDocumentReader(path: path, lineOffset: lineOffset)
             let draft = reader.read(root)
@@ -77,8 +97,10 @@ struct FleetFileLoader {
             documents.append(document)
         }
         if fleetCount == 0, !diagnostics.hasErrors {
-            diagnostics.append(Diagnostic(.warning, .noFleets, "the file declares no fleets",
-                hint: "add a fleet document (FleetId, RuntimeConfiguration) or delete the file", at: start))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, .noFleets, "the file declares no fleets",
+                    hint: "add a fleet document (FleetId, RuntimeConfiguration) or delete the file", at: start))
         }
         return (documents, diagnostics)
     }
@@ -114,7 +136,8 @@ struct FleetFileLoader {
         } catch {
             let (message, line, column) = Self.describe(error)
             diagnostics.append(
-                Diagnostic(.error, .yamlSyntax, "invalid YAML: \(message)",
+                Diagnostic(
+                    .error, .yamlSyntax, "invalid YAML: \(message)",
                     at: SourceLocation(path: path, line: line + lineOffset, column: column)))
             return []
         }
@@ -122,10 +145,10 @@ struct FleetFileLoader {
 
     private static func describe(_ error: any Error) -> (String, Int, Int) {
         switch error as? YamlError {
-        case let .composer(_, problem, mark, _)?, let .parser(_, problem, mark, _)?,
-            let .scanner(_, problem, mark, _)?:
+        case .composer(_, let problem, let mark, _)?, .parser(_, let problem, let mark, _)?,
+            .scanner(_, let problem, let mark, _)?:
             return (problem, mark.line, mark.column)
-        case let .duplicatedKeysInMapping(duplicates, context)?:
+        case .duplicatedKeysInMapping(let duplicates, let context)?:
             return ("duplicate keys \(duplicates.joined(separator: ", "))", context.mark.line, context.mark.column)
         default:
             return ("\(error)", 1, 1)

@@ -25,11 +25,16 @@ public enum FleetLoader {
         let loader = FleetFileLoader(options: options)
         let result: (documents: [FleetDocument], diagnostics: [Diagnostic])
         if bytes.count > options.maxFileBytes {
-            result = ([], [
-                Diagnostic(
-                    .error, .fileTooLarge, "the file is \(bytes.count) bytes; the limit is \(options.maxFileBytes) bytes",
-                    hint: "split the fleets across several files", at: SourceLocation(path: path, line: 1, column: 1)),
-            ])
+            result = (
+                [],
+                [
+                    Diagnostic(
+                        .error, .fileTooLarge,
+                        "the file is \(bytes.count) bytes; the limit is \(options.maxFileBytes) bytes",
+                        hint: "split the fleets across several files",
+                        at: SourceLocation(path: path, line: 1, column: 1))
+                ]
+            )
         } else {
             result = loader.load(bytes: bytes, path: path)
         }
@@ -67,7 +72,7 @@ public enum FleetLoader {
         switch (a.location, b.location) {
         case (nil, .some): return true
         case (.some, nil): return false
-        case let (x?, y?) where x != y: return x < y
+        case (let x?, let y?) where x != y: return x < y
         default: return (a.code.rawValue, a.message) < (b.code.rawValue, b.message)
         }
     }

@@ -84,7 +84,8 @@ struct YAMLPrescan {
                 completed = (size, nil)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
-                let anchor = isMapping
+                let anchor =
+                    isMapping
                     ? Self.string(event.data.mapping_start.anchor) : Self.string(event.data.sequence_start.anchor)
                 nodeCount += 1
                 stack.append(Frame(isMapping: isMapping, anchor: anchor))

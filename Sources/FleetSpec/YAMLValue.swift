@@ -19,7 +19,7 @@ enum YAMLKind: String {
         case .mapping: self = .mapping
         case .sequence: self = .list
         case .alias: self = .null
-        case let .scalar(scalar):
+        case .scalar(let scalar):
             self = scalar.style == .plain || scalar.style == .any ? Self.plainKind(scalar.string) : .string
         }
     }
@@ -69,7 +69,7 @@ extension Node {
 
     /// The scalar text when this is a scalar, for echoing a wrong value back in a message.
     var scalarText: String? {
-        if case let .scalar(scalar) = self { return scalar.string }
+        if case .scalar(let scalar) = self { return scalar.string }
         return nil
     }
 }

@@ -49,8 +49,12 @@ struct SyntheticFleets {
             text += "      Parameters: \"-port \(7777 + process) -mode \(Self.modes[process % Self.modes.count])\"\n"
             text += "      ConcurrentExecutions: \(executions)\n"
         }
-        if random.next() % 2 == 0 { text += "  MaxConcurrentGameSessionActivations: \(1 + Int(random.next() % UInt64(total)))\n" }
-        if random.next() % 2 == 0 { text += "  GameSessionActivationTimeoutSeconds: \(60 * (1 + Int(random.next() % 10)))\n" }
+        if random.next() % 2 == 0 {
+            text += "  MaxConcurrentGameSessionActivations: \(1 + Int(random.next() % UInt64(total)))\n"
+        }
+        if random.next() % 2 == 0 {
+            text += "  GameSessionActivationTimeoutSeconds: \(60 * (1 + Int(random.next() % 10)))\n"
+        }
         return text
     }
 }

@@ -29,8 +29,10 @@ struct ValidateBenchmark: ParsableCommand {
             let set = FleetLoader.load(paths: [directory], options: LoadOptions())
             let seconds = ResourceUsage.seconds(clock.now - start)
             guard set.documents.count == fleets.count, !set.diagnostics.hasErrors else {
-                print("generated fleets did not validate: \(set.documents.count) documents, "
-                    + "\(set.diagnostics.errorCount) errors; first: \(set.diagnostics.first.map(String.init(describing:)) ?? "none")")
+                let first = set.diagnostics.first.map(String.init(describing:)) ?? "none"
+                print(
+                    "generated fleets did not validate: \(set.documents.count) documents, "
+                        + "\(set.diagnostics.errorCount) errors; first: \(first)")
                 throw ExitCode.failure
             }
             times.append(seconds)

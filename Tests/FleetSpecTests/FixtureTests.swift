@@ -49,7 +49,8 @@ struct FixtureTests {
 
     @Test(arguments: yamlFiles(in: exampleInvalid))
     func exampleInvalidFile(_ name: String) throws {
-        let set = FleetLoader.load(paths: [Self.exampleInvalid.appendingPathComponent(name).path], options: LoadOptions())
+        let set = FleetLoader.load(
+            paths: [Self.exampleInvalid.appendingPathComponent(name).path], options: LoadOptions())
         let expectation = try Support.fixtures.appendingPathComponent("examples-invalid")
             .appendingPathComponent((name as NSString).deletingPathExtension + ".expected")
         #expect(Support.summary(set.diagnostics) == (try Self.expected(expectation)))

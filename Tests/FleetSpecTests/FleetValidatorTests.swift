@@ -65,8 +65,9 @@ struct FleetValidatorTests {
 
     @Test func suggestionsNeedACloseKey() {
         #expect(KeySuggestion.closest(to: "LaunchPth", among: FleetDocumentReader.serverProcessKeys) == "LaunchPath")
-        #expect(KeySuggestion.closest(to: "concurrentexecutions", among: FleetDocumentReader.serverProcessKeys)
-            == "ConcurrentExecutions")
+        #expect(
+            KeySuggestion.closest(to: "concurrentexecutions", among: FleetDocumentReader.serverProcessKeys)
+                == "ConcurrentExecutions")
         #expect(KeySuggestion.closest(to: "Tags", among: FleetDocumentReader.fleetKeys) == nil)
         #expect(KeySuggestion.editDistance(Array("kitten"), Array("sitting")) == 3)
     }

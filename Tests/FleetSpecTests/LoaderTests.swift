@@ -1,8 +1,8 @@
 import Foundation
+import GameLiftAPI
 import Testing
 
 @testable import FleetSpec
-import GameLiftAPI
 
 @Suite("Loading fleet files")
 struct LoaderTests {
@@ -30,7 +30,8 @@ struct LoaderTests {
     }
 
     @Test func multipleDocumentsAndEmptyOnes() throws {
-        let yaml = "---\n" + Support.fleet(id: "fleet-a1") + "---\n---\n" + Support.fleet(id: "fleet-b2", region: "eu-west-1")
+        let yaml =
+            "---\n" + Support.fleet(id: "fleet-a1") + "---\n---\n" + Support.fleet(id: "fleet-b2", region: "eu-west-1")
         let set = FleetLoader.load(text: yaml, path: "f.yaml", options: LoadOptions())
         #expect(set.diagnostics.isEmpty)
         #expect(set.documents.map(\.fleetId) == ["fleet-a1", "fleet-b2"])
@@ -60,14 +61,16 @@ struct LoaderTests {
     }
 
     @Test func unknownKeysSuggestTheClosest() throws {
-        let yaml = Support.fleet(region: nil).replacingOccurrences(of: "FleetId", with: "FleetID")
+        let yaml =
+            Support.fleet(region: nil).replacingOccurrences(of: "FleetId", with: "FleetID")
             + "Regoin: us-west-2\nName: arena\n"
         let diagnostics = Support.diagnostics(yaml, region: "us-west-2")
         let unknown = diagnostics.filter { $0.code == .unknownKey }
-        #expect(unknown.map(\.hint) == [
-            "did you mean 'FleetId'?", "did you mean 'Region'?",
-            "allowed keys here: FleetId, Region, RuntimeConfiguration",
-        ])
+        #expect(
+            unknown.map(\.hint) == [
+                "did you mean 'FleetId'?", "did you mean 'Region'?",
+                "allowed keys here: FleetId, Region, RuntimeConfiguration",
+            ])
         #expect(diagnostics.contains { $0.code == .missingKey && $0.message.contains("'FleetId'") })
     }
 
@@ -75,15 +78,24 @@ struct LoaderTests {
         ("FleetId: [fleet-1]\n", "FleetId must be a string, found a list"),
         ("FleetId: 12\n", "FleetId must be a string, found an integer (12)"),
         ("FleetId: fleet-1\nRuntimeConfiguration: [1]\n", "RuntimeConfiguration must be a mapping, found a list"),
-        ("FleetId: fleet-1\nRuntimeConfiguration:\n  ServerProcesses: {LaunchPath: x}\n",
-            "ServerProcesses must be a list, found a mapping"),
+        (
+            "FleetId: fleet-1\nRuntimeConfiguration:\n  ServerProcesses: {LaunchPath: x}\n",
+            "ServerProcesses must be a list, found a mapping"
+        ),
         ("- 1\n- 2\n", "a fleet document must be a mapping, found a list"),
-        ("FleetId: fleet-1\nRuntimeConfiguration:\n  ServerProcesses:\n    - LaunchPath: /local/game/a\n"
-            + "      ConcurrentExecutions: 2.5\n", "ConcurrentExecutions must be an integer, found a number (2.5)"),
-        ("FleetId: fleet-1\nRuntimeConfiguration:\n  ServerProcesses:\n    - LaunchPath: /local/game/a\n"
-            + "      ConcurrentExecutions: true\n", "ConcurrentExecutions must be an integer, found a boolean (true)"),
-        ("FleetId: fleet-1\nRuntimeConfiguration:\n  ServerProcesses:\n    - LaunchPath: /local/game/a\n"
-            + "      ConcurrentExecutions:\n", "ConcurrentExecutions must be an integer, found null"),
+        (
+            "FleetId: fleet-1\nRuntimeConfiguration:\n  ServerProcesses:\n    - LaunchPath: /local/game/a\n"
+                + "      ConcurrentExecutions: 2.5\n", "ConcurrentExecutions must be an integer, found a number (2.5)"
+        ),
+        (
+            "FleetId: fleet-1\nRuntimeConfiguration:\n  ServerProcesses:\n    - LaunchPath: /local/game/a\n"
+                + "      ConcurrentExecutions: true\n",
+            "ConcurrentExecutions must be an integer, found a boolean (true)"
+        ),
+        (
+            "FleetId: fleet-1\nRuntimeConfiguration:\n  ServerProcesses:\n    - LaunchPath: /local/game/a\n"
+                + "      ConcurrentExecutions:\n", "ConcurrentExecutions must be an integer, found null"
+        ),
     ])
     func wrongTypesAreReported(yaml: String, message: String) {
         let messages = Support.diagnostics(yaml, region: "us-west-2").filter { $0.code == .wrongType }.map(\.message)
@@ -129,7 +141,8 @@ struct LoaderTests {
     @Test func aliasBombIsRejectedByTheNodeBudget() throws {
         var lines = [#"a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]"#]
         for (previous, name) in zip("abcdefgh", "bcdefghi") {
-            lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]")
+            lines.append(
+                "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]")
         }
         let diagnostics = Support.diagnostics(lines.joined(separator: "\n"))
         #expect(diagnostics.map(\.code) == [.nodeBudgetExceeded])
@@ -150,7 +163,8 @@ struct LoaderTests {
         let set = FleetLoader.load(text: yaml, path: "f", options: LoadOptions())
         #expect(set.diagnostics.isEmpty)
         #expect(set.documents.first?.runtimeConfiguration.maxConcurrentGameSessionActivations == 2)
-        #expect(Support.summary(Support.diagnostics(yaml, options: LoadOptions(maxNodes: 5))) == ["3:1: error: [FF101]"])
+        #expect(
+            Support.summary(Support.diagnostics(yaml, options: LoadOptions(maxNodes: 5))) == ["3:1: error: [FF101]"])
     }
 
     @Test func fiftyMegabyteFileIsRejectedBeforeReading() throws {
@@ -163,7 +177,9 @@ struct LoaderTests {
         try handle.close()
         let set = FleetLoader.load(paths: [big.path], options: LoadOptions())
         #expect(Support.summary(set.diagnostics) == ["1:1: error: [FF100]"])
-        #expect(set.diagnostics.first?.message == "the file is 52428800 bytes; the limit is \(LoadOptions.defaultMaxFileBytes) bytes")
+        #expect(
+            set.diagnostics.first?.message
+                == "the file is 52428800 bytes; the limit is \(LoadOptions.defaultMaxFileBytes) bytes")
     }
 
     @Test func discoveryIsRecursiveSortedAndSkipsHiddenFolders() throws {
@@ -176,7 +192,8 @@ struct LoaderTests {
         try FileManager.default.createSymbolicLink(
             atPath: root.appendingPathComponent("b/loop").path, withDestinationPath: root.path)
         try FileManager.default.createSymbolicLink(
-            atPath: root.appendingPathComponent("c.yaml").path, withDestinationPath: root.appendingPathComponent("a.yaml").path)
+            atPath: root.appendingPathComponent("c.yaml").path,
+            withDestinationPath: root.appendingPathComponent("a.yaml").path)
         let set = FleetLoader.load(paths: [root.path], options: LoadOptions())
         #expect(set.diagnostics.map(\.code) == [.duplicateFleet])
         #expect(set.fileCount == 3)  // a.yaml, b/one.yml and the link c.yaml; the link to a folder is not followed
@@ -212,7 +229,9 @@ struct LoaderTests {
         }
         let set = FleetLoader.load(paths: [root.path], options: LoadOptions())
         #expect(set.diagnostics.count == 20)
-        #expect(set.diagnostics.map(\.location) == set.diagnostics.map(\.location).sorted { ($0?.path ?? "") < ($1?.path ?? "") })
+        #expect(
+            set.diagnostics.map(\.location)
+                == set.diagnostics.map(\.location).sorted { ($0?.path ?? "") < ($1?.path ?? "") })
         #expect(set.documents.count == 20)
     }
 }

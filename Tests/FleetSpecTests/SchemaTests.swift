@@ -60,7 +60,9 @@ struct SchemaTests {
         let launchPath = try Self.object(process, "LaunchPath")
         #expect(Self.int(launchPath, "minLength") == GameLiftLimits.launchPathLength.lowerBound)
         #expect(Self.int(launchPath, "maxLength") == GameLiftLimits.launchPathLength.upperBound)
-        let roots = "^(\(Self.escaped(GameLiftLimits.linuxLaunchPathRoot))|\(Self.escaped(GameLiftLimits.windowsLaunchPathRoot)))"
+        let linux = Self.escaped(GameLiftLimits.linuxLaunchPathRoot)
+        let windows = Self.escaped(GameLiftLimits.windowsLaunchPathRoot)
+        let roots = "^(\(linux)|\(windows))"
         #expect(Self.patterns(launchPath, "allOf") == ["^[\(GameLiftLimits.launchPathCharacters)]+$", roots])
         let parameters = try Self.object(process, "Parameters")
         #expect(Self.int(parameters, "minLength") == GameLiftLimits.parametersLength.lowerBound)

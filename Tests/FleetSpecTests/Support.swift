@@ -48,10 +48,10 @@ enum Support {
     static func fleet(
         id: String = "fleet-2f1c3a9e-1b2c-4d5e-8f90-123456789abc", region: String? = "us-west-2",
         processes: String = """
-                - LaunchPath: /local/game/bin/ArenaServer
-                  Parameters: "-port 7777"
-                  ConcurrentExecutions: 8
-            """,
+            - LaunchPath: /local/game/bin/ArenaServer
+              Parameters: "-port 7777"
+              ConcurrentExecutions: 8
+        """,
         extra: String = ""
     ) -> String {
         var text = "FleetId: \(id)\n"

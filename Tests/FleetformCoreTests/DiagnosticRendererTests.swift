@@ -15,14 +15,15 @@ struct DiagnosticRendererTests {
 
     @Test func text() {
         let out = DiagnosticRenderer(format: .text).render(Self.diagnostics, fileCount: 2)
-        #expect(out == """
-            fleets/a, b.yaml:7:29: error: [FF104] ConcurrentExecutions must be an integer, found a string ("8")
-                hint: remove the quotes
-            warning: [FF109] the file declares no fleets
-            100% empty
-            1 error, 1 warning in 2 files
+        #expect(
+            out == """
+                fleets/a, b.yaml:7:29: error: [FF104] ConcurrentExecutions must be an integer, found a string ("8")
+                    hint: remove the quotes
+                warning: [FF109] the file declares no fleets
+                100% empty
+                1 error, 1 warning in 2 files
 
-            """)
+                """)
     }
 
     @Test func textColourOnlyWhenAsked() {
@@ -53,12 +54,13 @@ struct DiagnosticRendererTests {
     @Test func github() {
         let lines = DiagnosticRenderer(format: .github).render(Self.diagnostics, fileCount: 2)
             .split(separator: "\n").map(String.init)
-        #expect(lines == [
-            "::error file=fleets/a%2C b.yaml,line=7,col=29,title=FF104::ConcurrentExecutions must be an integer, "
-                + "found a string (\"8\")%0Ahint: remove the quotes",
-            "::warning title=FF109::the file declares no fleets%0A100%25 empty",
-            "1 error, 1 warning in 2 files",
-        ])
+        #expect(
+            lines == [
+                "::error file=fleets/a%2C b.yaml,line=7,col=29,title=FF104::ConcurrentExecutions must be an integer, "
+                    + "found a string (\"8\")%0Ahint: remove the quotes",
+                "::warning title=FF109::the file declares no fleets%0A100%25 empty",
+                "1 error, 1 warning in 2 files",
+            ])
     }
 
     @Test func summaryWording() {

@@ -53,7 +53,8 @@ struct Validate: AsyncParsableCommand {
         let style = TextStyle(
             colored: TextStyle.shouldColor(
                 isTerminal: isatty(STDOUT_FILENO) == 1, noColorFlag: noColor, environment: environment))
-        print(DiagnosticRenderer(format: format, style: style).render(diagnostics, fileCount: fleets.fileCount),
+        print(
+            DiagnosticRenderer(format: format, style: style).render(diagnostics, fileCount: fleets.fileCount),
             terminator: "")
         if diagnostics.hasErrors { throw ExitCode.failure }
     }
