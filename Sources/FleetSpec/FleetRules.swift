@@ -7,8 +7,6 @@ enum FleetRules {
     private static let launchPathCharacters = AllowedCharacters(classBody: GameLiftLimits.launchPathCharacters)
     private static let parametersCharacters = AllowedCharacters(classBody: GameLiftLimits.parametersCharacters)
     // Compiled once; NSRegularExpression is Sendable and safe to share between threads.
-    private static let fleetIdPattern = compile(GameLiftLimits.fleetIdPattern)
-    private static let fleetArnPattern = compile(GameLiftLimits.fleetArnPattern)
     private static let regionPattern = compile(GameLiftLimits.regionPattern)
 
     /// Checks `draft` and returns the document (when it names a fleet) and the problems found.
@@ -56,13 +54,7 @@ enum FleetRules {
                     hint: "use the fleet id (fleet-…) or the fleet ARN", at: written.location))
             return (nil, nil)
         }
-        if matches(fleetIdPattern, value) { return (value, nil) }
-        if matches(fleetArnPattern, value) {
-            let fields = value.split(separator: ":", omittingEmptySubsequences: false)
-            let region = fields.count > 3 && !fields[3].isEmpty ? String(fields[3]) : nil
-            let id = value.split(separator: "/").last.map(String.init)
-            return (id, region)
-        }
+        if let identifier = FleetIdentifier(value) { return (identifier.fleetId, identifier.arnRegion) }
         diagnostics.append(
             Diagnostic(
                 .error, .fleetIdFormat, "FleetId '\(value)' is neither a fleet id nor a fleet ARN",

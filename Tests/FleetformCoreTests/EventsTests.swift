@@ -159,12 +159,12 @@ struct EventsTests {
 
     @Test("a fleet is named by id or ARN; the ARN gives the region")
     func fleetNames() throws {
-        let arn = try #require(FleetName("arn:aws:gamelift:eu-west-1:123456789012:fleet/\(Fixture.raid)"))
+        let arn = try #require(FleetIdentifier("arn:aws:gamelift:eu-west-1:123456789012:fleet/\(Fixture.raid)"))
         #expect(arn.fleetId == Fixture.raid)
         #expect(arn.arnRegion == "eu-west-1")
-        #expect(FleetName(Fixture.arena)?.arnRegion == nil)
-        #expect(FleetName("not-a-fleet") == nil)
-        #expect(FleetName("arn:aws:gamelift:eu-west-1:123456789012:build/build-1") == nil)
+        #expect(FleetIdentifier(Fixture.arena)?.arnRegion == nil)
+        #expect(FleetIdentifier("not-a-fleet") == nil)
+        #expect(FleetIdentifier("arn:aws:gamelift:eu-west-1:123456789012:build/build-1") == nil)
     }
 }
 

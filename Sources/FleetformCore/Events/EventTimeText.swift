@@ -30,32 +30,3 @@ public enum EventTimeText {
         return formatter.string(from: date)
     }
 }
-
-/// A fleet named on the command line by id or ARN, with the region an ARN carries.
-public struct FleetName: Sendable, Hashable {
-    /// As written: GameLift accepts either form.
-    public var idOrArn: String
-    /// The plain `fleet-…` id.
-    public var fleetId: String
-    /// The ARN's region, when an ARN was given.
-    public var arnRegion: String?
-
-    /// Splits `arn:aws:gamelift:<region>:<account>:fleet/<id>`; `nil` when the text is neither a fleet id
-    /// nor a fleet ARN (the patterns of `GameLiftLimits`).
-    public init?(_ text: String) {
-        guard GameLiftLimits.fleetIdOrArnLength.contains(text.count) else { return nil }
-        if text.hasPrefix("arn:") {
-            let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-            guard parts.count == 6, text.range(of: GameLiftLimits.fleetArnPattern, options: .regularExpression) != nil,
-                let slash = parts[5].lastIndex(of: "/")
-            else { return nil }
-            fleetId = String(parts[5][parts[5].index(after: slash)...])
-            arnRegion = parts[3].isEmpty ? nil : String(parts[3])
-        } else {
-            guard text.range(of: GameLiftLimits.fleetIdPattern, options: .regularExpression) != nil else { return nil }
-            fleetId = text
-            arnRegion = nil
-        }
-        idOrArn = text
-    }
-}

@@ -19,28 +19,27 @@ public struct FleetImporter: Sendable {
         var keys: [FleetKey] = []
         for argument in arguments {
             let key: FleetKey
-            if argument.hasPrefix("arn:") {
-                let parts = argument.split(separator: ":", omittingEmptySubsequences: false)
-                guard parts.count >= 6, argument.matchesWhole(pattern: GameLiftLimits.fleetArnPattern),
-                    let id = parts.last?.split(separator: "/").last.map(String.init), !parts[3].isEmpty
-                else {
+            guard let identifier = FleetIdentifier(argument) else {
+                throw ImportError(
+                    argument.hasPrefix("arn:")
+                        ? "'\(argument)' is not a fleet ARN (arn:aws:gamelift:<region>:<account>:fleet/fleet-…)"
+                        : "'\(argument)' is neither a fleet id (fleet-…) nor a fleet ARN")
+            }
+            if identifier.isARN {
+                guard let region = identifier.arnRegion else {
                     throw ImportError(
                         "'\(argument)' is not a fleet ARN (arn:aws:gamelift:<region>:<account>:fleet/fleet-…)")
                 }
-                let region = String(parts[3])
                 if let explicitRegion, explicitRegion != region {
                     throw ImportError("the ARN '\(argument)' is in \(region), but --region says \(explicitRegion)")
                 }
-                key = FleetKey(region: region, fleetId: id)
+                key = FleetKey(region: region, fleetId: identifier.fleetId)
             } else {
-                guard argument.matchesWhole(pattern: GameLiftLimits.fleetIdPattern) else {
-                    throw ImportError("'\(argument)' is neither a fleet id (fleet-…) nor a fleet ARN")
-                }
                 guard let defaultRegion else {
                     throw ImportError(
                         "no region for \(argument): pass --region, set AWS_REGION, or give the fleet's ARN")
                 }
-                key = FleetKey(region: defaultRegion, fleetId: argument)
+                key = FleetKey(region: defaultRegion, fleetId: identifier.fleetId)
             }
             if !keys.contains(key) { keys.append(key) }
         }
@@ -131,12 +130,4 @@ public struct ImportResult: Sendable, Hashable {
 public struct ImportError: Error, CustomStringConvertible, Sendable {
     public var description: String
     public init(_ description: String) { self.description = description }
-}
-
-extension String {
-    /// Whether the whole string matches the regular expression `pattern`.
-    func matchesWhole(pattern: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
-        return regex.firstMatch(in: self, range: NSRange(startIndex..., in: self)) != nil
-    }
 }

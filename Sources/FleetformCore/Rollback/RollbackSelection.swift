@@ -100,7 +100,7 @@ public enum RollbackSelector {
             }
             var chosen = order.compactMap { latestPerFleet[$0] }
             if !fleets.isEmpty {
-                let wanted = fleets.map { FleetName($0)?.fleetId ?? $0 }
+                let wanted = fleets.map { FleetIdentifier($0)?.fleetId ?? $0 }
                 for fleet in wanted where latestPerFleet[fleet] == nil {
                     throw RollbackSelectionError.fleetNotInRun(fleet: fleet, run: run)
                 }
@@ -111,7 +111,7 @@ public enum RollbackSelector {
         case .fleets(let fleets):
             var chosen: [RollbackTarget] = []
             for fleet in fleets {
-                let id = FleetName(fleet)?.fleetId ?? fleet
+                let id = FleetIdentifier(fleet)?.fleetId ?? fleet
                 guard let target = overwrites.last(where: { $0.fleetId == id }) else {
                     throw RollbackSelectionError.unknownFleet(fleet, path: journalPath)
                 }

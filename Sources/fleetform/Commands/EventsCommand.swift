@@ -42,7 +42,7 @@ struct Events: AsyncParsableCommand {
     enum EventsFormat: String, ExpressibleByArgument, Sendable { case text, json }
 
     func validate() throws {
-        guard let name = FleetName(fleet) else {
+        guard let name = FleetIdentifier(fleet) else {
             throw ValidationError("'\(fleet)' is neither a fleet id (fleet-…) nor a fleet ARN")
         }
         if let arnRegion = name.arnRegion, let region = gameLift.region, region != arnRegion {
@@ -76,7 +76,7 @@ struct Events: AsyncParsableCommand {
 
     private func execute(_ connection: Connection, _ console: Console) async -> ExitStatus {
         let red = console.errorStyle.red("error: ")
-        guard let name = FleetName(fleet) else { return .error }
+        guard let name = FleetIdentifier(fleet) else { return .error }
         guard let region = name.arnRegion ?? gameLift.region ?? connection.defaultRegion else {
             console.err(red + "no region for \(fleet): give --region, a fleet ARN, or set AWS_REGION")
             return .error
@@ -88,7 +88,7 @@ struct Events: AsyncParsableCommand {
         }
         let now = Date()
         let query = EventQuery(
-            fleet: name.idOrArn, region: region, since: since.flatMap { EventTimeText.date($0, now: now) },
+            fleet: name.text, region: region, since: since.flatMap { EventTimeText.date($0, now: now) },
             until: until.flatMap { EventTimeText.date($0, now: now) }, codes: Set(codes.map(EventCode.init(rawValue:))))
         let events: [FleetEvent]
         do {

@@ -53,7 +53,7 @@ struct Rollback: AsyncParsableCommand {
 
     func validate() throws {
         guard run == nil || fleetIds.isEmpty else { throw ValidationError("give --run or --fleet, not both") }
-        for id in fleetIds where FleetName(id) == nil {
+        for id in fleetIds where FleetIdentifier(id) == nil {
             throw ValidationError("--fleet '\(id)' is neither a fleet id (fleet-…) nor a fleet ARN")
         }
         if let watch { try Verification.validateDuration(watch) }

@@ -1,0 +1,48 @@
+import Foundation
+
+/// A fleet as GameLift's `FleetId` names it: a fleet id, or a fleet ARN, which also names a region and an
+/// account. The one parser the fleet files, the commands and the importer share.
+public struct FleetIdentifier: Hashable, Sendable, CustomStringConvertible {
+    /// As written; GameLift accepts either form in requests.
+    public var text: String
+    /// The plain `fleet-…` id.
+    public var fleetId: String
+    /// The ARN's region, when an ARN was written.
+    public var arnRegion: String?
+    /// The ARN's account, when an ARN was written.
+    public var arnAccount: String?
+
+    /// Parses text that has `FleetIdOrArn`'s length and matches one of its patterns (`GameLiftLimits`);
+    /// `nil` otherwise.
+    public init?(_ text: String) {
+        guard GameLiftLimits.fleetIdOrArnLength.contains(text.count),
+            Self.matches(Self.idExpression, text) || Self.matches(Self.arnExpression, text)
+        else { return nil }
+        self.init(unchecked: text)
+    }
+
+    /// Splits without validating: an ARN into its parts, anything else taken as the id.
+    public init(unchecked text: String) {
+        self.text = text
+        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        if text.hasPrefix("arn:"), parts.count == 6, let slash = parts[5].lastIndex(of: "/") {
+            fleetId = String(parts[5][parts[5].index(after: slash)...])
+            arnRegion = parts[3].isEmpty ? nil : String(parts[3])
+            arnAccount = parts[4].isEmpty ? nil : String(parts[4])
+        } else {
+            fleetId = text
+        }
+    }
+
+    public var isARN: Bool { text != fleetId }
+    public var description: String { text }
+
+    private static let idExpression = try? NSRegularExpression(pattern: GameLiftLimits.fleetIdPattern)
+    private static let arnExpression = try? NSRegularExpression(pattern: GameLiftLimits.fleetArnPattern)
+
+    private static func matches(_ expression: NSRegularExpression?, _ text: String) -> Bool {
+        guard let expression else { return false }
+        return expression.firstMatch(in: text, options: [.anchored], range: NSRange(text.startIndex..., in: text))
+            != nil
+    }
+}
