@@ -70,7 +70,17 @@ public struct AWSConfigFile: Sendable, Hashable {
     public static func load(path: String) throws -> AWSConfigFile? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         do {
-            return try parse(String(contentsOfFile: path, encoding: .utf8), path: path)
+            // Read through a handle, not String(contentsOfFile:), so that /dev/null (a common way to say
+            // "no config") reads as empty instead of failing.
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw AWSConfigurationError("\(path): cannot be read: permission denied or not a file")
+            }
+            defer { try? handle.close() }
+            let data = try handle.readToEnd() ?? Data()
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw AWSConfigurationError("\(path): cannot be read: not UTF-8 text")
+            }
+            return try parse(text, path: path)
         } catch let error as AWSConfigurationError {
             throw error
         } catch {

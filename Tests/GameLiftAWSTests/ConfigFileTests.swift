@@ -4,6 +4,12 @@ import Testing
 
 @Suite("Shared config files")
 struct ConfigFileTests {
+    @Test("/dev/null, the usual way to say 'no config', reads as an empty file")
+    func devNullIsEmpty() throws {
+        let file = try #require(try AWSConfigFile.load(path: "/dev/null"))
+        #expect(file.configProfile("default") == nil)
+    }
+
     @Test func parsesSectionsCommentsAndSubsections() throws {
         let text =
             "# leading comment\r\n[default]\r\nregion = us-east-1 ; inline\r\n; comment\r\n"
