@@ -5,7 +5,7 @@ import Testing
 /// validate → plan → apply → plan → events, as a pipeline would run them.
 @Suite("fleetform against gamelift-local")
 struct FleetformOverWireTests {
-    static let ready = BuiltExecutable.url("fleetform") != nil && BuiltExecutable.url("gamelift-local") != nil
+    static let ready = BuiltExecutable.available("fleetform", "gamelift-local")
 
     @Test(
         "validate, plan, apply, plan again (no changes) and events over the wire",

@@ -7,7 +7,7 @@ import Testing
 struct LocalServerProcessTests {
     @Test(
         "starts on an ephemeral port, answers, logs one line per request and stops on SIGTERM",
-        .enabled(if: BuiltExecutable.url("gamelift-local") != nil, "gamelift-local is not built"))
+        .enabled(if: BuiltExecutable.available("gamelift-local"), "gamelift-local is not built"))
     func startAndStop() async throws {
         let seed = BuiltExecutable.packageRoot.appendingPathComponent("examples/local/seed.json").path
         let server = try LocalServerProcess.start(arguments: ["--seed-state", seed])
@@ -31,7 +31,7 @@ struct LocalServerProcessTests {
 
     @Test(
         "refuses a non-loopback host without --allow-remote",
-        .enabled(if: BuiltExecutable.url("gamelift-local") != nil, "gamelift-local is not built"))
+        .enabled(if: BuiltExecutable.available("gamelift-local"), "gamelift-local is not built"))
     func refusesRemote() throws {
         #expect(throws: LocalServerProcess.StartFailure.self) {
             try LocalServerProcess.start(arguments: ["--host", "0.0.0.0", "--seed-state", "unused.json"])
@@ -40,7 +40,7 @@ struct LocalServerProcessTests {
 
     @Test(
         "keeps its state file across restarts, and drops connections the fault plan says to drop",
-        .enabled(if: BuiltExecutable.url("gamelift-local") != nil, "gamelift-local is not built"))
+        .enabled(if: BuiltExecutable.available("gamelift-local"), "gamelift-local is not built"))
     func stateAndFaults() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -45,6 +45,14 @@ enum AWSBackend {
         var logger = Logger(label: "fleetform.gamelift")
         logger.logLevel = debug ? .debug : .warning
         let client = AWSGameLift.standard(settings: settings, environment: environment, logger: logger)
+        // Resolve credentials once, up front: a missing or broken credential source is one clear error,
+        // not the same error repeated for every fleet.
+        do {
+            _ = try await client.credentials.credentials()
+        } catch {
+            try? await client.shutdown()
+            throw CLIError("\(error)")
+        }
         return Opened(
             gameLift: client, defaultRegion: settings.defaultRegion, retryPolicy: settings.retryPolicy(),
             shutdown: { try? await client.shutdown() })

@@ -17,6 +17,12 @@ enum BuiltExecutable {
         candidates.append(packageRoot.appendingPathComponent(".build/debug/\(name)"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
+
+    /// Whether tests that need the built binaries run: always in CI (where a missing binary must fail
+    /// loudly), elsewhere only when they have been built.
+    static func available(_ names: String...) -> Bool {
+        ProcessInfo.processInfo.environment["CI"] != nil || names.allSatisfy { url($0) != nil }
+    }
 }
 
 /// A `gamelift-local` started as a subprocess on an ephemeral port; `stop()` sends SIGTERM and waits.

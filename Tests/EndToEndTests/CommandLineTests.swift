@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// The real `fleetform` binary as a user runs it: exit codes (SPEC §7), refusals and the main job, against the
+/// embedded local GameLift.
+@Suite(
+    "fleetform command line", .serialized,
+    .enabled(if: BuiltExecutable.available("fleetform"), "fleetform is not built"))
+struct CommandLineTests {
+    let fleetform: URL
+    let directory: URL
+    let examples = BuiltExecutable.packageRoot.appendingPathComponent("examples")
+
+    init() throws {
+        fleetform = try #require(BuiltExecutable.url("fleetform"), "build it first: swift build")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("fleetform-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRun {
+        try CommandRun.run(fleetform, arguments, in: directory, environment: environment)
+    }
+
+    var local: [String] {
+        [
+            "--local", "--local-state", directory.appendingPathComponent("state.json").path, "--local-seed",
+            examples.appendingPathComponent("local/seed.json").path,
+        ]
+    }
+
+    @Test("bad arguments exit 1 with the usage message")
+    func badArguments() throws {
+        let run = try run(["apply"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("give either fleet PATHs or --plan FILE"))
+        #expect(try self.run(["plan", "x", "--parallelism", "0"]).status == 1)
+        #expect(try self.run(["apply", "x", "--hold-timeout", "soon"]).status == 1)
+    }
+
+    @Test("validate: 0 for the examples, 1 for the invalid files")
+    func validate() throws {
+        #expect(try run(["validate", examples.appendingPathComponent("fleets").path]).status == 0)
+        let invalid = try run(["validate", examples.appendingPathComponent("invalid").path])
+        #expect(invalid.status == 1)
+        #expect(invalid.stdout.contains("error: [FF"))
+    }
+
+    @Test("no credentials: one clear error listing what was tried, exit 1, nothing per fleet")
+    func noCredentials() throws {
+        let run = try run(
+            ["plan", examples.appendingPathComponent("fleets").path, "--region", "us-west-2"],
+            environment: ["HOME": directory.path, "AWS_EC2_METADATA_DISABLED": "true"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("no AWS credentials found"))
+        #expect(run.stderr.components(separatedBy: "no AWS credentials found").count == 2)
+        #expect(!run.stdout.contains("cannot plan"))
+    }
+
+    @Test(
+        "the main job: plan shows changes (exit 2), apply refuses without a terminal, applies with --auto-approve, then no changes"
+    )
+    func mainJob() throws {
+        let fleets = examples.appendingPathComponent("fleets").path
+        let plan = try run(["plan", fleets, "--detailed-exitcode"] + local)
+        #expect(plan.status == 2)
+        #expect(plan.stdout.contains("Plan: 5 to update, 2 unchanged, 0 held, 0 failed."))
+        let refused = try run(["apply", fleets] + local)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("refusing to apply without confirmation"))
+        let applied = try run(
+            ["apply", fleets, "--auto-approve", "--journal", directory.appendingPathComponent("j.jsonl").path] + local)
+        #expect(applied.status == 0)
+        #expect(applied.stdout.contains("Apply: 5 updated, 2 unchanged, 0 held, 0 failed."))
+        let again = try run(["plan", fleets, "--detailed-exitcode"] + local)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("No changes."))
+    }
+
+    @Test("a saved plan made stale by an out-of-band change is refused for that fleet (exit 1)")
+    func stalePlan() throws {
+        let fleets = examples.appendingPathComponent("fleets").path
+        let planFile = directory.appendingPathComponent("plan.json").path
+        #expect(try run(["plan", fleets, "--out", planFile] + local).status == 0)
+        // Out of band: apply an edited copy of one fleet, so its live configuration no longer matches the plan.
+        let edited = directory.appendingPathComponent("edited")
+        try FileManager.default.createDirectory(at: edited, withIntermediateDirectories: true)
+        let arena = try String(contentsOf: examples.appendingPathComponent("fleets/prod/arena.yaml"), encoding: .utf8)
+        try arena.replacingOccurrences(
+            of: "GameSessionActivationTimeoutSeconds: 300", with: "GameSessionActivationTimeoutSeconds: 90"
+        )
+        .write(to: edited.appendingPathComponent("arena.yaml"), atomically: true, encoding: .utf8)
+        #expect(try run(["apply", edited.path, "--auto-approve"] + local).status == 0)
+        let stale = try run(["apply", "--plan", planFile] + local)
+        #expect(stale.status == 1)
+        #expect(stale.stdout.contains("refused: its live configuration changed since the plan was made"))
+        #expect(stale.stdout.contains("Apply: 4 updated, 2 unchanged, 0 held, 1 failed."))
+    }
+}
