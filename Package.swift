@@ -80,8 +80,9 @@ let package = Package(
             name: "fleetform-bench",
             dependencies: [
                 "FleetformCore", "FleetSpec", "GameLiftAPI", "GameLiftAWS", "GameLiftEmulator",
-                "GameLiftSimulation",
+                "GameLiftSimulation", "SigV4",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings),
         .testTarget(name: "GameLiftAPITests", dependencies: ["GameLiftAPI"], swiftSettings: settings),
@@ -104,7 +105,16 @@ let package = Package(
             name: "FleetformCoreTests", dependencies: ["FleetformCore"],
             exclude: ["Golden"], swiftSettings: settings),
         // Fuzzing and other robustness checks; CI runs the small versions, FLEETFORM_FUZZ_COUNT scales them up.
-        .testTarget(name: "ResilienceTests", dependencies: ["FleetSpec"], swiftSettings: settings),
+        .testTarget(
+            name: "ResilienceTests",
+            dependencies: [
+                "FleetSpec", "FleetformCore", "GameLiftAPI", "GameLiftSimulation",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings),
         // The verify flow (apply, watch, rollback) in process against the real simulation.
         .testTarget(
             name: "IntegrationTests",

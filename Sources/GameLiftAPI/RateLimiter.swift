@@ -2,7 +2,13 @@ import Foundation
 
 /// A client-side request-rate limiter for one region that adapts to throttling, after the AWS SDKs'
 /// "adaptive" retry mode: unlimited until the first throttle, then a token bucket whose rate drops by
-/// `beta` on each throttle and grows back along a cubic curve towards (and past) the rate that was throttled.
+/// `beta` on a throttle and grows back along a cubic curve towards (and past) the rate that was throttled,
+/// never above twice the measured sending rate.
+///
+/// Throttles arriving within `reactionSeconds` of a decrease (at least two requests at the new rate) count
+/// as the same congestion event: the requests already in flight or booked when the rate dropped are answered
+/// throttled too, and compounding a decrease for each of them would collapse the rate to its minimum
+/// (measured: 200 fleets through a 20 req/s throttle took 204 s that way, the rate stuck at 0.5/s).
 public actor AdaptiveRateLimiter {
     /// Tokens per second; `nil` while no throttle has been seen.
     public private(set) var rate: Double?
@@ -10,11 +16,14 @@ public actor AdaptiveRateLimiter {
     private let beta: Double
     /// Seconds the cubic takes to climb back to the last throttled rate.
     private let recoverySeconds: Double
+    /// Throttles this soon after a decrease do not decrease the rate again.
+    private let reactionSeconds: Double
     private let now: @Sendable () -> Double
 
     private var nextFree: Double = 0
     private var lastMaxRate: Double = 0
     private var lastThrottle: Double = 0
+    private var lastDecrease = -Double.infinity
     private var measured: Double = 0
     private var bucketStart: Double
     private var bucketCount: Double = 0
@@ -22,12 +31,13 @@ public actor AdaptiveRateLimiter {
     public private(set) var throttles = 0
 
     public init(
-        minimumRate: Double = 0.5, beta: Double = 0.7, recoverySeconds: Double = 1.5,
+        minimumRate: Double = 0.5, beta: Double = 0.7, recoverySeconds: Double = 1.5, reactionSeconds: Double = 0.1,
         now: @escaping @Sendable () -> Double
     ) {
         self.minimumRate = minimumRate
         self.beta = beta
         self.recoverySeconds = recoverySeconds
+        self.reactionSeconds = reactionSeconds
         self.now = now
         self.bucketStart = now()
     }
@@ -46,14 +56,18 @@ public actor AdaptiveRateLimiter {
     public func throttled() {
         let t = now()
         throttles += 1
-        let current = rate.map { min($0, max(measured, minimumRate)) } ?? max(measured, minimumRate)
+        if let rate, t - lastDecrease < max(reactionSeconds, 2 / rate) { return }
+        let sending = max(sendingRate(at: t), minimumRate)
+        let current = rate.map { min($0, sending) } ?? sending
         lastMaxRate = current
         lastThrottle = t
+        lastDecrease = t
         rate = max(minimumRate, current * beta)
         nextFree = max(nextFree, t)
     }
 
-    /// Called on any non-throttled answer: let the rate grow back.
+    /// Called on any non-throttled answer: let the rate grow back, but not beyond twice what is being sent
+    /// (a rate far above the real one says nothing, and would send a burst into the next throttle).
     public func succeeded() {
         guard rate != nil else { return }
         let t = now()
@@ -61,7 +75,14 @@ public actor AdaptiveRateLimiter {
         let c = lastMaxRate * (1 - beta) / (k * k * k)
         let dt = t - lastThrottle - k
         let cubic = c * dt * dt * dt + lastMaxRate
-        rate = max(minimumRate, cubic)
+        let ceiling = measured > 0 ? 2 * measured : Double.infinity
+        rate = max(minimumRate, min(cubic, ceiling))
+    }
+
+    /// The measured sending rate; before the first full measuring window, the rate so far in this one.
+    private func sendingRate(at t: Double) -> Double {
+        if measured > 0 { return measured }
+        return bucketCount / max(t - bucketStart, 0.05)
     }
 
     private func measure(at t: Double) {

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Benchmarks and the full resilience suite (issue 8, SPEC §4 and §8), with a results table at the end.
+#
+# Usage: scripts/bench.sh            # everything (about 15 minutes on 2 cores, plus the release build)
+#        scripts/bench.sh --quick    # benchmarks only, no resilience suite
+#
+# 1. Builds fleetform-bench in release mode (benchmarks are meaningless in debug).
+# 2. validate: 10,000 generated fleet documents loaded and validated (target: at most 1 s).
+# 3. plan-apply: 1,000 drifted fleets planned and applied through fleetform's real AWS client and resilience
+#    layer against an emulator process that adds 20 ms to every call and throttles above 200 req/s
+#    (target: each phase within 1.15x of accepted requests / 200 per s, no fleet failed).
+# 4. plan-apply: 10,000 fleets, same emulator settings (about 4 minutes: 30,000 requests at 200 per s, then
+#    10,000 more to verify) for peak memory (target: under 150 MB) and the same ratio check.
+# 5. The resilience suite at full size: 100,000 fuzzed YAML inputs, the SIGKILL crash test on 200 fleets,
+#    the fault soak on 1,000 fleets (20% errors, 2% dropped connections, throttling above 100 req/s), the
+#    secrets canary.
+# Exits non-zero when a target is missed or a test fails; the table is printed either way.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+quick=0
+[[ "${1:-}" == "--quick" ]] && quick=1
+
+log_dir="$(mktemp -d)"
+trap 'rm -rf "$log_dir"' EXIT
+status=0
+rows=()
+
+echo "== building release (swift build -c release --product fleetform-bench)"
+swift build -c release --product fleetform-bench || exit 1
+bench=.build/release/fleetform-bench
+
+field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" "$2" | tail -1; }
+
+echo "== validate: 10,000 fleet documents"
+if $bench validate --count 10000 --runs 5 | tee "$log_dir/validate"; then :; else status=1; fi
+best=$(sed -n 's/.*best \([0-9.]*\) s wall.*/\1/p' "$log_dir/validate")
+verdict=$(awk -v b="${best:-99}" 'BEGIN { print (b <= 1.0) ? "met" : "MISSED" }')
+[[ "$verdict" == met ]] || status=1
+rows+=("| validate 10,000 documents | ${best:-?} s (best of 5) | ≤ 1 s | $verdict |")
+
+run_plan_apply() { # name fleets rps parallelism
+    local name=$1
+    shift
+    echo "== plan-apply $*"
+    if $bench plan-apply "$@" --check | tee "$log_dir/$name"; then echo ok >"$log_dir/$name.ok"; else status=1; fi
+}
+
+run_plan_apply pa1k --fleets 1000 --latency-ms 20 --throttle-rps 200
+f="$log_dir/pa1k"
+ok=$([[ -f "$f.ok" ]] && echo met || echo MISSED)
+for phase in plan apply; do
+    rows+=("| $phase 1,000 fleets, 20 ms, 200 req/s | $(field ${phase}_wall "$f") s wall, bound $(field ${phase}_bound "$f") s, ratio $(field ${phase}_ratio "$f"); $(field ${phase}_requests "$f") requests, $(field ${phase}_retries "$f") retries, $(field ${phase}_throttled "$f") throttled, $(field ${phase}_cpu_ms_per_fleet "$f") ms CPU/fleet, $(field ${phase}_failed "$f") failed | ≤ 1.15 × bound, 0 failed | $ok |")
+done
+rows+=("| peak RSS, 1,000 fleets | $(field peak_mb "$f") MB | — | — |")
+
+run_plan_apply pa10k --fleets 10000 --latency-ms 20 --throttle-rps 200
+f="$log_dir/pa10k"
+ok=$([[ -f "$f.ok" ]] && echo met || echo MISSED)
+rows+=("| peak RSS, plan + apply of 10,000 fleets (20 ms, 200 req/s) | $(field peak_mb "$f") MB; plan $(field plan_wall "$f") s, apply $(field apply_wall "$f") s, ratios $(field plan_ratio "$f") / $(field apply_ratio "$f"), $(field apply_failed "$f") failed | < 150 MB | $ok |")
+
+if [[ $quick -eq 0 ]]; then
+    echo "== resilience suite, full size"
+    export FLEETFORM_FUZZ_COUNT=100000 FLEETFORM_CRASH_FLEETS=200 FLEETFORM_SOAK_FLEETS=1000 FLEETFORM_SOAK_RPS=100
+    for suite in YAMLFuzzTests CrashRecoveryTests FaultSoakTests SecretsCanaryTests; do
+        start=$(date +%s)
+        if swift test --filter "ResilienceTests.$suite" 2>&1 | tee "$log_dir/$suite" | grep -E '^(✔|✘)'; then :; fi
+        seconds=$(($(date +%s) - start))
+        if grep -q '✘' "$log_dir/$suite" || ! grep -q '✔ Test run with' "$log_dir/$suite"; then
+            verdict=FAILED
+            status=1
+        else
+            verdict=passed
+        fi
+        rows+=("| resilience: $suite (full size) | $verdict in ${seconds} s (incl. build check) | passes | $verdict |")
+    done
+fi
+
+echo
+echo "Measured on $(nproc) cores, $(uname -sr), $(date -u +%Y-%m-%d):"
+echo
+echo "| benchmark | result | target | |"
+echo "|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+exit $status
