@@ -46,11 +46,7 @@ struct Import: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let console = Console(noColor: color.noColor)
-        let connection = try await gameLift.connect(console: console)
-        let status = await execute(connection, console)
-        await connection.close()
-        throw ExitCode(status.rawValue)
+        try await gameLift.withConnection(noColor: color.noColor, execute)
     }
 
     private func execute(_ connection: Connection, _ console: Console) async -> ExitStatus {

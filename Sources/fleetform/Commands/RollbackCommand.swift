@@ -61,11 +61,7 @@ struct Rollback: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let console = Console(noColor: color.noColor)
-        let connection = try await gameLift.connect(console: console)
-        let status = await execute(connection, console)
-        await connection.close()
-        throw ExitCode(status.rawValue)
+        try await gameLift.withConnection(noColor: color.noColor, execute)
     }
 
     private func execute(_ connection: Connection, _ console: Console) async -> ExitStatus {

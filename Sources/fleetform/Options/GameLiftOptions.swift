@@ -56,6 +56,19 @@ struct GameLiftOptions: ParsableArguments {
     }
 }
 
+extension GameLiftOptions {
+    /// Connects, runs a command's body, closes the connection, and exits with the status the body chose.
+    func withConnection(
+        noColor: Bool, _ body: (Connection, Console) async -> ExitStatus
+    ) async throws {
+        let console = Console(noColor: noColor)
+        let connection = try await connect(console: console)
+        let status = await body(connection, console)
+        await connection.close()
+        throw ExitCode(status.rawValue)
+    }
+}
+
 /// `--debug` lines for what the resilience layer does.
 enum DebugLine {
     static func describe(_ event: ResilienceEvent) -> String {
