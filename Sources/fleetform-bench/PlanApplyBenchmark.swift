@@ -63,7 +63,6 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
             + "throttling above \(throttleRps) req/s; parallelism \(parallelism)")
 
         let client = try Self.client(endpoint: emulator.endpoint)
-        defer { Task { try? await client.shutdown() } }
         let stats = ResilienceStats()
         let gameLift = ResilientGameLift(base: client, policy: client.settings.retryPolicy(), stats: stats)
         var phases: [PhaseResult] = []
@@ -73,6 +72,7 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
         let set = FleetLoader.load(paths: [workspace + "/fleets"], options: LoadOptions())
         let planner = LivePlanner(reader: FleetReader(gameLift: gameLift, parallelism: parallelism))
         guard let plan = await planner.plan(set).plan else {
+            try? await client.shutdown()
             say("error: the generated fleets did not plan: \(set.diagnostics.first.map(String.init(describing:)) ?? "")")
             throw ExitCode.failure
         }
@@ -96,6 +96,7 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
             let again = await planner.plan(FleetLoader.load(paths: [workspace + "/fleets"], options: LoadOptions()))
             converged = again.plan.map { !$0.hasChanges && $0.summary.failed == 0 } ?? false
         }
+        try? await client.shutdown()
 
         for phase in phases { say(phase.line) }
         say("peak RSS (VmHWM) \(ResourceUsage.megabytes(peak))"
