@@ -1,4 +1,5 @@
 import Foundation
+import GameLiftSimulation
 
 /// Writes synthetic, valid, deterministic fleet files: the same count and seed always give the same bytes,
 /// so runs on different machines measure the same input.
@@ -15,7 +16,7 @@ struct SyntheticFleets {
     @discardableResult
     func write(to directory: String) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var paths: [String] = []
         var index = 0
         while index < count {
@@ -34,7 +35,7 @@ struct SyntheticFleets {
     }
 
     /// One fleet document; the fleet id is derived from `number`, so ids never repeat.
-    func document(number: Int, random: inout SplitMix64) -> String {
+    func document(number: Int, random: inout SeededGenerator) -> String {
         let id = String(format: "%08x-%04x-4%03x-8%03x-%012x", number, number % 0xFFFF, number % 0xFFF, 0, number)
         var text = "FleetId: fleet-\(id)\n"
         text += "Region: \(Self.regions[Int(random.next() % UInt64(Self.regions.count))])\n"
@@ -56,20 +57,5 @@ struct SyntheticFleets {
             text += "  GameSessionActivationTimeoutSeconds: \(60 * (1 + Int(random.next() % 10)))\n"
         }
         return text
-    }
-}
-
-/// A small, fast, seedable generator (SplitMix64), so synthetic input is the same everywhere.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import FleetSpec
 import Foundation
+import GameLiftSimulation
 import Testing
 
 /// Mutation fuzzing of the fleet-file loader: start from every example file (valid and invalid), apply
@@ -32,7 +33,7 @@ struct YAMLFuzzTests {
     func fuzz() throws {
         let corpus = try Self.corpus()
         try #require(!corpus.isEmpty, "no example files found under examples/")
-        var random = SplitMix64(seed: 0x5EED_F1EE_7F0A)
+        var random = SeededGenerator(seed: 0x5EED_F1EE_7F0A)
         var located = 0
         var failures: [String] = []
         let known = Set(DiagnosticCatalogue.entries.map(\.code))
@@ -69,19 +70,6 @@ struct YAMLFuzzTests {
     }
 }
 
-/// Small, deterministic random numbers (SplitMix64).
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Edits that tend to find parser and decoder bugs: YAML's special characters, anchors and aliases,
 /// indentation changes, duplicated and swapped lines, odd scalars, truncation.
 enum Mutator {
@@ -93,7 +81,7 @@ enum Mutator {
         "arn:aws:gamelift:us-east-1::fleet/fleet-1", "Region: mars-1",
     ]
 
-    static func mutate(_ text: String, _ random: inout SplitMix64) -> String {
+    static func mutate(_ text: String, _ random: inout SeededGenerator) -> String {
         var chars = Array(text.unicodeScalars)
         var lines = text.components(separatedBy: "\n")
         func position() -> Int { chars.isEmpty ? 0 : Int(random.next() % UInt64(chars.count + 1)) }
