@@ -37,9 +37,14 @@ struct GameLiftOptions: ParsableArguments {
     /// Opens the chosen backend and wraps it in the resilience layer.
     func connect(console: Console) async throws -> Connection {
         let stats = ResilienceStats()
+        // The AWS client logs every request itself (with its attempt number); the local simulation has no
+        // transport, so there the resilience layer's attempt lines stand in for it.
         let debug = self.debug
+        let showAttempts = local
         let observe: @Sendable (ResilienceEvent) -> Void = { event in
-            if debug { console.err(DebugLine.describe(event)) }
+            guard debug else { return }
+            if case .attempt = event, !showAttempts { return }
+            console.err(DebugLine.describe(event))
         }
         if local {
             let backend = try LocalBackend.open(
