@@ -59,8 +59,9 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
                 "--throttle-rps", "\(throttleRps)",
             ])
         defer { emulator.stop() }
-        say("fleets: \(fleets) in \(files.count) files; emulator \(emulator.endpoint): \(latencyMs) ms latency, "
-            + "throttling above \(throttleRps) req/s; parallelism \(parallelism)")
+        say(
+            "fleets: \(fleets) in \(files.count) files; emulator \(emulator.endpoint): \(latencyMs) ms latency, "
+                + "throttling above \(throttleRps) req/s; parallelism \(parallelism)")
 
         let client = try Self.client(endpoint: emulator.endpoint)
         let stats = ResilienceStats()
@@ -73,11 +74,15 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
         let planner = LivePlanner(reader: FleetReader(gameLift: gameLift, parallelism: parallelism))
         guard let plan = await planner.plan(set).plan else {
             try? await client.shutdown()
-            say("error: the generated fleets did not plan: \(set.diagnostics.first.map(String.init(describing:)) ?? "")")
+            say(
+                "error: the generated fleets did not plan: \(set.diagnostics.first.map(String.init(describing:)) ?? "")"
+            )
             throw ExitCode.failure
         }
-        phases.append(meter.finish("plan", fleets: fleets, rate: throttleRps, failed: plan.summary.failed,
-            done: plan.summary.update, doneLabel: "to update"))
+        phases.append(
+            meter.finish(
+                "plan", fleets: fleets, rate: throttleRps, failed: plan.summary.failed,
+                done: plan.summary.update, doneLabel: "to update"))
 
         // Apply: re-read, journal, update each fleet. As `fleetform apply --auto-approve` does after planning.
         meter = PhaseMeter(stats: stats)
@@ -87,8 +92,10 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
             options: ApplyOptions(parallelism: parallelism, runId: "bench-\(fleets)"))
         let report = await applier.apply(plan)
         await journal.close()
-        phases.append(meter.finish("apply", fleets: fleets, rate: throttleRps, failed: report.summary.failed,
-            done: report.summary.updated, doneLabel: "updated"))
+        phases.append(
+            meter.finish(
+                "apply", fleets: fleets, rate: throttleRps, failed: report.summary.failed,
+                done: report.summary.updated, doneLabel: "updated"))
         let peak = ResourceUsage.peakResidentBytes()
 
         var converged: Bool?
@@ -99,8 +106,11 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
         try? await client.shutdown()
 
         for phase in phases { say(phase.line) }
-        say("peak RSS (VmHWM) \(ResourceUsage.megabytes(peak))"
-            + (converged.map { $0 ? "; converged: every fleet's live configuration equals its file" : "; NOT converged" } ?? ""))
+        say(
+            "peak RSS (VmHWM) \(ResourceUsage.megabytes(peak))"
+                + (converged.map {
+                    $0 ? "; converged: every fleet's live configuration equals its file" : "; NOT converged"
+                } ?? ""))
         say(phases.map(\.record).joined(separator: " ") + " peak_mb=\(String(format: "%.1f", Double(peak ?? 0) / 1e6))")
 
         guard check else { return }
@@ -111,7 +121,9 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
                 missed.append("\(phase.name): wall/bound \(String(format: "%.3f", phase.ratio)) > \(maxRatio)")
             }
         }
-        if let peak, Double(peak) / 1e6 > maxPeakMb { missed.append("peak RSS \(ResourceUsage.megabytes(peak)) > \(maxPeakMb) MB") }
+        if let peak, Double(peak) / 1e6 > maxPeakMb {
+            missed.append("peak RSS \(ResourceUsage.megabytes(peak)) > \(maxPeakMb) MB")
+        }
         if converged == false { missed.append("a second plan still shows changes") }
         guard missed.isEmpty else {
             say("targets missed: " + missed.joined(separator: "; "))
@@ -126,7 +138,9 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("fleetform-bench-no-aws").path
         let settings = try AWSSettings.resolve(
             endpointURL: endpoint,
-            environment: ["AWS_CONFIG_FILE": missing + "/config", "AWS_SHARED_CREDENTIALS_FILE": missing + "/credentials"],
+            environment: [
+                "AWS_CONFIG_FILE": missing + "/config", "AWS_SHARED_CREDENTIALS_FILE": missing + "/credentials",
+            ],
             homeDirectory: missing)
         var logger = Logger(label: "fleetform-bench")
         logger.logLevel = .warning

@@ -38,7 +38,9 @@ final class ScriptedGameLift: GameLift, @unchecked Sendable {
     var recorded: [Call] { lock.withLock { calls } }
     func calls(_ operation: GameLiftOperation) -> [Call] { recorded.filter { $0.operation == operation } }
     func configuration(_ fleetId: String) -> RuntimeConfiguration? { lock.withLock { fleets[fleetId]?.configuration } }
-    func setConfiguration(_ fleetId: String, _ c: RuntimeConfiguration) { lock.withLock { fleets[fleetId]?.configuration = c } }
+    func setConfiguration(_ fleetId: String, _ c: RuntimeConfiguration) {
+        lock.withLock { fleets[fleetId]?.configuration = c }
+    }
     func setStatus(_ fleetId: String, _ s: FleetStatus) { lock.withLock { fleets[fleetId]?.status = s } }
 
     private func enter(_ operation: GameLiftOperation, _ fleetId: String, _ region: String) throws -> Fleet {
@@ -137,7 +139,9 @@ final class ScriptedGameLift: GameLift, @unchecked Sendable {
     var eventClock: @Sendable () -> Date? = { nil }
 
     /// Adds events to a fleet's log.
-    func log(_ fleetId: String, _ newEvents: [FleetEvent]) { lock.withLock { events[fleetId, default: []] += newEvents } }
+    func log(_ fleetId: String, _ newEvents: [FleetEvent]) {
+        lock.withLock { events[fleetId, default: []] += newEvents }
+    }
     /// Every DescribeFleetEvents request, in order.
     var eventInputs: [DescribeFleetEventsInput] { lock.withLock { eventRequests } }
 

@@ -205,7 +205,9 @@ struct WatchExitStatusTests {
             ([.updated, .unchanged], false, true, .success),
         ])
     func exitStatus(results: [FleetOutcome.Result], failing: Bool, verified: Bool, expected: FleetformCore.ExitStatus) {
-        #expect(ExitStatus.forApply(Self.report(results), watch: Self.watch(failing: failing, verified: verified)) == expected)
+        #expect(
+            ExitStatus.forApply(Self.report(results), watch: Self.watch(failing: failing, verified: verified))
+                == expected)
     }
 
     @Test("without a watch, the apply's own status stands")

@@ -143,7 +143,8 @@ struct VerifyFlowTests {
             _ = await world.apply(plan, run: "run-\(n)")
             world.clock.advance(by: 60)
         }
-        let query = EventQuery(fleet: SimulatedWorld.fleetId, region: SimulatedWorld.region, since: SimulatedWorld.start)
+        let query = EventQuery(
+            fleet: SimulatedWorld.fleetId, region: SimulatedWorld.region, since: SimulatedWorld.start)
         let all = try await EventReader(gameLift: world.gameLift).read(query)
         let paged = try await EventReader(gameLift: world.gameLift, pageSize: 2).read(query)
         #expect(all.count >= 7)

@@ -32,7 +32,8 @@ struct CrashRecoveryTests {
         let environment = ["PATH": "/usr/bin:/bin", "HOME": workspace.path, "AWS_REGION": "us-west-2"]
 
         let first = try ChildProcess(
-            fleetform, apply, directory: workspace.path, environment: environment, outputPrefix: workspace.file("first"))
+            fleetform, apply, directory: workspace.path, environment: environment, outputPrefix: workspace.file("first")
+        )
         let intentsBeforeKill = 6
         let caught = poll(deadline: 60) { Self.intents(journal) >= intentsBeforeKill || !first.isRunning }
         first.kill()

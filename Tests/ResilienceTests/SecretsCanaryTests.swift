@@ -47,7 +47,8 @@ struct SecretsCanaryTests {
             Run(name: "plan-json", arguments: ["plan", fleets, "--debug", "--format", "json"], failing: false),
             Run(name: "apply-debug", arguments: ["apply", fleets, "--debug", "--auto-approve"], failing: false),
             Run(name: "plan-refused", arguments: ["plan", fleets, "--debug"], failing: true),
-            Run(name: "apply-refused", arguments: ["apply", fleets, "--debug", "--auto-approve", "--format", "json"],
+            Run(
+                name: "apply-refused", arguments: ["apply", fleets, "--debug", "--auto-approve", "--format", "json"],
                 failing: true),
         ]
         var signatures: [String] = []
@@ -65,7 +66,8 @@ struct SecretsCanaryTests {
                     #expect(status == 1, "\(run.name) should fail; stderr:\n\(child.stderr)")
                     #expect(child.stderr.contains("InvalidSignature") || child.stdout.contains("InvalidSignature"))
                 } else {
-                    #expect(status == 0 || status == 2, "\(run.name) exit \(String(describing: status)):\n\(child.stderr)")
+                    #expect(
+                        status == 0 || status == 2, "\(run.name) exit \(String(describing: status)):\n\(child.stderr)")
                 }
                 return seen
             }
@@ -80,7 +82,8 @@ struct SecretsCanaryTests {
         #expect(FileManager.default.fileExists(atPath: workspace.file(".fleetform/journal.jsonl")))
 
         // Every file in the workspace: command outputs, the saved plan, the journal, the emulators' logs.
-        let secrets = [("secret key", Self.secret), ("session token", Self.token)]
+        let secrets =
+            [("secret key", Self.secret), ("session token", Self.token)]
             + signatures.map { ("signature", $0) }
         var scanned = 0
         let walker = FileManager.default.enumerator(atPath: workspace.path)

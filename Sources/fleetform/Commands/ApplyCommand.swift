@@ -83,7 +83,9 @@ struct Apply: AsyncParsableCommand {
                 return .error
             }
         } else {
-            guard let fresh = await connection.plan(paths: paths, options: fleets, console: console) else { return .error }
+            guard let fresh = await connection.plan(paths: paths, options: fleets, console: console) else {
+                return .error
+            }
             planned = fresh
             // With --format json, standard output carries only the report; the plan goes to standard error.
             if format == .json {
@@ -144,7 +146,9 @@ struct Apply: AsyncParsableCommand {
         }
         if quiet {
             let verified = VerifiedApplyJSON(apply: report, watch: watched, rollback: rollback?.report)
-            if let data = try? ReportJSON.encoder().encode(verified) { console.out(String(decoding: data, as: UTF8.self)) }
+            if let data = try? ReportJSON.encoder().encode(verified) {
+                console.out(String(decoding: data, as: UTF8.self))
+            }
         }
         return ExitStatus.forApply(report, watch: watched)
     }

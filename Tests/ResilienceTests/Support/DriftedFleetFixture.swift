@@ -22,7 +22,8 @@ struct DriftedFleetFixture {
                 parameters: "-port \(7777 + slot)", concurrentExecutions: 1 + (number + slot) % 5)
         }
         return RuntimeConfiguration(
-            serverProcesses: processes, maxConcurrentGameSessionActivations: 2, gameSessionActivationTimeoutSeconds: 300)
+            serverProcesses: processes, maxConcurrentGameSessionActivations: 2, gameSessionActivationTimeoutSeconds: 300
+        )
     }
 
     /// What fleet `number` runs at first.
