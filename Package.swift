@@ -89,7 +89,8 @@ let package = Package(
         .testTarget(
             name: "FleetSpecTests", dependencies: ["FleetSpec"], resources: [.copy("Fixtures")],
             swiftSettings: settings),
-        .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(
+            name: "SigV4Tests", dependencies: ["SigV4"], resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(
             name: "GameLiftAWSTests",
             dependencies: [
