@@ -95,4 +95,49 @@ struct CommandLineTests {
         #expect(stale.stdout.contains("refused: its live configuration changed since the plan was made"))
         #expect(stale.stdout.contains("Apply: 4 updated, 2 unchanged, 0 held, 1 failed."))
     }
+
+    @Test(
+        "apply --watch with a launch path missing from the build exits 4 naming the event; --rollback-on-failure restores the fleet"
+    )
+    func watchAndRollback() throws {
+        // A seed whose arena fleet reports events 10 ms after an update, so a 2-second watch sees them.
+        let seedURL = examples.appendingPathComponent("local/seed.json")
+        var seed = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: seedURL)) as? [String: Any])
+        var fleets = try #require(seed["Fleets"] as? [[String: Any]])
+        let arenaIndex = try #require(
+            fleets.firstIndex { ($0["FleetId"] as? String)?.hasPrefix("fleet-2f1c3a9e") == true })
+        fleets[arenaIndex]["Behaviour"] = ["EventDelaySeconds": 0.01]
+        let before = fleets[arenaIndex]["RuntimeConfiguration"] as? NSDictionary
+        seed["Fleets"] = fleets
+        let fastSeed = directory.appendingPathComponent("seed.json")
+        try JSONSerialization.data(withJSONObject: seed).write(to: fastSeed)
+        let state = directory.appendingPathComponent("watch-state.json")
+        let local = ["--local", "--local-state", state.path, "--local-seed", fastSeed.path]
+
+        // The arena fleet file with a typo in the launch path: valid YAML, valid path, but not in the build.
+        let broken = directory.appendingPathComponent("broken")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+        let arena = try String(contentsOf: examples.appendingPathComponent("fleets/prod/arena.yaml"), encoding: .utf8)
+        try arena.replacingOccurrences(of: "/local/game/bin/ArenaServer", with: "/local/game/bin/ArenaSever")
+            .write(to: broken.appendingPathComponent("arena.yaml"), atomically: true, encoding: .utf8)
+
+        let journal = directory.appendingPathComponent("watch-journal.jsonl").path
+        let run = try run(
+            ["apply", broken.path, "--auto-approve", "--watch", "2s", "--rollback-on-failure", "--journal", journal]
+                + local)
+        #expect(run.status == 4, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.contains("SERVER_PROCESS_INVALID_PATH"), "\(run.stdout)")
+
+        // The live configuration is the one from before the apply, and the rollback is journaled.
+        let after = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: state)) as? [String: Any])
+        let live = (after["Fleets"] as? [[String: Any]])?.first {
+            ($0["FleetId"] as? String)?.hasPrefix("fleet-2f1c3a9e") == true
+        }
+        #expect((live?["RuntimeConfiguration"] as? NSDictionary) == before)
+        let causes = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n")
+            .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .compactMap { $0["cause"] as? String }
+        #expect(causes.contains("apply"))
+        #expect(causes.contains("rollback"))
+    }
 }
