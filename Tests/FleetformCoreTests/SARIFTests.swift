@@ -68,3 +68,14 @@ struct SARIFTests {
         #expect(failed.first?["executionSuccessful"] as? Bool == false)
     }
 }
+
+/// `validate --format sarif` goes through `DiagnosticRenderer`.
+@Suite("SARIF through the diagnostic renderer")
+struct SARIFFormatTests {
+    @Test func sarifFormat() {
+        #expect(
+            DiagnosticRenderer(format: .sarif).render(SARIFTests.sample, fileCount: 3)
+                == SARIFRenderer().render(SARIFTests.sample))
+        #expect(DiagnosticFormat(rawValue: "sarif") == .sarif)
+    }
+}

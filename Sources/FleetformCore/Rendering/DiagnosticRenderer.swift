@@ -9,6 +9,8 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
     case json
     /// GitHub Actions workflow commands, which annotate the pull request's files.
     case github
+    /// A SARIF 2.1.0 log for code-scanning views (see `SARIFRenderer`).
+    case sarif
 }
 
 /// Renders diagnostics as text, JSON or GitHub annotations. Pure: returns the output, prints nothing.
@@ -30,6 +32,7 @@ public struct DiagnosticRenderer: Sendable {
         case .text: text(diagnostics, fileCount: fileCount)
         case .json: json(diagnostics, fileCount: fileCount)
         case .github: github(diagnostics, fileCount: fileCount)
+        case .sarif: SARIFRenderer().render(diagnostics)
         }
     }
 

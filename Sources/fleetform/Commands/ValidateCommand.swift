@@ -9,12 +9,20 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check fleet files against GameLift's rules, offline.",
-        discussion: "Exits 0 when no file has an error, 1 otherwise.")
+        discussion: """
+            Exits 0 when no file has an error, 1 otherwise.
+
+            Examples:
+              fleetform validate fleets/
+              fleetform validate fleets/ --strict --build-manifest build/
+              fleetform validate fleets/ --format github                  # annotations in GitHub Actions
+              fleetform validate fleets/ --format sarif > fleetform.sarif  # for code scanning
+            """)
 
     @Argument(help: "Fleet files, or folders searched recursively for *.yaml and *.yml.")
     var paths: [String]
 
-    @Option(help: "Output format: text, json or github.")
+    @Option(help: "Output format: text, json, github or sarif.")
     var format: DiagnosticFormat = .text
 
     @Flag(help: "Treat warnings as errors.")
