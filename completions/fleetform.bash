@@ -194,7 +194,7 @@ _fleetform_validate() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __fleetform_add_completions -W 'text'$'\n''json'$'\n''github'
+        __fleetform_add_completions -W 'text'$'\n''json'$'\n''github'$'\n''sarif'
         return
         ;;
     '--region')

@@ -98,7 +98,7 @@ complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_positional 
 complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_positional "fleetform" -eq 1' -fa 'events' -d 'Show a fleet\'s event log (DescribeFleetEvents), every page, each code with its meaning.'
 complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_positional "fleetform" -eq 1' -fa 'rollback' -d 'Restore the runtime configurations an apply overwrote, from the journal.'
 complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_positional "fleetform" -eq 1' -fa 'help' -d 'Show subcommand help information.'
-complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_flags_or_options "fleetform validate" format' -l 'format' -d 'Output format: text, json or github.' -rfka 'text json github'
+complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_flags_or_options "fleetform validate" format' -l 'format' -d 'Output format: text, json, github or sarif.' -rfka 'text json github sarif'
 complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_flags_or_options "fleetform validate" strict' -l 'strict' -d 'Treat warnings as errors.'
 complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_flags_or_options "fleetform validate" no-color' -l 'no-color' -d 'Never colour the output (NO_COLOR is respected too).'
 complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_flags_or_options "fleetform validate" region' -l 'region' -d 'Region for fleets whose file names none (default: AWS_REGION, then AWS_DEFAULT_REGION).' -rfka ''
