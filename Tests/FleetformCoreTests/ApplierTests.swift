@@ -124,12 +124,7 @@ struct ApplierTests {
         let (docs, gameLift) = Fixture.threeFleets()
         let h = ApplyHarness(gameLift)
         let plan = await makePlan(docs, gameLift)
-        gameLift.setStatus(Fixture.arena, .error)
-        gameLift.script(
-            .updateRuntimeConfiguration, Fixture.arena,
-            Array(
-                repeating: GameLiftServiceError(
-                    code: .invalidFleetStatus, message: "Fleet is in ERROR", httpStatus: 400), count: 3))
+        gameLift.holdInError(Fixture.arena, refusals: 3)
         // The status allows updates again from the third status read on; GameLift refuses twice more anyway.
         let polls = Counter()
         gameLift.onDescribeAttributes = { [gameLift] id in
@@ -147,12 +142,7 @@ struct ApplierTests {
         let (docs, gameLift) = Fixture.threeFleets()
         let h = ApplyHarness(gameLift)
         let plan = await makePlan(docs, gameLift)
-        gameLift.setStatus(Fixture.arena, .error)
-        gameLift.script(
-            .updateRuntimeConfiguration, Fixture.arena,
-            Array(
-                repeating: GameLiftServiceError(
-                    code: .invalidFleetStatus, message: "Fleet is in ERROR", httpStatus: 400), count: 10))
+        gameLift.holdInError(Fixture.arena, refusals: 10)
         let report = await h.apply(plan, holdTimeout: 10)
         #expect(report.outcomes[0].result == .held)
         #expect(h.clock.sleeps == [1, 2, 4, 3])
@@ -238,6 +228,15 @@ struct ApplierTests {
         let all = try h.journal()
         #expect(all.map(\.kind) == [.intent, .result])
         #expect(all.last?.outcome == .updated)
+    }
+}
+
+extension ScriptedGameLift {
+    /// Puts the fleet in ERROR and makes GameLift refuse its next `refusals` updates for its status.
+    func holdInError(_ fleetId: String, refusals: Int) {
+        setStatus(fleetId, .error)
+        let refusal = GameLiftServiceError(code: .invalidFleetStatus, message: "Fleet is in ERROR", httpStatus: 400)
+        script(.updateRuntimeConfiguration, fleetId, Array(repeating: refusal, count: refusals))
     }
 }
 
