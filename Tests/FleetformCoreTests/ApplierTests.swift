@@ -98,11 +98,9 @@ struct ApplierTests {
 
     @Test("InvalidFleetStatusException holds the fleet, reports its status, and the others are updated (exit 3)")
     func hold() async throws {
-        let (docs, gameLift) = Fixture.threeFleets()
-        var docs2 = docs
-        docs2[2].runtimeConfiguration.gameSessionActivationTimeoutSeconds = 90  // raid changes too
+        let (docs, gameLift) = Fixture.threeFleets(alsoChanging: [2])
         let h = ApplyHarness(gameLift)
-        let plan = await makePlan(docs2, gameLift)
+        let plan = await makePlan(docs, gameLift)
         gameLift.setStatus(Fixture.arena, .activating)
         gameLift.script(
             .updateRuntimeConfiguration, Fixture.arena,
@@ -153,11 +151,9 @@ struct ApplierTests {
         "final errors fail the fleet with the service message, are not retried, and the others carry on (exit 1)",
         arguments: [GameLiftErrorCode.notFound, .invalidRequest, .unauthorized, .limitExceeded])
     func finalErrors(code: GameLiftErrorCode) async throws {
-        let (docs, gameLift) = Fixture.threeFleets()
-        var docs2 = docs
-        docs2[2].runtimeConfiguration.gameSessionActivationTimeoutSeconds = 90
+        let (docs, gameLift) = Fixture.threeFleets(alsoChanging: [2])
         let h = ApplyHarness(gameLift)
-        let plan = await makePlan(docs2, gameLift)
+        let plan = await makePlan(docs, gameLift)
         gameLift.script(
             .updateRuntimeConfiguration, Fixture.arena,
             [
@@ -175,12 +171,9 @@ struct ApplierTests {
 
     @Test("--fail-fast stops starting fleets after the first failure; every fleet is still accounted for")
     func failFast() async throws {
-        let (docs, gameLift) = Fixture.threeFleets()
-        var docs2 = docs
-        docs2[1].runtimeConfiguration.gameSessionActivationTimeoutSeconds = 90
-        docs2[2].runtimeConfiguration.gameSessionActivationTimeoutSeconds = 90
+        let (docs, gameLift) = Fixture.threeFleets(alsoChanging: [1, 2])
         let h = ApplyHarness(gameLift)
-        let plan = await makePlan(docs2, gameLift)
+        let plan = await makePlan(docs, gameLift)
         gameLift.script(
             .updateRuntimeConfiguration, Fixture.arena,
             [
@@ -194,12 +187,10 @@ struct ApplierTests {
 
     @Test("a saved plan made stale by an out-of-band change is refused for that fleet, which is left untouched")
     func stalePlan() async throws {
-        let (docs, gameLift) = Fixture.threeFleets()
-        var docs2 = docs
-        docs2[2].runtimeConfiguration.gameSessionActivationTimeoutSeconds = 90
+        let (docs, gameLift) = Fixture.threeFleets(alsoChanging: [2])
         let h = ApplyHarness(gameLift)
         let path = Fixture.temporaryDirectory() + "/plan.json"
-        try PlanFile.save(await makePlan(docs2, gameLift), to: path)
+        try PlanFile.save(await makePlan(docs, gameLift), to: path)
         let outOfBand = RuntimeConfiguration(serverProcesses: [Fixture.casual], gameSessionActivationTimeoutSeconds: 5)
         gameLift.setConfiguration(Fixture.arena, outOfBand)
         let report = await h.apply(try PlanFile.load(from: path))

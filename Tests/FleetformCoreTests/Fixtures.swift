@@ -39,15 +39,17 @@ enum Fixture {
             serverProcesses: [r], maxConcurrentGameSessionActivations: 4, gameSessionActivationTimeoutSeconds: 120)
     }
 
-    /// Three fleets: arena changes, lobby and raid are already right.
-    static func threeFleets() -> ([FleetDocument], ScriptedGameLift) {
+    /// Three fleets: arena changes, lobby and raid are already right unless `alsoChanging` names them (by index:
+    /// 1 lobby, 2 raid), whose activation timeout then changes too.
+    static func threeFleets(alsoChanging: Set<Int> = []) -> ([FleetDocument], ScriptedGameLift) {
         let same = RuntimeConfiguration(
             serverProcesses: [casual], maxConcurrentGameSessionActivations: 2, gameSessionActivationTimeoutSeconds: 60)
-        let docs = [
+        var docs = [
             specDesired,
             document(lobby, path: "fleets/prod/lobby.yaml", same),
             document(raid, region: "eu-west-1", path: "fleets/prod/raid.yaml", same),
         ]
+        for index in alsoChanging { docs[index].runtimeConfiguration.gameSessionActivationTimeoutSeconds = 90 }
         let gameLift = ScriptedGameLift([
             arena: .init(region: "us-west-2", configuration: specLive),
             lobby: .init(region: "us-west-2", configuration: same),
