@@ -45,6 +45,23 @@ struct CommandLineTests {
         #expect(invalid.stdout.contains("error: [FF"))
     }
 
+    @Test("invalid files stop plan and apply before any connection: no state created, no credentials sought")
+    func invalidFilesSendNothing() throws {
+        let invalid = examples.appendingPathComponent("invalid").path
+        for arguments in [["plan", invalid], ["apply", invalid, "--auto-approve"]] {
+            let local = try run(arguments + self.local)
+            #expect(local.status == 1)
+            #expect(local.stderr.contains("error: [FF"))
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("state.json").path))
+            let aws = try run(
+                arguments + ["--region", "us-west-2"],
+                environment: ["HOME": directory.path, "AWS_EC2_METADATA_DISABLED": "true"])
+            #expect(aws.status == 1)
+            #expect(aws.stderr.contains("error: [FF"))
+            #expect(!aws.stderr.contains("credentials"))
+        }
+    }
+
     @Test("no credentials: one clear error listing what was tried, exit 1, nothing per fleet")
     func noCredentials() throws {
         let run = try run(

@@ -70,10 +70,20 @@ struct Apply: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await gameLift.withConnection(noColor: color.noColor, execute)
+        // Fleet files are validated before connecting: nothing is sent while any has an error.
+        var input: FleetInput?
+        if plan == nil {
+            let console = Console(noColor: color.noColor)
+            input = FleetInput.load(
+                paths: paths, options: fleets, defaultRegion: try gameLift.defaultRegion(), console: console)
+            guard input != nil else { throw ExitCode(ExitStatus.error.rawValue) }
+        }
+        try await gameLift.withConnection(noColor: color.noColor) { connection, console in
+            await execute(connection, console, input)
+        }
     }
 
-    private func execute(_ connection: Connection, _ console: Console) async -> ExitStatus {
+    private func execute(_ connection: Connection, _ console: Console, _ input: FleetInput?) async -> ExitStatus {
         let planned: PlanDocument
         if let plan {
             do {
@@ -83,7 +93,7 @@ struct Apply: AsyncParsableCommand {
                 return .error
             }
         } else {
-            guard let fresh = await connection.plan(paths: paths, options: fleets, console: console) else {
+            guard let input, let fresh = await connection.plan(input, options: fleets, console: console) else {
                 return .error
             }
             planned = fresh

@@ -35,8 +35,12 @@ struct Plan: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(noColor: color.noColor)
+        guard
+            let input = FleetInput.load(
+                paths: paths, options: fleets, defaultRegion: try gameLift.defaultRegion(), console: console)
+        else { throw ExitCode(ExitStatus.error.rawValue) }
         let connection = try await gameLift.connect(console: console)
-        let result = await connection.plan(paths: paths, options: fleets, console: console)
+        let result = await connection.plan(input, options: fleets, console: console)
         await connection.close()
         guard let plan = result else { throw ExitCode(ExitStatus.error.rawValue) }
         if let out {

@@ -34,6 +34,15 @@ struct GameLiftOptions: ParsableArguments {
     @Flag(help: "Log every request (operation, status, attempt, request id) to standard error. Secrets are redacted.")
     var debug = false
 
+    /// The region for fleet files that name none, resolved the way the chosen backend resolves it, without
+    /// any network access.
+    func defaultRegion(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+        if local { return LocalBackend.defaultRegion(flag: region, environment: environment) }
+        return try AWSBackend.settings(
+            profile: profile, region: region, endpointURL: endpointUrl, environment: environment
+        ).defaultRegion
+    }
+
     /// Opens the chosen backend and wraps it in the resilience layer.
     func connect(console: Console) async throws -> Connection {
         let stats = ResilienceStats()

@@ -20,8 +20,13 @@ enum LocalBackend {
     ) throws -> Opened {
         let faults = try faultsPath.map(FaultPlan.load(path:)) ?? .none
         let simulation = try GameLiftSimulation.open(stateFile: statePath, seedFile: seedPath, faults: faults)
-        let region = defaultRegion ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
-        return Opened(gameLift: simulation, defaultRegion: region)
+        return Opened(
+            gameLift: simulation, defaultRegion: Self.defaultRegion(flag: defaultRegion, environment: environment))
+    }
+
+    /// `--region`, else `AWS_REGION`, else `AWS_DEFAULT_REGION`.
+    static func defaultRegion(flag: String?, environment: [String: String]) -> String? {
+        flag ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
     }
 }
 
@@ -38,9 +43,8 @@ enum AWSBackend {
         profile: String?, region: String?, endpointURL: String?, debug: Bool,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws -> Opened {
-        let settings = try AWSSettings.resolve(
-            profile: profile, region: region, endpointURL: endpointURL, environment: environment,
-            homeDirectory: environment["HOME"] ?? NSHomeDirectory())
+        let settings = try Self.settings(
+            profile: profile, region: region, endpointURL: endpointURL, environment: environment)
         StandardErrorLogging.bootstrap()
         var logger = Logger(label: "fleetform.gamelift")
         logger.logLevel = debug ? .debug : .warning
@@ -56,6 +60,17 @@ enum AWSBackend {
         return Opened(
             gameLift: client, defaultRegion: settings.defaultRegion, retryPolicy: settings.retryPolicy(),
             shutdown: { try? await client.shutdown() })
+    }
+}
+
+extension AWSBackend {
+    /// Settings from flags, environment and the AWS config files: local reads only, no network.
+    static func settings(
+        profile: String?, region: String?, endpointURL: String?, environment: [String: String]
+    ) throws -> AWSSettings {
+        try AWSSettings.resolve(
+            profile: profile, region: region, endpointURL: endpointURL, environment: environment,
+            homeDirectory: environment["HOME"] ?? NSHomeDirectory())
     }
 }
 

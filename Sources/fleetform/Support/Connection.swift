@@ -12,9 +12,33 @@ struct Connection: Sendable {
 
     func close() async { await shutdown() }
 
-    /// Loads and validates the fleet files, reads the live fleets and plans. Prints every diagnostic to
-    /// standard error; returns `nil` when any is an error (nothing was sent then).
-    func plan(paths: [String], options: FleetOptions, console: Console) async -> PlanDocument? {
+    /// Reads the live fleets the (already validated) files name and plans them. Prints every diagnostic to
+    /// standard error, including those that need the live fleet; returns `nil` when any is an error.
+    func plan(_ input: FleetInput, options: FleetOptions, console: Console) async -> PlanDocument? {
+        let progress = Progress("Reading fleets", total: input.fleets.documents.count, console: console)
+        let planner = LivePlanner(
+            reader: FleetReader(
+                gameLift: gameLift, parallelism: options.parallelism, onFleetRead: { progress.advance() }),
+            buildManifest: input.manifest)
+        let result = await planner.plan(input.fleets)
+        progress.finish()
+        if !result.diagnostics.isEmpty {
+            console.err(
+                DiagnosticRenderer(format: .text, style: console.errorStyle)
+                    .render(result.diagnostics, fileCount: input.fleets.fileCount))
+        }
+        return result.plan
+    }
+}
+
+/// Fleet files loaded and validated before anything touches the network: while any file has an error,
+/// no request is sent — not to GameLift, and not to a credential endpoint either.
+struct FleetInput: Sendable {
+    let fleets: FleetSet
+    let manifest: BuildManifest?
+
+    /// Loads and validates the files; when any has an error, prints the diagnostics and returns `nil`.
+    static func load(paths: [String], options: FleetOptions, defaultRegion: String?, console: Console) -> FleetInput? {
         var manifest: BuildManifest?
         if let path = options.buildManifest {
             do {
@@ -25,18 +49,12 @@ struct Connection: Sendable {
             }
         }
         let fleets = FleetLoader.load(paths: paths, options: LoadOptions(defaultRegion: defaultRegion))
-        let progress = Progress("Reading fleets", total: fleets.documents.count, console: console)
-        let planner = LivePlanner(
-            reader: FleetReader(
-                gameLift: gameLift, parallelism: options.parallelism, onFleetRead: { progress.advance() }),
-            buildManifest: manifest)
-        let result = await planner.plan(fleets)
-        progress.finish()
-        if !result.diagnostics.isEmpty {
+        guard !fleets.diagnostics.hasErrors else {
             console.err(
                 DiagnosticRenderer(format: .text, style: console.errorStyle)
-                    .render(result.diagnostics, fileCount: fleets.fileCount))
+                    .render(fleets.diagnostics, fileCount: fleets.fileCount))
+            return nil
         }
-        return result.plan
+        return FleetInput(fleets: fleets, manifest: manifest)
     }
 }
