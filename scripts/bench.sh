@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks and the full resilience suite (issue 8, SPEC §4 and §8), with a results table at the end.
+# Benchmarks and the full resilience suite (docs/benchmarks.md), with a results table at the end.
 #
 # Usage: scripts/bench.sh            # everything (about 6 minutes on 2 cores, plus the release build)
 #        scripts/bench.sh --quick    # benchmarks only, no resilience suite

@@ -68,3 +68,17 @@ extension Array where Element == Diagnostic {
         }
     }
 }
+
+extension Diagnostic {
+    /// The order diagnostics are shown in everywhere: by file, then by line and column as numbers (so
+    /// `f.yaml:9` comes before `f.yaml:10`); diagnostics without a place first (they concern arguments), then
+    /// by code and message.
+    public static func readingOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        switch (a.location, b.location) {
+        case (nil, .some): return true
+        case (.some, nil): return false
+        case (let x?, let y?) where x != y: return x < y
+        default: return (a.code.rawValue, a.message) < (b.code.rawValue, b.message)
+        }
+    }
+}

@@ -1,7 +1,7 @@
 import Yams
 
 /// Reads one composed YAML document into a `FleetDraft`, reporting unknown keys, wrong types and missing
-/// keys with their places. Structure only: the SPEC §2 rules run afterwards on the draft.
+/// keys with their places. Structure only: the rules (docs/fleet-files.md) run afterwards on the draft.
 struct FleetDocumentReader {
     static let fleetKeys = ["FleetId", "Region", "RuntimeConfiguration"]
     static let runtimeConfigurationKeys = [

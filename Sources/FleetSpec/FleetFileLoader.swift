@@ -92,7 +92,7 @@ struct FleetFileLoader {
             diagnostics += problems
             guard let document else { continue }
             if let manifest = options.buildManifest {
-                diagnostics += FleetValidator.checkAgainstFleet(document, operatingSystem: nil, buildManifest: manifest)
+                diagnostics += LiveFleetRules.checkAgainstFleet(document, operatingSystem: nil, buildManifest: manifest)
             }
             documents.append(document)
         }

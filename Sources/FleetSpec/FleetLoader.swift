@@ -44,7 +44,8 @@ public enum FleetLoader {
     private static func assemble(documents: [FleetDocument], diagnostics: [Diagnostic], fileCount: Int) -> FleetSet {
         let documents = documents.sorted { $0.location < $1.location }
         let all = diagnostics + duplicateFleets(in: documents)
-        return FleetSet(documents: documents, diagnostics: all.sorted(by: diagnosticOrder), fileCount: fileCount)
+        return FleetSet(
+            documents: documents, diagnostics: all.sorted(by: Diagnostic.readingOrder), fileCount: fileCount)
     }
 
     /// One error for each declaration of a fleet after its first, naming both places. A fleet id and an ARN
@@ -67,15 +68,6 @@ public enum FleetLoader {
         return diagnostics
     }
 
-    /// By file, line and column; diagnostics without a place first (they concern arguments), then by code.
-    static func diagnosticOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        switch (a.location, b.location) {
-        case (nil, .some): return true
-        case (.some, nil): return false
-        case (let x?, let y?) where x != y: return x < y
-        default: return (a.code.rawValue, a.message) < (b.code.rawValue, b.message)
-        }
-    }
 }
 
 /// Fixed slots that concurrent workers fill, one slot each, so results keep the files' order.

@@ -1,7 +1,7 @@
 import Foundation
 import GameLiftAPI
 
-/// The rules of SPEC §2 that need only the file: run on a draft, they report every broken rule and build the
+/// The rules (docs/fleet-files.md, "Rules") that need only the file: run on a draft, they report every broken rule and build the
 /// `FleetDocument`. Limits and patterns come from `GameLiftLimits` alone.
 enum FleetRules {
     private static let launchPathCharacters = AllowedCharacters(classBody: GameLiftLimits.launchPathCharacters)

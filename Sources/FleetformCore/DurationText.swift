@@ -1,12 +1,13 @@
 import Foundation
 
-/// Parses durations as people write them on a command line: `90`, `90s`, `5m`, `1h30m`, `250ms`.
+/// Durations as people write them on a command line (`90`, `90s`, `5m`, `1h30m`, `250ms`) and read them
+/// in reports (`5m 30s`).
 public enum DurationText {
     /// Seconds, or `nil` when the text is not a duration.
     public static func seconds(_ text: String) -> Double? {
         let s = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !s.isEmpty else { return nil }
-        if let plain = Double(s) { return plain >= 0 ? plain : nil }
+        if let plain = Double(s) { return plain >= 0 && plain.isFinite ? plain : nil }
         var total = 0.0
         var number = ""
         var unit = ""
@@ -37,6 +38,21 @@ public enum DurationText {
             }
         }
         guard !number.isEmpty, flush() else { return nil }
-        return total
+        return total.isFinite ? total : nil
     }
+
+    /// `5m 30s`, `45s`, `2h`: a duration for people, to the second.
+    public static func words(_ seconds: Double) -> String {
+        // Clamped before converting: a duration read from outside must not trap.
+        let total = seconds.isFinite ? Int(min(max(seconds, 0), Self.longest).rounded()) : 0
+        let (h, m, s) = (total / 3600, (total % 3600) / 60, total % 60)
+        var parts: [String] = []
+        if h > 0 { parts.append("\(h)h") }
+        if m > 0 { parts.append("\(m)m") }
+        if s > 0 || parts.isEmpty { parts.append("\(s)s") }
+        return parts.joined(separator: " ")
+    }
+
+    /// A century: longer than any wait fleetform will do.
+    static let longest: Double = 100 * 365 * 24 * 3600
 }

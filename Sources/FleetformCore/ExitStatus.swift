@@ -1,4 +1,4 @@
-/// fleetform's exit codes (SPEC §7), decided in one place.
+/// fleetform's exit codes (README, "Exit codes"), decided in one place.
 public enum ExitStatus: Int32, Sendable {
     case success = 0
     /// Invalid files, failed fleets, a stale plan, bad arguments.

@@ -31,6 +31,17 @@ public struct GameLiftErrorCode: RawRepresentable, Codable, Hashable, Sendable, 
     ]
 
     public var isThrottling: Bool { Self.throttlingCodes.contains(self) }
+
+    /// The HTTP status GameLift answers this code with: 500 for `InternalServiceException`, 503 for
+    /// `ServiceUnavailable`, 400 for every other error (AWS JSON 1.1 sends client errors, throttling
+    /// included, as 400).
+    public var httpStatus: Int {
+        switch self {
+        case .internalService: 500
+        case .serviceUnavailable: 503
+        default: 400
+        }
+    }
 }
 
 /// An error answered by GameLift (or the simulation): its code, message and request id.
@@ -71,6 +82,9 @@ public struct GameLiftTransportError: Error, Hashable, Sendable, CustomStringCon
         self.message = message
     }
     public var description: String { "\(kind == .timeout ? "timed out" : "connection error"): \(message)" }
+
+    /// The code a transport error is reported under, where a service error would give its own.
+    public var code: String { kind == .timeout ? "Timeout" : "ConnectionError" }
 }
 
 /// How the resilience layer treats an error. One place decides it, for every backend.

@@ -165,7 +165,7 @@ public struct ResilientGameLift: GameLift {
     static func code(of error: any Error) -> String {
         switch error {
         case let e as GameLiftServiceError: e.code.rawValue
-        case let e as GameLiftTransportError: e.kind == .timeout ? "Timeout" : "ConnectionError"
+        case let e as GameLiftTransportError: e.code
         default: String(describing: type(of: error))
         }
     }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Time and chance, injected: production uses the system clock, real sleeps and a random generator;
-/// tests use a virtual clock whose sleeps return at once and are recorded, so retry tests run in
-/// milliseconds and assert exact delays.
+/// Time and chance, injected: production uses the system clock, real sleeps and a random generator; tests
+/// use a virtual clock (FleetformTesting's `VirtualClock`) whose sleeps return at once and are recorded, so
+/// retry tests run in milliseconds and assert exact delays.
 public struct Timing: Sendable {
     /// Seconds on a monotonic clock.
     public var now: @Sendable () -> Double
@@ -34,45 +34,4 @@ public struct Timing: Sendable {
     )
 
     private static let epoch = ContinuousClock.now
-}
-
-/// A clock for tests: `sleep` advances virtual time instantly and records each delay.
-public final class VirtualClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Double
-    private var recorded: [Double] = []
-    private var randomValues: [Double]
-    private var randomIndex = 0
-
-    /// - Parameter random: values `random()` returns in turn (repeating); 0.5 when empty.
-    public init(start: Double = 1_000, random: [Double] = []) {
-        self.current = start
-        self.randomValues = random
-    }
-
-    public var now: Double { lock.withLock { current } }
-    /// Every delay slept so far, in order.
-    public var sleeps: [Double] { lock.withLock { recorded } }
-
-    public func advance(by seconds: Double) { lock.withLock { current += seconds } }
-
-    public var timing: Timing {
-        Timing(
-            now: { [self] in now },
-            sleep: { [self] seconds in
-                lock.withLock {
-                    recorded.append(seconds)
-                    if seconds > 0 { current += seconds }
-                }
-                await Task.yield()
-            },
-            random: { [self] in
-                lock.withLock {
-                    guard !randomValues.isEmpty else { return 0.5 }
-                    defer { randomIndex += 1 }
-                    return randomValues[randomIndex % randomValues.count]
-                }
-            }
-        )
-    }
 }

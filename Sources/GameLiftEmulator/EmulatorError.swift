@@ -39,22 +39,17 @@ public struct EmulatorError: Error, Hashable, Sendable, CustomStringConvertible 
         Self(code: .invalidSignature, message: message, httpStatus: 403)
     }
 
-    /// The answer for an error thrown by the backend: a service error keeps its code and status (400 by default,
-    /// 500/503 for the server-side codes); anything else becomes an `InternalServiceException`.
+    /// The answer for an error thrown by the backend: a service error keeps its code and status (the code's
+    /// `GameLiftErrorCode.httpStatus` when it came without one); anything else becomes an
+    /// `InternalServiceException`.
     public static func from(_ error: any Error) -> Self {
         guard let service = error as? GameLiftServiceError else {
-            return Self(code: .internalService, message: "internal error: \(error)", httpStatus: 500)
+            return Self(
+                code: .internalService, message: "internal error: \(error)",
+                httpStatus: GameLiftErrorCode.internalService.httpStatus)
         }
-        let status: Int
-        if let given = service.httpStatus {
-            status = given
-        } else if service.code == .internalService {
-            status = 500
-        } else if service.code == .serviceUnavailable {
-            status = 503
-        } else {
-            status = 400
-        }
-        return Self(code: service.code, message: service.message, httpStatus: status, retryAfter: service.retryAfter)
+        return Self(
+            code: service.code, message: service.message, httpStatus: service.httpStatus ?? service.code.httpStatus,
+            retryAfter: service.retryAfter)
     }
 }

@@ -57,7 +57,7 @@ struct FaultInjector {
             if let code = rule.error, fires(rule, index, key, number) {
                 decision.error = GameLiftServiceError(
                     code: code, message: rule.message ?? Self.defaultMessage(code), requestId: requestId,
-                    httpStatus: rule.httpStatus ?? SimulationErrors.httpStatus(of: code))
+                    httpStatus: rule.httpStatus ?? code.httpStatus)
                 break
             }
         }
@@ -112,21 +112,5 @@ struct FaultInjector {
         case .serviceUnavailable: "Service is currently unavailable. Please retry the request."
         default: "Injected fault: \(code)"
         }
-    }
-}
-
-/// Errors the simulation answers, built the way GameLift answers them.
-enum SimulationErrors {
-    /// AWS's HTTP status for a GameLift error code.
-    static func httpStatus(of code: GameLiftErrorCode) -> Int {
-        switch code {
-        case .internalService: 500
-        case .serviceUnavailable: 503
-        default: 400
-        }
-    }
-
-    static func make(_ code: GameLiftErrorCode, _ message: String, requestId: String) -> GameLiftServiceError {
-        GameLiftServiceError(code: code, message: message, requestId: requestId, httpStatus: httpStatus(of: code))
     }
 }

@@ -159,7 +159,8 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
             )
         }
         if decision.throttled {
-            throw SimulationErrors.make(.throttling, FaultInjector.defaultMessage(.throttling), requestId: requestId)
+            throw GameLiftServiceError.answer(
+                .throttling, FaultInjector.defaultMessage(.throttling), requestId: requestId)
         }
         if decision.latencySeconds > 0 { try await clock.sleep(decision.latencySeconds) }
         if decision.drop == .request { throw dropped(operation, decision) }

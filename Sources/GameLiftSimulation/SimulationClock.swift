@@ -4,7 +4,7 @@ import GameLiftAPI
 /// Wall-clock time and sleep for the simulation, injected so tests run instantly.
 ///
 /// The simulation needs calendar time (event times, hold deadlines written to the state file), unlike
-/// `Timing`, whose clock is monotonic; `init(virtual:startingAt:)` bridges a `VirtualClock` to a date.
+/// `Timing`, whose clock is monotonic (FleetformTesting bridges its `VirtualClock` to a date).
 public struct SimulationClock: Sendable {
     /// The current date.
     public var now: @Sendable () -> Date
@@ -24,13 +24,4 @@ public struct SimulationClock: Sendable {
             guard seconds > 0 else { return }
             try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
         })
-
-    /// A clock driven by a `VirtualClock`: `start` is the date at the virtual clock's current reading, and
-    /// sleeps advance virtual time at once (and are recorded by the virtual clock).
-    public init(virtual clock: VirtualClock, startingAt start: Date) {
-        let origin = clock.now
-        let timing = clock.timing
-        self.now = { start.addingTimeInterval(clock.now - origin) }
-        self.sleep = { seconds in try await timing.sleep(seconds) }
-    }
 }

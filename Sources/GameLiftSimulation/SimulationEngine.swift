@@ -58,7 +58,7 @@ struct SimulationEngine {
         let index = try resolve(input.fleetId, &call)
         let id = state.fleets[index].fleetId
         if let status = consumeHoldAttempt(index, &call) ?? refusedStatus(state.fleets[index].status) {
-            throw SimulationErrors.make(
+            throw GameLiftServiceError.answer(
                 .invalidFleetStatus,
                 "Fleet \(id) is in status \(status); its runtime configuration cannot be updated in this status.",
                 requestId: call.requestId)
@@ -66,7 +66,7 @@ struct SimulationEngine {
         if let problem = RequestValidation.semantics(
             of: input.runtimeConfiguration, operatingSystem: state.fleets[index].operatingSystem)
         {
-            throw SimulationErrors.make(.invalidRequest, problem, requestId: call.requestId)
+            throw GameLiftServiceError.answer(.invalidRequest, problem, requestId: call.requestId)
         }
         // A full replacement of the RuntimeConfiguration object: an omitted field is cleared, not kept.
         state.fleets[index].runtimeConfiguration = input.runtimeConfiguration
@@ -167,7 +167,7 @@ struct SimulationEngine {
 
     private mutating func resolve(_ text: String, _ call: inout SimulationCall) throws -> Int {
         guard let index = find(text, region: call.region) else {
-            throw SimulationErrors.make(.notFound, "Fleet (\(text)) not found", requestId: call.requestId)
+            throw GameLiftServiceError.answer(.notFound, "Fleet (\(text)) not found", requestId: call.requestId)
         }
         settleHolds(index, &call)
         return index
@@ -256,11 +256,12 @@ struct SimulationEngine {
 
     private func reject(_ violations: [String], _ call: SimulationCall) throws {
         guard !violations.isEmpty else { return }
-        throw SimulationErrors.make(.invalidRequest, RequestValidation.message(violations), requestId: call.requestId)
+        throw GameLiftServiceError.answer(
+            .invalidRequest, RequestValidation.message(violations), requestId: call.requestId)
     }
 
     private func invalidToken(_ call: SimulationCall) -> GameLiftServiceError {
-        SimulationErrors.make(
+        GameLiftServiceError.answer(
             .invalidRequest, "Invalid NextToken: it was not issued for this request.", requestId: call.requestId)
     }
 

@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 #if canImport(Glibc)
@@ -22,7 +23,6 @@ final class StateFileStore {
     /// a newer version, so an equal (device, inode) really is the same file.
     private var pinnedDescriptor: Int32 = -1
     private var fragments: [String: Data] = [:]
-    private var temporaryCounter = 0
 
     private struct Fingerprint: Equatable {
         var device: UInt64
@@ -134,40 +134,14 @@ final class StateFileStore {
         }
     }
 
-    /// Writes a temporary file and renames it over the state file; returns the new file, still open.
+    /// Writes a temporary file and renames it over the state file (`DurableFile`); returns the new file, still
+    /// open.
     private func writeAtomically(_ data: Data) throws -> Int32 {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        temporaryCounter += 1
-        let temporary = "\(folder)/.\(url.lastPathComponent).\(getpid()).\(temporaryCounter).\(UUID().uuidString).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure("cannot create \(temporary)") }
-        var ok = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
+        do {
+            return try DurableFile.replaceKeepingOpen(path, with: data)
+        } catch {
+            throw SimulationError("\(path): \(error)")
         }
-        ok = ok && fsync(descriptor) == 0 && rename(temporary, path) == 0
-        guard ok else {
-            let failed = failure("cannot write \(path)")
-            close(descriptor)
-            unlink(temporary)
-            throw failed
-        }
-        // Make the rename itself durable.
-        let directory = open(folder, O_RDONLY | O_CLOEXEC)
-        if directory >= 0 {
-            _ = fsync(directory)
-            close(directory)
-        }
-        return descriptor
     }
 
     /// Remembers `descriptor`'s file as the version this store knows. Call while locked.

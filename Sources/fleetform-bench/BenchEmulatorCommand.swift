@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetformTesting
 import Foundation
 import GameLiftAPI
 import GameLiftEmulator

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FleetSpec
 import FleetformCore
+import FleetformTesting
 import Foundation
 import GameLiftAPI
 import GameLiftAWS
@@ -10,7 +11,7 @@ import SigV4
 /// `fleetform-bench plan-apply`: plan and apply N drifted fleets through fleetform's real AWS client and
 /// resilience layer against an emulator in another process that answers after a set latency and throttles
 /// above a set rate; reports wall and CPU time, requests, retries, throttling, the rate-limit bound and peak
-/// memory. With `--check`, exits 1 when a target (SPEC §4, issue 8) is missed.
+/// memory. With `--check`, exits 1 when a target (docs/benchmarks.md) is missed.
 struct PlanApplyBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan-apply",
@@ -47,17 +48,18 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = FileManager.default.temporaryDirectory
-            .appendingPathComponent("fleetform-bench-\(ProcessInfo.processInfo.processIdentifier)").path
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let scratch = try Workspace("fleetform-bench")
+        defer { scratch.remove() }
+        let workspace = scratch.path
         let drifted = DriftedFleets(count: fleets)
         let files = try drifted.writeFiles(to: workspace + "/fleets")
-        let emulator = try EmulatorProcess.start(
-            executable: EmulatorProcess.ownExecutable,
+        // This executable, serving the drifted fleets as `serve-emulator`.
+        let emulator = try EmulatorServer(
+            executable: Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]),
             arguments: [
                 "serve-emulator", "--fleets", "\(fleets)", "--latency-ms", "\(latencyMs)",
                 "--throttle-rps", "\(throttleRps)",
-            ])
+            ], workspace: scratch, name: "emulator")
         defer { emulator.stop() }
         say(
             "fleets: \(fleets) in \(files.count) files; emulator \(emulator.endpoint): \(latencyMs) ms latency, "
@@ -71,7 +73,7 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
         // Plan: load and validate the files, read every fleet, diff. As `fleetform plan` does.
         var meter = PhaseMeter(stats: stats)
         let set = FleetLoader.load(paths: [workspace + "/fleets"], options: LoadOptions())
-        let planner = LivePlanner(reader: FleetReader(gameLift: gameLift, parallelism: parallelism))
+        let planner = LivePlanner(reader: LiveFleetReader(gameLift: gameLift, parallelism: parallelism))
         guard let plan = await planner.plan(set).plan else {
             try? await client.shutdown()
             say(

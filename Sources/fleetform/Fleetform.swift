@@ -11,7 +11,7 @@ struct Fleetform: AsyncParsableCommand {
         subcommands: [Validate.self, Plan.self, Apply.self, Import.self, Events.self, Rollback.self]
     )
 
-    /// ArgumentParser's own entry point, except that bad arguments exit 1 (SPEC §7) rather than 64.
+    /// ArgumentParser's own entry point, except that bad arguments exit 1 (README, "Exit codes") rather than 64.
     static func main() async {
         do {
             var command = try parseAsRoot()

@@ -1,18 +1,19 @@
+import FleetformTesting
 import Foundation
 import Testing
 
-/// The real `fleetform` binary as a user runs it: exit codes (SPEC §7), refusals and the main job, against the
+/// The real `fleetform` binary as a user runs it: exit codes (README, "Exit codes"), refusals and the main job, against the
 /// embedded local GameLift.
 @Suite(
     "fleetform command line", .serialized,
-    .enabled(if: BuiltExecutable.available("fleetform"), "fleetform is not built"))
+    .enabled(if: BuiltBinaries.available("fleetform"), Comment(rawValue: BuiltBinaries.notBuilt("fleetform"))))
 struct CommandLineTests {
     let fleetform: URL
     let directory: URL
-    let examples = BuiltExecutable.packageRoot.appendingPathComponent("examples")
+    let examples = BuiltBinaries.packageRoot.appendingPathComponent("examples")
 
     init() throws {
-        fleetform = try #require(BuiltExecutable.url("fleetform"), "build it first: swift build")
+        fleetform = try #require(BuiltBinaries.url("fleetform"), "build it first: swift build")
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("fleetform-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }

@@ -1,3 +1,4 @@
+import FleetformTesting
 import Foundation
 import Testing
 
@@ -5,28 +6,29 @@ import Testing
 /// validate → plan → apply → plan → events, as a pipeline would run them.
 @Suite("fleetform against gamelift-local")
 struct FleetformOverWireTests {
-    static let ready = BuiltExecutable.available("fleetform", "gamelift-local")
+    static let ready = BuiltBinaries.available("fleetform", "gamelift-local")
 
     @Test(
         "validate, plan, apply, plan again (no changes) and events over the wire",
         .enabled(if: ready, "fleetform and gamelift-local are not built"))
     func pipeline() throws {
-        let fleetform = try #require(BuiltExecutable.url("fleetform"))
-        let root = BuiltExecutable.packageRoot
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("fleetform-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
+        let fleetform = try #require(BuiltBinaries.url("fleetform"))
+        let root = BuiltBinaries.packageRoot
+        let workspace = try Workspace("fleetform-e2e")
+        defer { workspace.remove() }
+        let work = workspace.url
         let emptyConfig = work.appendingPathComponent("aws-config")
         _ = FileManager.default.createFile(atPath: emptyConfig.path, contents: Data())
         let fleetFile = root.appendingPathComponent("examples/fleets/prod/arena.yaml").path
         let fleet = "fleet-2f1c3a9e-1b2c-4d5e-8f90-123456789abc"
 
-        let server = try LocalServerProcess.start(arguments: [
-            "--state", work.appendingPathComponent("state.json").path,
-            "--seed-state",
-            try Self.promptSeed(from: root.appendingPathComponent("examples/local/seed.json"), in: work),
-            "--verify-signatures", "--access-key", "AKIDFLEETFORME2E:e2e-secret",
-        ])
+        let server = try EmulatorServer.gameLiftLocal(
+            [
+                "--state", work.appendingPathComponent("state.json").path,
+                "--seed-state",
+                try Self.promptSeed(from: root.appendingPathComponent("examples/local/seed.json"), in: work),
+                "--verify-signatures", "--access-key", "AKIDFLEETFORME2E:e2e-secret",
+            ], workspace: workspace)
         defer { server.stop() }
         let environment = [
             "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_REGION": "us-west-2",

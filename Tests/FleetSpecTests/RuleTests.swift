@@ -23,7 +23,7 @@ private func repeated(_ count: Int, executions: Int = 1) -> String {
     processes((0..<count).map { ("/local/game/bin/Server", "\"-port \(7000 + $0)\"", "\(executions)") })
 }
 
-@Suite("SPEC §2 rules: a passing and a failing case each")
+@Suite("fleet-file rules (docs/fleet-files.md): a passing and a failing case each")
 struct RuleTests {
     static let fleetIdCases: [RuleCase] = [
         .init(name: "fleet id passes", yaml: Support.fleet(), codes: []),

@@ -1,3 +1,4 @@
+import FleetformTesting
 import FleetSpec
 import Foundation
 import GameLiftAPI

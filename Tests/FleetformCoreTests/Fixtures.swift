@@ -1,3 +1,4 @@
+import FleetformTesting
 import FleetSpec
 import FleetformCore
 import Foundation
@@ -23,7 +24,7 @@ enum Fixture {
             location: SourceLocation(path: path, line: line, column: 1))
     }
 
-    /// The SPEC §3 example: one process changes, one is added, the timeout changes.
+    /// The README's example plan ("What a plan looks like"): one process changes, one is added, the timeout changes.
     static var specDesired: FleetDocument {
         document(
             arena,

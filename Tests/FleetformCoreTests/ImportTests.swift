@@ -1,3 +1,4 @@
+import FleetformTesting
 import FleetSpec
 import Foundation
 import GameLiftAPI
@@ -47,7 +48,7 @@ struct ImportTests {
     func roundTrip() async throws {
         let gameLift = Self.liveFleets()
         gameLift.listPageSize = 2
-        let importer = FleetImporter(reader: FleetReader(gameLift: gameLift))
+        let importer = FleetImporter(reader: LiveFleetReader(gameLift: gameLift))
         let keys = try await importer.listFleets(region: "us-west-2")
         #expect(keys.map(\.fleetId) == [Self.windows, Fixture.arena, Fixture.lobby, Self.bare])
         #expect(gameLift.calls(.listFleets).map(\.fleetId) == ["", "2"], "both pages read, nothing more")
@@ -62,7 +63,7 @@ struct ImportTests {
         let loaded = FleetLoader.load(paths: [directory], options: LoadOptions())
         #expect(!loaded.diagnostics.hasErrors, "\(loaded.diagnostics)")
         #expect(loaded.fileCount == 4)
-        let result = await LivePlanner(reader: FleetReader(gameLift: gameLift)).plan(loaded)
+        let result = await LivePlanner(reader: LiveFleetReader(gameLift: gameLift)).plan(loaded)
         let plan = try #require(result.plan, "\(result.diagnostics)")
         #expect(plan.fleets.count == 4)
         #expect(plan.fleets.allSatisfy { $0.action == .unchanged }, "\(plan.fleets.map { ($0.fleetId, $0.changes) })")
@@ -159,7 +160,7 @@ struct ImportTests {
         let keys = [Fixture.arena, Fixture.lobby, Fixture.raid, Self.bare].map {
             FleetKey(region: "us-west-2", fleetId: $0)
         }
-        let results = await FleetImporter(reader: FleetReader(gameLift: gameLift))
+        let results = await FleetImporter(reader: LiveFleetReader(gameLift: gameLift))
             .read(keys, writer: FleetFileWriter(schemaReference: "fleet.schema.json"))
         #expect(results.map(\.key) == keys)
         #expect(results[0].failure == nil && results[0].text != nil)
@@ -175,9 +176,9 @@ struct ImportTests {
         gameLift.script(
             .listFleets, "us-west-2",
             [GameLiftServiceError(code: .unauthorized, message: "no", requestId: "r", httpStatus: 400)])
-        let importer = FleetImporter(reader: FleetReader(gameLift: gameLift))
+        let importer = FleetImporter(reader: LiveFleetReader(gameLift: gameLift))
         await #expect(throws: GameLiftServiceError.self) { try await importer.listFleets(region: "us-west-2") }
-        let looping = FleetImporter(reader: FleetReader(gameLift: LoopingListFleets()))
+        let looping = FleetImporter(reader: LiveFleetReader(gameLift: LoopingListFleets()))
         await #expect(throws: ImportError.self) { try await looping.listFleets(region: "us-west-2") }
     }
 

@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Planner")
 struct PlannerTests {
-    @Test("the SPEC §3 example diff")
+    @Test("the README's example plan diff")
     func specExample() {
         let plan = Planner.planFleet(Fixture.specDesired, ObservedFleet(configuration: Fixture.specLive))
         #expect(plan.action == .update)
@@ -138,6 +138,6 @@ struct PlannerTests {
 
 /// Reads the scripted fleets and plans them, the way `fleetform plan` does after loading files.
 func makePlan(_ docs: [FleetDocument], _ gameLift: any GameLift) async -> PlanDocument {
-    let observed = await FleetReader(gameLift: gameLift).observe(docs.map(FleetKey.init))
+    let observed = await LiveFleetReader(gameLift: gameLift).observe(docs.map(FleetKey.init))
     return Planner.plan(desired: docs, observed: observed, now: Fixture.date)
 }

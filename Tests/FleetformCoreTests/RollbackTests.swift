@@ -91,7 +91,7 @@ struct RollbackSelectionTests {
 
 @Suite("Rollback")
 struct RollbackTests {
-    /// Applies the SPEC example to arena (run-1), so the journal holds its overwritten configuration.
+    /// Applies the README's example plan to arena (run-1), so the journal holds its overwritten configuration.
     static func applied() async throws -> (ApplyHarness, PlanDocument) {
         let (docs, gameLift) = Fixture.threeFleets()
         let h = ApplyHarness(gameLift)
@@ -104,7 +104,7 @@ struct RollbackTests {
     static func rollback(_ h: ApplyHarness, force: Bool = false, selection: RollbackSelection = .run(nil)) async throws
         -> RollbackPlan
     {
-        try await RollbackPlanner(reader: FleetReader(gameLift: h.resilient), wallClock: { Fixture.date })
+        try await RollbackPlanner(reader: LiveFleetReader(gameLift: h.resilient), wallClock: { Fixture.date })
             .plan(journalPath: h.journalPath, selection: selection, force: force)
     }
 

@@ -22,7 +22,7 @@ struct RedactionTests {
         #expect(!Redaction.describe(headers: headers).contains("abcdef"))
     }
 
-    /// SPEC §8: with logging at its most verbose, a signed request with a session token leaves neither the
+    /// Secrets are never shown (docs/aws.md): with logging at its most verbose, a signed request with a session token leaves neither the
     /// secret key, nor the token, nor the signature anywhere in the output or in the errors.
     @Test func traceLoggingOfASignedRequestShowsNoSecret() async throws {
         let captured = CapturedLog()

@@ -1,3 +1,4 @@
+import FleetformTesting
 import Foundation
 import GameLiftAPI
 import Testing

@@ -21,7 +21,7 @@ struct ImportRoundTripTests {
             seedFile: Self.repository.appendingPathComponent("examples/local/seed.json").path)
         let seeded = try simulation.snapshot().fleets
         let regions = Set(seeded.map(\.region)).sorted()
-        let importer = FleetImporter(reader: FleetReader(gameLift: simulation))
+        let importer = FleetImporter(reader: LiveFleetReader(gameLift: simulation))
         let writer = FleetFileWriter(schemaReference: ImportedFiles.schemaURL)
 
         var keys: [FleetKey] = []
@@ -38,7 +38,7 @@ struct ImportRoundTripTests {
         let loaded = FleetLoader.load(paths: [scratch + "/fleets"], options: LoadOptions())
         #expect(!loaded.diagnostics.hasErrors, "\(loaded.diagnostics)")
         #expect(loaded.documents.count == seeded.count)
-        let result = await LivePlanner(reader: FleetReader(gameLift: simulation)).plan(loaded)
+        let result = await LivePlanner(reader: LiveFleetReader(gameLift: simulation)).plan(loaded)
         let plan = try #require(result.plan, "\(result.diagnostics)")
         #expect(plan.summary == PlanSummary(Array(repeating: .unchanged, count: seeded.count)), "\(plan.summary.line)")
         #expect(!plan.hasChanges)

@@ -1,3 +1,4 @@
+import FleetformTesting
 import FleetSpec
 import FleetformCore
 import Foundation
@@ -32,7 +33,7 @@ struct SimulatedWorld {
 
     let clock = VirtualClock()
     let simulation: GameLiftSimulation
-    let recorder: RecordingGameLift
+    let recorder: ScriptedGameLift
     let gameLift: ResilientGameLift
     let journalPath: String
     let wallClock: @Sendable () -> Date
@@ -43,7 +44,7 @@ struct SimulatedWorld {
             buildFiles: ["bin/ArenaServer", "bin/libgame.so"], runtimeConfiguration: Self.before)
         let simulationClock = SimulationClock(virtual: clock, startingAt: Self.start)
         simulation = GameLiftSimulation(state: SimulationState(fleets: [fleet]), seed: 42, clock: simulationClock)
-        recorder = RecordingGameLift(simulation)
+        recorder = ScriptedGameLift(passingTo: simulation)
         gameLift = ResilientGameLift(base: recorder, timing: clock.timing)
         journalPath = NSTemporaryDirectory() + "fleetform-integration-\(UUID().uuidString)/journal.jsonl"
         wallClock = simulationClock.now
@@ -54,7 +55,7 @@ struct SimulatedWorld {
     }
 
     func plan(_ text: String, manifest: BuildManifest? = nil) async -> PlanResult {
-        await LivePlanner(reader: FleetReader(gameLift: gameLift), buildManifest: manifest, wallClock: wallClock)
+        await LivePlanner(reader: LiveFleetReader(gameLift: gameLift), buildManifest: manifest, wallClock: wallClock)
             .plan(load(text))
     }
 
@@ -112,7 +113,7 @@ struct VerifyFlowTests {
 
         let failing = Set(watched.failingFleets.map(\.fleetId))
         let rollback = try await RollbackPlanner(
-            reader: FleetReader(gameLift: world.gameLift), wallClock: world.wallClock
+            reader: LiveFleetReader(gameLift: world.gameLift), wallClock: world.wallClock
         )
         .plan(journalPath: world.journalPath, selection: .run("run-apply", fleets: failing), force: false)
         #expect(rollback.refusals.isEmpty)
@@ -176,48 +177,5 @@ struct VerifyFlowTests {
         #expect(!watched.hasFailures)
         #expect(watched.fleets.first?.events.isEmpty == false)
         #expect(ExitStatus.forApply(report, watch: watched) == .success)
-    }
-}
-
-/// Passes calls to the simulation and records which operations were sent.
-final class RecordingGameLift: GameLift, @unchecked Sendable {
-    private let base: any GameLift
-    private let lock = NSLock()
-    private var sent: [GameLiftOperation] = []
-
-    init(_ base: any GameLift) { self.base = base }
-
-    func calls(_ operation: GameLiftOperation) -> [GameLiftOperation] {
-        lock.withLock { sent.filter { $0 == operation } }
-    }
-    private func record(_ operation: GameLiftOperation) { lock.withLock { sent.append(operation) } }
-
-    func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
-        -> DescribeRuntimeConfigurationOutput
-    {
-        record(.describeRuntimeConfiguration)
-        return try await base.describeRuntimeConfiguration(input, region: region)
-    }
-    func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
-        -> UpdateRuntimeConfigurationOutput
-    {
-        record(.updateRuntimeConfiguration)
-        return try await base.updateRuntimeConfiguration(input, region: region)
-    }
-    func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
-        -> DescribeFleetAttributesOutput
-    {
-        record(.describeFleetAttributes)
-        return try await base.describeFleetAttributes(input, region: region)
-    }
-    func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
-        -> DescribeFleetEventsOutput
-    {
-        record(.describeFleetEvents)
-        return try await base.describeFleetEvents(input, region: region)
-    }
-    func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
-        record(.listFleets)
-        return try await base.listFleets(input, region: region)
     }
 }

@@ -1,12 +1,15 @@
 import FleetformCore
+import FleetformTesting
 import Foundation
 import GameLiftAPI
 import Testing
 
-/// SPEC §4 and §8 under a crash: `fleetform apply` is killed with SIGKILL in the middle of an apply, then run
+/// Apply and the journal (docs/verify.md) under a crash: `fleetform apply` is killed with SIGKILL in the middle of an apply, then run
 /// again. Every fleet must converge, and the journal must hold every configuration that was overwritten.
 /// FLEETFORM_CRASH_FLEETS sets the number of fleets (default 40).
-@Suite("crash recovery", .serialized)
+@Suite(
+    "crash recovery", .serialized,
+    .enabled(if: BuiltBinaries.available("fleetform"), Comment(rawValue: BuiltBinaries.notBuilt("fleetform"))))
 struct CrashRecoveryTests {
     static var fleetCount: Int {
         ProcessInfo.processInfo.environment["FLEETFORM_CRASH_FLEETS"].flatMap(Int.init) ?? 40
@@ -14,10 +17,10 @@ struct CrashRecoveryTests {
 
     @Test("apply killed with SIGKILL mid-run, then run again: every fleet converges, every overwrite journaled")
     func killedApplyConverges() throws {
-        let fleetform = try #require(Binaries.url("fleetform"), "\(Binaries.missing("fleetform"))")
+        let fleetform = try BuiltBinaries.require("fleetform")
         let workspace = try Workspace("crash")
         defer { workspace.remove() }
-        let fixture = DriftedFleetFixture(count: Self.fleetCount)
+        let fixture = DriftedFleets(count: Self.fleetCount)
         let (seed, fleets) = try fixture.write(to: workspace)
         // Slow updates (150 ms each, two at a time) so the apply lasts seconds and can be caught in the middle.
         let faults = workspace.file("faults.json")
@@ -54,18 +57,18 @@ struct CrashRecoveryTests {
             fleetform, ["plan", fleets, "--local", "--local-state", state, "--detailed-exitcode", "--no-color"],
             directory: workspace.path, environment: environment, outputPrefix: workspace.file("plan"))
         #expect(planStatus == 0, "a plan after recovery should show no changes:\n\(plan.stdout)\n\(plan.stderr)")
-        let live = try DriftedFleetFixture.liveConfigurations(stateFile: state)
+        let live = try DriftedFleets.liveConfigurations(stateFile: state)
         for number in 0..<fixture.count {
-            #expect(live[DriftedFleetFixture.fleetId(number)]?.normalized == fixture.desired(number).normalized)
+            #expect(live[DriftedFleets.fleetId(number)]?.processesSorted == fixture.desired(number).processesSorted)
         }
 
         // Every fleet's seed configuration was overwritten, so each must have an intent entry holding it.
         let entries = try Journal.read(path: journal)
         for number in 0..<fixture.count {
-            let id = DriftedFleetFixture.fleetId(number)
+            let id = DriftedFleets.fleetId(number)
             let previous = entries.filter { $0.kind == .intent && $0.fleetId == id }.compactMap(\.previous)
             #expect(
-                previous.contains { $0.normalized == fixture.live(number).normalized },
+                previous.contains { $0.processesSorted == fixture.live(number).processesSorted },
                 "no journal intent for \(id) records its overwritten configuration")
         }
     }

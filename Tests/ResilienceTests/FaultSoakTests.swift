@@ -1,13 +1,18 @@
+import FleetformTesting
 import Foundation
 import GameLiftAPI
 import Testing
 
-/// SPEC §4 under sustained faults: the real `fleetform apply` against `gamelift-local` over loopback with 20%
+/// Apply (README, "How apply behaves") under sustained faults: the real `fleetform apply` against `gamelift-local` over loopback with 20%
 /// InternalServiceException, throttling and 2% dropped connections. Every fleet must end with its desired
 /// configuration, and the summary must account for every fleet.
 /// CI size: 200 fleets, throttling above 20 req/s. Full size (scripts/bench.sh):
 /// FLEETFORM_SOAK_FLEETS=1000 FLEETFORM_SOAK_RPS=100.
-@Suite("fault soak", .serialized)
+@Suite(
+    "fault soak", .serialized,
+    .enabled(
+        if: BuiltBinaries.available("fleetform", "gamelift-local"),
+        Comment(rawValue: BuiltBinaries.notBuilt("fleetform", "gamelift-local"))))
 struct FaultSoakTests {
     static let environment = ProcessInfo.processInfo.environment
     static var fleetCount: Int { environment["FLEETFORM_SOAK_FLEETS"].flatMap(Int.init) ?? 200 }
@@ -15,10 +20,10 @@ struct FaultSoakTests {
 
     @Test("apply through errors, throttling and dropped connections converges every fleet")
     func soak() throws {
-        let fleetform = try #require(Binaries.url("fleetform"), "\(Binaries.missing("fleetform"))")
+        let fleetform = try BuiltBinaries.require("fleetform")
         let workspace = try Workspace("soak")
         defer { workspace.remove() }
-        let fixture = DriftedFleetFixture(count: Self.fleetCount)
+        let fixture = DriftedFleets(count: Self.fleetCount)
         let (seed, fleets) = try fixture.write(to: workspace)
         let faults = workspace.file("faults.json")
         let plan = """
@@ -28,8 +33,10 @@ struct FaultSoakTests {
             """
         try Data(plan.utf8).write(to: URL(fileURLWithPath: faults))
         let state = workspace.file("state.json")
-        let server = try EmulatorServer(
-            arguments: ["--state", state, "--seed-state", seed, "--faults", faults, "--seed", "8"],
+        let server = try EmulatorServer.gameLiftLocal(
+            [
+                "--log-level", "warning", "--state", state, "--seed-state", seed, "--faults", faults, "--seed", "8",
+            ],
             workspace: workspace)
         defer { server.stop() }
 
@@ -58,9 +65,9 @@ struct FaultSoakTests {
         #expect(summary["updated"] == fixture.count, "summary \(summary)")
 
         server.stop()
-        let live = try DriftedFleetFixture.liveConfigurations(stateFile: state)
+        let live = try DriftedFleets.liveConfigurations(stateFile: state)
         let converged = (0..<fixture.count).filter {
-            live[DriftedFleetFixture.fleetId($0)]?.normalized == fixture.desired($0).normalized
+            live[DriftedFleets.fleetId($0)]?.processesSorted == fixture.desired($0).processesSorted
         }
         #expect(converged.count == fixture.count, "\(fixture.count - converged.count) fleets did not converge")
     }

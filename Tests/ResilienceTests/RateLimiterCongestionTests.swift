@@ -1,3 +1,4 @@
+import FleetformTesting
 import GameLiftAPI
 import Testing
 

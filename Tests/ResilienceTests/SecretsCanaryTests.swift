@@ -1,10 +1,15 @@
+import FleetformTesting
 import Foundation
 import Testing
 
-/// SPEC §8: a known secret key and session token never appear in any output of fleetform — stdout, stderr,
+/// Secrets are never shown (docs/aws.md, "What is never shown"): a known secret key and session token never appear in any output of fleetform — stdout, stderr,
 /// the saved plan, the journal, any file it writes — at any log level, on success and on failure; nor does
 /// any request signature. The requests go through a recording proxy that captures the real signatures.
-@Suite("secrets canary", .serialized)
+@Suite(
+    "secrets canary", .serialized,
+    .enabled(
+        if: BuiltBinaries.available("fleetform", "gamelift-local"),
+        Comment(rawValue: BuiltBinaries.notBuilt("fleetform", "gamelift-local"))))
 struct SecretsCanaryTests {
     static let accessKey = "AKIDCANARY7Q2W4E6R8T"
     static let secret = "canary-secret-2f9d8c7b6a5e4d3c2b1a0f9e8d7c6b5a"
@@ -12,18 +17,21 @@ struct SecretsCanaryTests {
 
     @Test("the secret key, session token and signatures appear in no output, file or log")
     func noSecretsAnywhere() async throws {
-        let fleetform = try #require(Binaries.url("fleetform"), "\(Binaries.missing("fleetform"))")
+        let fleetform = try BuiltBinaries.require("fleetform")
         let workspace = try Workspace("canary")
         defer { workspace.remove() }
-        let fixture = DriftedFleetFixture(count: 6)
+        let fixture = DriftedFleets(count: 6)
         let (seed, fleets) = try fixture.write(to: workspace)
-        let open = try EmulatorServer(
-            arguments: ["--state", workspace.file("state.json"), "--seed-state", seed], workspace: workspace,
+        let open = try EmulatorServer.gameLiftLocal(
+            [
+                "--log-level", "warning", "--state", workspace.file("state.json"), "--seed-state", seed,
+            ], workspace: workspace,
             name: "open-emulator")
         defer { open.stop() }
         // Verifies signatures against the same key id with another secret: every request is refused.
-        let verifying = try EmulatorServer(
-            arguments: [
+        let verifying = try EmulatorServer.gameLiftLocal(
+            [
+                "--log-level", "warning",
                 "--state", workspace.file("state2.json"), "--seed-state", seed, "--verify-signatures",
                 "--access-key", "\(Self.accessKey):a-different-secret",
             ],

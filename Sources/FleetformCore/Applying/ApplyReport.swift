@@ -58,8 +58,10 @@ public struct ApplySummary: Codable, Sendable, Hashable {
         }
     }
 
-    /// `Apply: 1 updated, 3 unchanged, 0 held, 0 failed.`
-    public var line: String { "Apply: \(updated) updated, \(unchanged) unchanged, \(held) held, \(failed) failed." }
+    /// `Apply: 1 updated, 3 unchanged, 0 held, 0 failed.` (`Rollback: …` for a rollback).
+    public func line(_ cause: ApplyCause = .apply) -> String {
+        "\(cause.title): \(updated) updated, \(unchanged) unchanged, \(held) held, \(failed) failed."
+    }
 }
 
 /// The result of an apply run.

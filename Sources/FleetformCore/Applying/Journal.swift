@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 import GameLiftAPI
 
@@ -42,8 +43,8 @@ public struct JournalEntry: Codable, Sendable, Hashable {
     }
 }
 
-/// An append-only JSON Lines file of journal entries. Every append is written with `O_APPEND` and flushed
-/// to disk (`fsync`) before it returns, so an update is never sent before its intent is durable.
+/// An append-only JSON Lines file of journal entries. Every append is flushed to disk (`DurableFile.append`)
+/// before it returns, so an update is never sent before its intent is durable.
 public actor Journal {
     public nonisolated let path: String
     private var descriptor: Int32 = -1
@@ -61,22 +62,13 @@ public actor Journal {
 
     /// Appends one entry and flushes it to disk.
     public func append(_ entry: JournalEntry) throws {
-        if descriptor < 0 { try open() }
         var data = try encoder.encode(entry)
         data.append(0x0A)
-        try data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw JournalError.writeFailed(path: path, reason: String(cString: strerror(errno)))
-                }
-                offset += n
-            }
-        }
-        guard fsync(descriptor) == 0 else {
-            throw JournalError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        do {
+            if descriptor < 0 { descriptor = try DurableFile.openForAppending(path) }
+            try DurableFile.append(data, to: descriptor, path: path)
+        } catch {
+            throw JournalError.writeFailed(path: path, reason: error.reason)
         }
     }
 
@@ -84,16 +76,6 @@ public actor Journal {
     public func close() {
         if descriptor >= 0 { _ = Foundation.close(descriptor) }
         descriptor = -1
-    }
-
-    private func open() throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        }
-        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw JournalError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
-        descriptor = fd
     }
 
     /// Reads every entry of a journal file. A torn last line (a crash mid-write) is skipped; any other

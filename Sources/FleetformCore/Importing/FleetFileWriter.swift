@@ -14,7 +14,7 @@ public struct ImportedFleet: Sendable, Hashable {
     }
 }
 
-/// Renders a live fleet as a fleet file (SPEC §1): a schema line for editors, a comment naming the fleet, and
+/// Renders a live fleet as a fleet file (docs/fleet-files.md): a schema line for editors, a comment naming the fleet, and
 /// the runtime configuration with every live value written out, so that planning the file changes nothing.
 /// Pure: returns text.
 public struct FleetFileWriter: Sendable {

@@ -6,41 +6,18 @@ import GameLiftAPI
 /// fleet of a region), reads their attributes and runtime configuration, and turns each into fleet-file text
 /// that has been validated the way `plan` will read it. Never writes to GameLift or to disk.
 public struct FleetImporter: Sendable {
-    public let reader: FleetReader
+    public let reader: LiveFleetReader
 
-    public init(reader: FleetReader) { self.reader = reader }
+    public init(reader: LiveFleetReader) { self.reader = reader }
 
-    /// The fleets `arguments` name: an ARN carries its region (which must agree with `explicitRegion`, the
-    /// `--region` given, if any); a plain id takes `defaultRegion`. Each fleet is kept once, in the order first
-    /// given.
+    /// The fleets `arguments` name (see `FleetKey.init(argument:explicitRegion:defaultRegion:)`), each kept
+    /// once, in the order first given.
     public static func keys(for arguments: [String], explicitRegion: String?, defaultRegion: String?) throws
         -> [FleetKey]
     {
         var keys: [FleetKey] = []
         for argument in arguments {
-            let key: FleetKey
-            guard let identifier = FleetIdentifier(argument) else {
-                throw ImportError(
-                    argument.hasPrefix("arn:")
-                        ? "'\(argument)' is not a fleet ARN (arn:aws:gamelift:<region>:<account>:fleet/fleet-…)"
-                        : "'\(argument)' is neither a fleet id (fleet-…) nor a fleet ARN")
-            }
-            if identifier.isARN {
-                guard let region = identifier.arnRegion else {
-                    throw ImportError(
-                        "'\(argument)' is not a fleet ARN (arn:aws:gamelift:<region>:<account>:fleet/fleet-…)")
-                }
-                if let explicitRegion, explicitRegion != region {
-                    throw ImportError("the ARN '\(argument)' is in \(region), but --region says \(explicitRegion)")
-                }
-                key = FleetKey(region: region, fleetId: identifier.fleetId)
-            } else {
-                guard let defaultRegion else {
-                    throw ImportError(
-                        "no region for \(argument): pass --region, set AWS_REGION, or give the fleet's ARN")
-                }
-                key = FleetKey(region: defaultRegion, fleetId: identifier.fleetId)
-            }
+            let key = try FleetKey(argument: argument, explicitRegion: explicitRegion, defaultRegion: defaultRegion)
             if !keys.contains(key) { keys.append(key) }
         }
         return keys
@@ -88,7 +65,7 @@ public struct FleetImporter: Sendable {
         let check = FleetLoader.load(text: text, path: "\(key.fleetId).yaml", options: LoadOptions())
         var diagnostics = check.diagnostics
         if let document = check.documents.first {
-            diagnostics += FleetValidator.checkAgainstFleet(
+            diagnostics += LiveFleetRules.checkAgainstFleet(
                 document, operatingSystem: observed.attributes?.operatingSystem, buildManifest: nil)
         }
         if diagnostics.hasErrors {

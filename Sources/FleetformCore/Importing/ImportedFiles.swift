@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 /// Where `import` puts files, and the writing itself: all targets are checked before anything is written, so
@@ -31,6 +32,6 @@ public enum ImportedFiles {
 
     /// Writes each (path, text) atomically. Stops at the first failure, naming the file.
     public static func write(_ files: [(path: String, text: String)]) throws {
-        for file in files { try AtomicFile.write(Data(file.text.utf8), to: file.path) }
+        for file in files { try DurableFile.replace(file.path, with: Data(file.text.utf8)) }
     }
 }

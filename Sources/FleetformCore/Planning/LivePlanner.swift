@@ -14,12 +14,13 @@ public struct PlanResult: Sendable {
 /// Reads the live fleets the files name and plans them. Refuses to touch the network while any file
 /// has an error.
 public struct LivePlanner: Sendable {
-    public let reader: FleetReader
+    public let reader: LiveFleetReader
     public let buildManifest: BuildManifest?
     public let wallClock: @Sendable () -> Date
 
     public init(
-        reader: FleetReader, buildManifest: BuildManifest? = nil, wallClock: @escaping @Sendable () -> Date = { Date() }
+        reader: LiveFleetReader, buildManifest: BuildManifest? = nil,
+        wallClock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.reader = reader
         self.buildManifest = buildManifest
@@ -32,10 +33,10 @@ public struct LivePlanner: Sendable {
         var diagnostics = fleets.diagnostics
         for document in fleets.documents {
             let attributes = observed[FleetKey(document)]?.attributes
-            diagnostics += FleetValidator.checkAgainstFleet(
+            diagnostics += LiveFleetRules.checkAgainstFleet(
                 document, operatingSystem: attributes?.operatingSystem, buildManifest: buildManifest)
         }
-        diagnostics.sort { ($0.location?.description ?? "") < ($1.location?.description ?? "") }
+        diagnostics.sort(by: Diagnostic.readingOrder)
         guard !diagnostics.hasErrors else { return PlanResult(plan: nil, diagnostics: diagnostics) }
         let plan = Planner.plan(
             desired: fleets.documents, observed: observed, diagnostics: diagnostics, now: wallClock())

@@ -179,7 +179,7 @@ public struct ServiceErrorInfo: Codable, Sendable, Hashable, CustomStringConvert
         case let e as GameLiftServiceError:
             self.init(code: e.code.rawValue, message: e.message, requestId: e.requestId)
         case let e as GameLiftTransportError:
-            self.init(code: e.kind == .timeout ? "Timeout" : "ConnectionError", message: e.message)
+            self.init(code: e.code, message: e.message)
         default:
             self.init(code: String(describing: type(of: error)), message: String(describing: error))
         }

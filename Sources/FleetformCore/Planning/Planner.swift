@@ -2,38 +2,11 @@ import FleetSpec
 import Foundation
 import GameLiftAPI
 
-/// What was read from GameLift for one fleet.
-public struct ObservedFleet: Sendable, Hashable {
-    public var attributes: FleetAttributes?
-    public var configuration: RuntimeConfiguration?
-    /// Set when the fleet could not be read.
-    public var error: ServiceErrorInfo?
-
-    public init(
-        attributes: FleetAttributes? = nil, configuration: RuntimeConfiguration? = nil,
-        error: ServiceErrorInfo? = nil
-    ) {
-        self.attributes = attributes
-        self.configuration = configuration
-        self.error = error
-    }
-}
-
-/// Identifies a fleet across regions.
-public struct FleetKey: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var region: String
-    public var fleetId: String
-    public init(region: String, fleetId: String) {
-        self.region = region
-        self.fleetId = fleetId
-    }
-    public init(_ document: FleetDocument) { self.init(region: document.region, fleetId: document.fleetId) }
-    public static func < (a: Self, b: Self) -> Bool { (a.region, a.fleetId) < (b.region, b.fleetId) }
-    public var description: String { "\(fleetId) (\(region))" }
-}
-
 /// The planner: desired fleet documents plus what was observed give one action per fleet. Pure: no I/O.
 public enum Planner {
+    /// One `FleetPlan` per desired document, in the documents' order: `update` with its changes and the exact
+    /// request to send, `unchanged`, `held` (the fleet's status refuses updates now) or `failed` (it could
+    /// not be read). `observed` is keyed by fleet; a document whose fleet is missing from it fails.
     public static func plan(
         desired: [FleetDocument], observed: [FleetKey: ObservedFleet], diagnostics: [Diagnostic] = [],
         now: Date

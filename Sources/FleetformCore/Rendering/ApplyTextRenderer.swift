@@ -1,13 +1,22 @@
 import Foundation
 
-/// Renders apply outcomes: one line per fleet as it finishes, and the summary.
+/// Renders apply outcomes: one line per fleet as it finishes, and the summary. A rollback is applied like an
+/// apply and rendered by the same renderer, its lines marked `rollback` and its summary titled `Rollback:`.
 public struct ApplyTextRenderer: Sendable {
     public var style: TextStyle
+    public var cause: ApplyCause
 
-    public init(style: TextStyle = .plain) { self.style = style }
+    public init(style: TextStyle = .plain, cause: ApplyCause = .apply) {
+        self.style = style
+        self.cause = cause
+    }
 
     /// The line for one fleet; unchanged fleets print nothing.
     public func line(_ outcome: FleetOutcome) -> String? {
+        fleetLine(outcome).map { cause == .rollback ? "rollback " + $0 : $0 }
+    }
+
+    private func fleetLine(_ outcome: FleetOutcome) -> String? {
         let name = "\(FleetNames.short(outcome.fleetId)) (\(outcome.region))"
         switch outcome.result {
         case .unchanged:
@@ -23,21 +32,5 @@ public struct ApplyTextRenderer: Sendable {
         }
     }
 
-    public func summary(_ report: ApplyReport) -> String { style.bold(report.summary.line) }
-}
-
-/// The JSON encoder for plans and reports: pretty, sorted keys, ISO 8601 dates, stable across runs.
-public enum ReportJSON {
-    public static func encoder() -> JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        e.dateEncodingStrategy = .iso8601
-        return e
-    }
-
-    public static func decoder() -> JSONDecoder {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .iso8601
-        return d
-    }
+    public func summary(_ report: ApplyReport) -> String { style.bold(report.summary.line(cause)) }
 }

@@ -2,11 +2,16 @@ import FleetSpec
 import Foundation
 import GameLiftAPI
 
-/// Renders a plan for a terminal or a log, in the shape SPEC §3 shows.
+/// Renders a plan for a terminal or a log, in the shape the README's "What a plan looks like" shows.
 public struct PlanTextRenderer: Sendable {
     public var style: TextStyle
+    /// The line for a plan without changes (a rollback says it in its own words).
+    public var noChangesLine: String
 
-    public init(style: TextStyle = .plain) { self.style = style }
+    public init(style: TextStyle = .plain, noChangesLine: String = "No changes. The live fleets match the files.") {
+        self.style = style
+        self.noChangesLine = noChangesLine
+    }
 
     public func render(_ plan: PlanDocument) -> String {
         var out = ""
@@ -15,7 +20,7 @@ public struct PlanTextRenderer: Sendable {
             for line in body(fleet) { out += "    " + line + "\n" }
         }
         if !plan.hasChanges && plan.summary.failed == 0 {
-            out += "No changes. The live fleets match the files.\n"
+            out += noChangesLine + "\n"
         }
         out += style.bold(plan.summary.line) + "\n"
         return out
@@ -60,14 +65,4 @@ public struct PlanTextRenderer: Sendable {
     }
 
     static func value(_ v: Int?) -> String { v.map(String.init) ?? "(unset)" }
-}
-
-/// How fleet ids are shortened for people: `fleet-2f1c3a9e…`, unique enough to recognise, short enough to scan.
-public enum FleetNames {
-    public static func short(_ fleetId: String) -> String {
-        guard let dash = fleetId.firstIndex(of: "-") else { return fleetId }
-        let rest = fleetId[fleetId.index(after: dash)...]
-        guard rest.count > 8 else { return fleetId }
-        return String(fleetId[...dash]) + rest.prefix(8) + "…"
-    }
 }

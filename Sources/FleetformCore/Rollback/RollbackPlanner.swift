@@ -41,10 +41,10 @@ public struct RollbackPlan: Sendable, Hashable {
 ///   change, so the fleet is refused, unless `force` (then the live configuration is what gets journaled
 ///   as overwritten, so even a forced rollback can be undone).
 public struct RollbackPlanner: Sendable {
-    public let reader: FleetReader
+    public let reader: LiveFleetReader
     public let wallClock: @Sendable () -> Date
 
-    public init(reader: FleetReader, wallClock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(reader: LiveFleetReader, wallClock: @escaping @Sendable () -> Date = { Date() }) {
         self.reader = reader
         self.wallClock = wallClock
     }
@@ -119,30 +119,5 @@ public struct RollbackPlanner: Sendable {
         let accepts = observed.attributes?.status?.allowsRuntimeConfigurationUpdate ?? true
         fleet.action = accepts ? .update : .held
         return .plan(fleet)
-    }
-}
-
-/// Renders a rollback plan: the plan as `plan` prints it, with each fleet's journal run, then the refusals.
-public struct RollbackTextRenderer: Sendable {
-    public var style: TextStyle
-
-    public init(style: TextStyle = .plain) { self.style = style }
-
-    public func render(_ rollback: RollbackPlan) -> String {
-        var out = ""
-        let runs = Array(Set(rollback.targets.map(\.run))).sorted()
-        out +=
-            "Rolling back \(rollback.targets.count) fleet\(rollback.targets.count == 1 ? "" : "s") "
-            + "to the configuration \(runs.count == 1 ? "run \(runs[0])" : "runs \(runs.joined(separator: ", "))") overwrote.\n"
-        let plan = PlanTextRenderer(style: style).render(rollback.plan)
-        out += plan.replacingOccurrences(
-            of: "No changes. The live fleets match the files.",
-            with: "Nothing to restore: the live fleets are at their previous configurations.")
-        for refusal in rollback.refusals {
-            out +=
-                style.red("refused") + "  \(FleetNames.short(refusal.fleetId)) (\(refusal.region))  "
-                + "\(refusal.source.path):\(refusal.source.line): \(refusal.reason)\n"
-        }
-        return out
     }
 }

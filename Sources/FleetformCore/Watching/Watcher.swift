@@ -71,6 +71,9 @@ public struct Watcher: Sendable {
         self.onFailure = onFailure
     }
 
+    /// Polls every target's events until the duration ends (or, with `stopWhenAllFail`, every fleet has shown
+    /// a failure), calling `onFailure` for each failure event as it is first seen; returns what each fleet
+    /// logged after its update.
     public func watch(_ targets: [WatchTarget]) async -> WatchReport {
         guard !targets.isEmpty else {
             return WatchReport(duration: options.duration, watchedSeconds: 0, polls: 0, fleets: [])

@@ -63,122 +63,35 @@ struct Apply: AsyncParsableCommand {
         guard DurationText.seconds(holdTimeout) != nil else {
             throw ValidationError("--hold-timeout '\(holdTimeout)' is not a duration (e.g. 90s, 10m, 1h)")
         }
-        if let watch { try Verification.validateDuration(watch) }
+        if let watch { try DurationOption.validate(watch, flag: "--watch") }
         guard !rollbackOnFailure || watch != nil else {
             throw ValidationError("--rollback-on-failure needs --watch DURATION: failures are found by watching")
         }
     }
 
     func run() async throws {
-        // Fleet files are validated before connecting: nothing is sent while any has an error.
-        var input: FleetInput?
-        if plan == nil {
-            let console = Console(noColor: color.noColor)
-            input = FleetInput.load(
-                paths: paths, options: fleets, defaultRegion: try gameLift.defaultRegion(), console: console)
-            guard input != nil else { throw ExitCode(ExitStatus.error.rawValue) }
-        }
-        try await gameLift.withConnection(noColor: color.noColor) { connection, console in
-            await execute(connection, console, input)
-        }
-    }
-
-    private func execute(_ connection: Connection, _ console: Console, _ input: FleetInput?) async -> ExitStatus {
-        let planned: PlanDocument
-        if let plan {
-            do {
-                planned = try PlanFile.load(from: plan)
-            } catch {
-                console.err(console.errorStyle.red("error: ") + "\(error)")
-                return .error
-            }
-        } else {
-            guard let input, let fresh = await connection.plan(input, options: fleets, console: console) else {
-                return .error
-            }
-            planned = fresh
-            // With --format json, standard output carries only the report; the plan goes to standard error.
-            if format == .json {
-                console.err(PlanTextRenderer(style: console.errorStyle).render(planned))
+        let console = Console(noColor: color.noColor)
+        // Fleet files (or the saved plan) are read and validated before connecting: nothing is sent while
+        // any has an error.
+        let source: ApplyWorkflow.Source =
+            if let plan {
+                .savedPlan(try console.require { try PlanFile.load(from: plan) })
             } else {
-                console.out(PlanTextRenderer(style: console.style).render(planned))
+                .files(try fleets.load(paths, gameLift: gameLift, console: console))
             }
-            if planned.hasChanges && !autoApprove {
-                guard console.stdinIsTerminal else {
-                    console.err(
-                        console.errorStyle.red("error: ")
-                            + "refusing to apply without confirmation: standard input is not a terminal. "
-                            + "Pass --auto-approve, or save a plan with `plan --out` and `apply --plan` it.")
-                    return .error
-                }
-                guard console.confirm("Apply these changes?") else {
-                    console.err("Apply cancelled; nothing was changed.")
-                    return .error
-                }
-            }
+        try await gameLift.withConnection(console) { connection in
+            let workflow = ApplyWorkflow(
+                context: connection.context(console, quiet: format == .json), options: options(console))
+            let result = await workflow.run(source)
+            if format == .json, let document = result.jsonDocument { console.out(try ReportJSON.string(document)) }
+            return result.status
         }
-        let renderer = ApplyTextRenderer(style: console.style)
-        let runId = RunID.make()
-        let progress = Progress("Applying", total: planned.fleets.count, console: console)
-        let applier = Applier(
-            gameLift: connection.gameLift, journal: Journal(path: journal),
-            options: ApplyOptions(
-                parallelism: fleets.parallelism, failFast: failFast,
-                holdTimeout: DurationText.seconds(holdTimeout) ?? 0, runId: runId),
-            onOutcome: { outcome in
-                if format == .text, let line = renderer.line(outcome) { progress.printAbove(line, using: console.out) }
-                progress.advance()
-            })
-        let report = await applier.apply(planned)
-        progress.finish()
-        if format == .text { console.out(renderer.summary(report)) }
-        guard let watch, let seconds = DurationText.seconds(watch) else {
-            if format == .json, let data = try? ReportJSON.encoder().encode(report) {
-                console.out(String(decoding: data, as: UTF8.self))
-            }
-            return ExitStatus.forApply(report)
-        }
-        let quiet = format == .json
-        let watched = await Verification.watch(
-            report, seconds: seconds, parallelism: fleets.parallelism, connection: connection, console: console,
-            quiet: quiet)
-        var rollback: (plan: RollbackPlan, report: ApplyReport)?
-        if rollbackOnFailure, let watched {
-            rollback = await Verification.rollBackFailures(
-                watched, run: runId, journal: journal, parallelism: fleets.parallelism, connection: connection,
-                console: console, quiet: quiet)
-        }
-        if !quiet, let watched, watched.hasFailures {
-            let restored = rollback?.report.summary.updated ?? 0
-            console.err(
-                "Failure events were seen after the update (exit 4)"
-                    + (rollbackOnFailure ? "; \(restored) fleet\(restored == 1 ? "" : "s") rolled back." : "."))
-        }
-        if quiet {
-            let verified = VerifiedApplyJSON(apply: report, watch: watched, rollback: rollback?.report)
-            if let data = try? ReportJSON.encoder().encode(verified) {
-                console.out(String(decoding: data, as: UTF8.self))
-            }
-        }
-        return ExitStatus.forApply(report, watch: watched)
     }
-}
 
-/// Identifies one apply or rollback run in the journal: sortable by time, unique enough across machines.
-enum RunID {
-    static func make(date: Date = Date()) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return "run-\(f.string(from: date))-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+    private func options(_ console: Console) -> ApplyWorkflow.Options {
+        ApplyWorkflow.Options(
+            parallelism: fleets.parallelism, failFast: failFast, holdTimeout: DurationText.seconds(holdTimeout) ?? 0,
+            journalPath: journal, watchSeconds: watch.flatMap(DurationText.seconds),
+            rollbackOnFailure: rollbackOnFailure, approval: console.approval(autoApprove: autoApprove))
     }
-}
-
-/// `apply --watch --format json`: the apply report, the watch report and any rollback, in one document.
-struct VerifiedApplyJSON: Encodable {
-    var formatVersion = 1
-    var apply: ApplyReport
-    var watch: WatchReport?
-    var rollback: ApplyReport?
 }

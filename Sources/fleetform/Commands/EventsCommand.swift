@@ -1,7 +1,6 @@
 import ArgumentParser
 import FleetformCore
 import Foundation
-import GameLiftAPI
 
 /// `fleetform events FLEET`: a fleet's event log, every page, each code named with its meaning.
 struct Events: AsyncParsableCommand {
@@ -42,66 +41,31 @@ struct Events: AsyncParsableCommand {
     enum EventsFormat: String, ExpressibleByArgument, Sendable { case text, json }
 
     func validate() throws {
-        guard let name = FleetIdentifier(fleet) else {
-            throw ValidationError("'\(fleet)' is neither a fleet id (fleet-…) nor a fleet ARN")
+        do {
+            _ = try options(now: Date())
+        } catch {
+            throw ValidationError("\(error)")
         }
-        if let arnRegion = name.arnRegion, let region = gameLift.region, region != arnRegion {
-            throw ValidationError("the fleet ARN is in \(arnRegion) but --region says \(region)")
-        }
-        let now = Date()
-        for (flag, text) in [("--since", since), ("--until", until)] {
-            if let text, EventTimeText.date(text, now: now) == nil {
-                throw ValidationError("\(flag) '\(text)' is neither an ISO 8601 time nor a duration (e.g. 2h, 30m)")
-            }
-        }
-        if let since, let until, let from = EventTimeText.date(since, now: now),
-            let to = EventTimeText.date(until, now: now), from > to
-        {
-            throw ValidationError(
-                "--since (\(EventTimeText.format(from))) is after --until (\(EventTimeText.format(to)))")
-        }
-        for code in codes where code.isEmpty || code.contains(where: { !($0.isUppercase || $0.isNumber || $0 == "_") })
-        {
-            throw ValidationError("--code '\(code)' is not an event code (e.g. SERVER_PROCESS_CRASHED)")
-        }
+    }
+
+    private func options(now: Date) throws(EventsOptionError) -> EventsWorkflow.Options {
+        try EventsWorkflow.Options(
+            fleet: fleet, region: gameLift.region, since: since, until: until, codes: codes, now: now)
     }
 
     func run() async throws {
-        try await gameLift.withConnection(noColor: color.noColor, execute)
-    }
-
-    private func execute(_ connection: Connection, _ console: Console) async -> ExitStatus {
-        let red = console.errorStyle.red("error: ")
-        guard let name = FleetIdentifier(fleet) else { return .error }
-        guard let region = name.arnRegion ?? gameLift.region ?? connection.defaultRegion else {
-            console.err(red + "no region for \(fleet): give --region, a fleet ARN, or set AWS_REGION")
-            return .error
-        }
-        for code in codes where EventCode(rawValue: code).meaning == nil {
-            console.err(
-                "warning: \(code) is not an event code fleetform \(FleetformVersion.current) knows; filtering on it anyway"
-            )
-        }
-        let now = Date()
-        let query = EventQuery(
-            fleet: name.text, region: region, since: since.flatMap { EventTimeText.date($0, now: now) },
-            until: until.flatMap { EventTimeText.date($0, now: now) }, codes: Set(codes.map(EventCode.init(rawValue:))))
-        let events: [FleetEvent]
-        do {
-            events = try await EventReader(gameLift: connection.gameLift).read(query)
-        } catch {
-            console.err(red + "cannot read the events of \(fleet): \(ServiceErrorInfo(error))")
-            return .error
-        }
-        switch format {
-        case .text:
-            console.out(EventTextRenderer(style: console.style).render(events, fleet: name.fleetId))
-        case .json:
-            guard let data = try? ReportJSON.encoder().encode(EventLog(query: query, events: events)) else {
-                return .error
+        let console = Console(noColor: color.noColor)
+        var query = try console.require { try options(now: Date()) }
+        try await gameLift.withConnection(console) { connection in
+            query.defaultRegion = connection.defaultRegion
+            let result = await EventsWorkflow(context: connection.context(console), options: query).run()
+            switch (format, result.log) {
+            case (.text, .some):
+                console.out(EventTextRenderer(style: console.style).render(result.events, fleet: query.fleet.fleetId))
+            case (.json, .some(let log)): console.out(try ReportJSON.string(log))
+            case (_, .none): break
             }
-            console.out(String(decoding: data, as: UTF8.self))
+            return result.status
         }
-        return .success
     }
 }

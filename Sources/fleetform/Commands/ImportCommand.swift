@@ -32,8 +32,7 @@ struct Import: AsyncParsableCommand {
     @Flag(help: "Overwrite fleet files that already exist.")
     var force = false
 
-    @Option(help: "Fleets read at once.")
-    var parallelism: Int = 8
+    @OptionGroup var concurrency: ParallelismOption
 
     @OptionGroup var gameLift: GameLiftOptions
     @OptionGroup var color: ColorOptions
@@ -42,73 +41,15 @@ struct Import: AsyncParsableCommand {
         guard all != !fleetIds.isEmpty else {
             throw ValidationError("give either FLEET ids/ARNs or --all, not both and not neither")
         }
-        guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
     }
 
     func run() async throws {
-        try await gameLift.withConnection(noColor: color.noColor, execute)
-    }
-
-    private func execute(_ connection: Connection, _ console: Console) async -> ExitStatus {
-        let red = console.errorStyle.red("error: ")
-        let region = gameLift.region ?? connection.defaultRegion
-        let keys: [FleetKey]
-        do {
-            if all {
-                guard let region else {
-                    console.err(red + "--all needs a region: pass --region or set AWS_REGION")
-                    return .error
-                }
-                keys = try await FleetImporter(reader: FleetReader(gameLift: connection.gameLift)).listFleets(
-                    region: region)
-            } else {
-                keys = try FleetImporter.keys(for: fleetIds, explicitRegion: gameLift.region, defaultRegion: region)
-            }
-        } catch {
-            console.err(red + "\(error)")
-            return .error
+        let console = Console(noColor: color.noColor)
+        try await gameLift.withConnection(console) { connection in
+            let options = ImportWorkflow.Options(
+                fleets: fleetIds, all: all, region: gameLift.region, defaultRegion: connection.defaultRegion,
+                directory: out, force: force, parallelism: concurrency.parallelism)
+            return await ImportWorkflow(context: connection.context(console), options: options).run().status
         }
-        let progress = Progress("Reading fleets", total: keys.count, console: console)
-        let importer = FleetImporter(
-            reader: FleetReader(
-                gameLift: connection.gameLift, parallelism: parallelism, onFleetRead: { progress.advance() }))
-        let writer = FleetFileWriter(schemaReference: ImportedFiles.schemaReference(forFilesIn: out))
-        let results = await importer.read(keys, writer: writer)
-        progress.finish()
-        return write(results, console)
-    }
-
-    private func write(_ results: [ImportResult], _ console: Console) -> ExitStatus {
-        let red = console.errorStyle.red("error: ")
-        let files = results.compactMap { r in
-            r.text.map { (path: (out as NSString).appendingPathComponent(r.fileName), text: $0) }
-        }
-        let existing = ImportedFiles.existing(files.map(\.path))
-        if !force && !existing.isEmpty {
-            console.err(
-                red + "refusing to overwrite existing files (pass --force to replace them); nothing was written:\n"
-                    + existing.map { "  \($0)" }.joined(separator: "\n"))
-            return .error
-        }
-        do {
-            try ImportedFiles.write(files)
-        } catch {
-            console.err(red + "\(error)")
-            return .error
-        }
-        for result in results {
-            if let failure = result.failure {
-                console.err(red + "\(result.key): \(failure)")
-            } else {
-                for warning in result.warnings {
-                    console.err(
-                        console.errorStyle.yellow("warning: ") + "\(result.key): [\(warning.code)] \(warning.message)")
-                }
-                console.out("Wrote \((out as NSString).appendingPathComponent(result.fileName)) for \(result.key).")
-            }
-        }
-        let failed = results.count { $0.failure != nil }
-        console.out("Import: \(files.count) written, \(failed) failed.")
-        return failed > 0 ? .error : .success
     }
 }

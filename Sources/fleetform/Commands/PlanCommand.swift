@@ -1,7 +1,7 @@
 import ArgumentParser
-import FleetSpec
 import FleetformCore
-import Foundation
+
+extension PlanFormat: ExpressibleByArgument {}
 
 struct Plan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,45 +35,13 @@ struct Plan: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(noColor: color.noColor)
-        guard
-            let input = FleetInput.load(
-                paths: paths, options: fleets, defaultRegion: try gameLift.defaultRegion(), console: console)
-        else { throw ExitCode(ExitStatus.error.rawValue) }
-        let connection = try await gameLift.connect(console: console)
-        let result = await connection.plan(input, options: fleets, console: console)
-        await connection.close()
-        guard let plan = result else { throw ExitCode(ExitStatus.error.rawValue) }
-        if let out {
-            try PlanFile.save(plan, to: out)
-            console.err("Saved the plan to \(out).")
-        }
-        console.out(try PlanOutput.render(plan, format: format, style: console.style))
-        throw ExitCode(ExitStatus.forPlan(plan, detailed: detailedExitcode).rawValue)
-    }
-}
-
-/// Options naming the fleet files' context.
-struct FleetOptions: ParsableArguments {
-    @Option(
-        name: .customLong("build-manifest"),
-        help: "A build's file list (a folder or a text file): launch paths must be in it.")
-    var buildManifest: String?
-
-    @Option(help: "Fleets read at once.")
-    var parallelism: Int = 8
-
-    func validate() throws {
-        guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
-    }
-}
-
-/// Renders plans in the chosen format.
-enum PlanOutput {
-    static func render(_ plan: PlanDocument, format: PlanFormat, style: TextStyle) throws -> String {
-        switch format {
-        case .text: PlanTextRenderer(style: style).render(plan)
-        case .markdown: PlanMarkdownRenderer().render(plan)
-        case .json: String(decoding: try ReportJSON.encoder().encode(plan), as: UTF8.self)
+        let input = try fleets.load(paths, gameLift: gameLift, console: console)
+        try await gameLift.withConnection(console) { connection in
+            let options = PlanWorkflow.Options(
+                parallelism: fleets.parallelism, detailedExitCode: detailedExitcode, savePath: out)
+            let result = await PlanWorkflow(context: connection.context(console), options: options).run(input)
+            if let plan = result.plan { console.out(try format.render(plan, style: console.style)) }
+            return result.status
         }
     }
 }

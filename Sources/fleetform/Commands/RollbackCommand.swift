@@ -45,8 +45,7 @@ struct Rollback: AsyncParsableCommand {
     @Option(help: "After the rollback, watch the fleets' events this long (e.g. 5m); exit 4 on failure events.")
     var watch: String?
 
-    @Option(help: "Fleets read and updated at once.")
-    var parallelism: Int = 8
+    @OptionGroup var concurrency: ParallelismOption
 
     @OptionGroup var gameLift: GameLiftOptions
     @OptionGroup var color: ColorOptions
@@ -56,47 +55,17 @@ struct Rollback: AsyncParsableCommand {
         for id in fleetIds where FleetIdentifier(id) == nil {
             throw ValidationError("--fleet '\(id)' is neither a fleet id (fleet-…) nor a fleet ARN")
         }
-        if let watch { try Verification.validateDuration(watch) }
-        guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
+        if let watch { try DurationOption.validate(watch, flag: "--watch") }
     }
 
     func run() async throws {
-        try await gameLift.withConnection(noColor: color.noColor, execute)
-    }
-
-    private func execute(_ connection: Connection, _ console: Console) async -> ExitStatus {
-        let selection: RollbackSelection = fleetIds.isEmpty ? .run(run) : .fleets(fleetIds)
-        let planner = RollbackPlanner(reader: FleetReader(gameLift: connection.gameLift, parallelism: parallelism))
-        let rollback: RollbackPlan
-        do {
-            rollback = try await planner.plan(journalPath: journal, selection: selection, force: force)
-        } catch {
-            console.err(console.errorStyle.red("error: ") + "\(error)")
-            return .error
+        let console = Console(noColor: color.noColor)
+        try await gameLift.withConnection(console) { connection in
+            let options = RollbackWorkflow.Options(
+                selection: fleetIds.isEmpty ? .run(run) : .fleets(fleetIds), force: force, journalPath: journal,
+                parallelism: concurrency.parallelism, approval: console.approval(autoApprove: autoApprove),
+                watchSeconds: watch.flatMap(DurationText.seconds))
+            return await RollbackWorkflow(context: connection.context(console), options: options).run().status
         }
-        console.out(RollbackTextRenderer(style: console.style).render(rollback))
-        if rollback.plan.hasChanges && !autoApprove {
-            guard console.stdinIsTerminal else {
-                console.err(
-                    console.errorStyle.red("error: ")
-                        + "refusing to roll back without confirmation: standard input is not a terminal. Pass --auto-approve."
-                )
-                return .error
-            }
-            guard console.confirm("Roll back these fleets?") else {
-                console.err("Rollback cancelled; nothing was changed.")
-                return .error
-            }
-        }
-        let report = await Verification.applyRollback(
-            rollback, journal: journal, parallelism: parallelism, connection: connection, console: console)
-        var watched: WatchReport?
-        if let watch, let seconds = DurationText.seconds(watch) {
-            watched = await Verification.watch(
-                report, seconds: seconds, parallelism: parallelism, connection: connection, console: console)
-        }
-        let status = ExitStatus.forApply(report, watch: watched)
-        // A refused fleet was not restored: that is an error, unless failure events (4) say more.
-        return !rollback.refusals.isEmpty && status != .failureEvents ? .error : status
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import FleetSpec
 import FleetformCore
-import Foundation
+import GameLiftConnection
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
@@ -45,25 +45,15 @@ struct Validate: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let manifest: BuildManifest?
-        do {
-            manifest = try buildManifest.map(BuildManifest.init(contentsOf:))
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode.failure
-        }
+        let console = Console(noColor: noColor)
+        let manifest = try console.require { try buildManifest.map(BuildManifest.init(contentsOf:)) }
         let options = LoadOptions(
-            defaultRegion: region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"],
-            maxFileBytes: maxFileBytes, buildManifest: manifest)
+            defaultRegion: ConnectionSettings(region: region).regionWithoutFiles, maxFileBytes: maxFileBytes,
+            buildManifest: manifest)
         let fleets = FleetLoader.load(paths: paths, options: options)
         let diagnostics = strict ? fleets.diagnostics.warningsAsErrors() : fleets.diagnostics
-        let style = TextStyle(
-            colored: TextStyle.shouldColor(
-                isTerminal: isatty(STDOUT_FILENO) == 1, noColorFlag: noColor, environment: environment))
-        print(
-            DiagnosticRenderer(format: format, style: style).render(diagnostics, fileCount: fleets.fileCount),
-            terminator: "")
-        if diagnostics.hasErrors { throw ExitCode.failure }
+        console.write(
+            DiagnosticRenderer(format: format, style: console.style).render(diagnostics, fileCount: fleets.fileCount))
+        if diagnostics.hasErrors { throw ExitCode(ExitStatus.error.rawValue) }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import FleetformCore
 import Foundation
 
@@ -18,17 +19,39 @@ struct Console: Sendable {
         stderrIsTerminal = isatty(2) == 1
     }
 
-    func out(_ text: String) { write(text, to: FileHandle.standardOutput) }
-    func err(_ text: String) { write(text, to: FileHandle.standardError) }
+    /// Writes `text` to standard output exactly as given.
+    func write(_ text: String) { Self.write(.output, text) }
+    func out(_ text: String) { Self.write(.output, text.hasSuffix("\n") ? text : text + "\n") }
+    func err(_ text: String) { Self.write(.error, text.hasSuffix("\n") ? text : text + "\n") }
 
-    private func write(_ text: String, to handle: FileHandle) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
-        handle.write(Data(line.utf8))
+    private static func write(_ stream: WorkflowEventRenderer.Stream, _ text: String) {
+        (stream == .output ? FileHandle.standardOutput : FileHandle.standardError).write(Data(text.utf8))
     }
 
-    /// Asks a yes/no question on the terminal; only `yes` counts.
-    func confirm(_ question: String) -> Bool {
-        FileHandle.standardError.write(Data("\(question) Only 'yes' will be accepted: ".utf8))
-        return readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) == "yes"
+    /// Shows a workflow's events here; `quiet` leaves standard output to the final report.
+    func observer(quiet: Bool = false) -> TextObserver {
+        TextObserver(
+            renderer: WorkflowEventRenderer(style: style, errorStyle: errorStyle), quiet: quiet,
+            interactiveProgress: stderrIsTerminal, write: { Self.write($0, $1) })
+    }
+
+    /// Prints `error: …` and exits 1 when `body` throws.
+    func require<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            err(errorStyle.red("error: ") + "\(error)")
+            throw ExitCode(ExitStatus.error.rawValue)
+        }
+    }
+
+    /// How a change is approved: `--auto-approve`, else a person at the terminal, else nobody (refused).
+    func approval(autoApprove: Bool) -> Approval {
+        if autoApprove { return .automatic }
+        guard stdinIsTerminal else { return .unavailable }
+        return .ask { question in
+            FileHandle.standardError.write(Data("\(question) Only 'yes' will be accepted: ".utf8))
+            return readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) == "yes"
+        }
     }
 }

@@ -1,0 +1,141 @@
+import FleetSpec
+import Foundation
+import GameLiftAPI
+
+/// `fleetform apply`: plans the files (or takes a saved plan), gets approval, applies every changed fleet
+/// (journaled first, refused when stale, held while GameLift's status says no), then optionally watches the
+/// updated fleets' events and rolls back those that fail.
+public struct ApplyWorkflow: Sendable {
+    public struct Options: Sendable {
+        /// Fleets read and updated at once.
+        public var parallelism: Int
+        /// Stop starting new fleets after the first failure.
+        public var failFast: Bool
+        /// Seconds a held fleet may be waited for; 0 reports it held at once.
+        public var holdTimeout: Double
+        /// The journal of overwritten configurations.
+        public var journalPath: String
+        /// Watch the updated fleets' events this many seconds after the apply; `nil`: no watch.
+        public var watchSeconds: Double?
+        /// With a watch: restore the fleets that log failure events.
+        public var rollbackOnFailure: Bool
+        /// How a plan with changes gets the go-ahead (a saved plan was approved when it was reviewed).
+        public var approval: Approval
+        /// Identifies this run in the journal; a rollback on failure gets `rollbackRunId`.
+        public var runId: String
+        public var rollbackRunId: String
+
+        public init(
+            parallelism: Int = 8, failFast: Bool = false, holdTimeout: Double = 0,
+            journalPath: String = Journal.defaultPath, watchSeconds: Double? = nil, rollbackOnFailure: Bool = false,
+            approval: Approval = .unavailable, runId: String = RunID.make(), rollbackRunId: String = RunID.make()
+        ) {
+            self.parallelism = parallelism
+            self.failFast = failFast
+            self.holdTimeout = holdTimeout
+            self.journalPath = journalPath
+            self.watchSeconds = watchSeconds
+            self.rollbackOnFailure = rollbackOnFailure
+            self.approval = approval
+            self.runId = runId
+            self.rollbackRunId = rollbackRunId
+        }
+    }
+
+    /// What the run did at each step, and the exit status it earns (see `ExitStatus.forApply`).
+    public struct Result: Sendable {
+        /// The plan applied; `nil` when planning failed.
+        public var plan: PlanDocument?
+        /// `nil` when nothing was applied (planning failed, or approval was refused).
+        public var apply: ApplyReport?
+        public var watch: WatchReport?
+        public var rollback: RollbackRun?
+        public var status: ExitStatus
+
+        /// The `--format json` document: the apply report alone, or with `--watch` the verified apply.
+        public var jsonDocument: (any Encodable & Sendable)? {
+            guard let apply else { return nil }
+            return watchRequested ? VerifiedApplyJSON(apply: apply, watch: watch, rollback: rollback?.report) : apply
+        }
+
+        var watchRequested = false
+    }
+
+    public let context: WorkflowContext
+    public let options: Options
+
+    public init(context: WorkflowContext, options: Options) {
+        self.context = context
+        self.options = options
+    }
+
+    /// What to apply.
+    public enum Source: Sendable {
+        /// Fleet files: planned, shown and approved first.
+        case files(FleetInput)
+        /// A saved plan (`plan --out`), applied exactly: it was approved when it was reviewed, and fleets
+        /// whose live configuration changed since are refused as stale.
+        case savedPlan(PlanDocument)
+    }
+
+    /// Applies `source`: files are planned, shown (`planReady`) and approved first; a saved plan is applied as
+    /// it is. Then the watch and the rollback on failure, when the options ask for them.
+    public func run(_ source: Source) async -> Result {
+        switch source {
+        case .files(let input): await run(files: input)
+        case .savedPlan(let plan): await apply(plan)
+        }
+    }
+
+    /// Plans `input`, shows the plan, asks for approval when it has changes, then applies it.
+    private func run(files input: FleetInput) async -> Result {
+        let planning = PlanWorkflow(context: context, options: PlanWorkflow.Options(parallelism: options.parallelism))
+        guard let plan = await planning.run(input).plan else { return finish(plan: nil, apply: nil) }
+        context.observer.notice(.planReady(plan))
+        if plan.hasChanges, !(await options.approval.obtain(for: .apply, observer: context.observer)) {
+            return finish(plan: plan, apply: nil)
+        }
+        return await apply(plan)
+    }
+
+    private func apply(_ plan: PlanDocument) async -> Result {
+        let observer = context.observer
+        observer.notice(.progressStarted(label: "Applying", total: plan.fleets.count))
+        let applier = Applier(
+            gameLift: context.gameLift, journal: Journal(path: options.journalPath),
+            options: ApplyOptions(
+                parallelism: options.parallelism, failFast: options.failFast, holdTimeout: options.holdTimeout,
+                runId: options.runId, cause: ApplyCause.apply.rawValue),
+            timing: context.timing, wallClock: context.wallClock,
+            onOutcome: { outcome in
+                observer.notice(.fleetFinished(outcome, cause: .apply))
+                observer.notice(.progressAdvanced)
+            })
+        let report = await applier.apply(plan)
+        observer.notice(.progressFinished)
+        observer.notice(.applyFinished(report, cause: .apply))
+        guard let seconds = options.watchSeconds else { return finish(plan: plan, apply: report) }
+        let verification = Verification(
+            context: context, journalPath: options.journalPath, parallelism: options.parallelism)
+        let watched = await verification.watch(report, seconds: seconds)
+        var rollback: RollbackRun?
+        if options.rollbackOnFailure, let watched {
+            rollback = await verification.rollBackFailures(
+                watched, run: options.runId, rollbackRunId: options.rollbackRunId)
+        }
+        if let watched, watched.hasFailures {
+            observer.notice(
+                .failureEventsSeen(rolledBack: options.rollbackOnFailure ? rollback?.report.summary.updated ?? 0 : nil))
+        }
+        return finish(plan: plan, apply: report, watch: watched, rollback: rollback)
+    }
+
+    private func finish(
+        plan: PlanDocument?, apply: ApplyReport?, watch: WatchReport? = nil, rollback: RollbackRun? = nil
+    ) -> Result {
+        let status = apply.map { ExitStatus.forApply($0, watch: watch) } ?? .error
+        var result = Result(plan: plan, apply: apply, watch: watch, rollback: rollback, status: status)
+        result.watchRequested = options.watchSeconds != nil
+        return result
+    }
+}

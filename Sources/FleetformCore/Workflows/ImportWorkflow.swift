@@ -1,0 +1,111 @@
+import Foundation
+import GameLiftAPI
+
+/// `fleetform import`: reads live fleets (those named, or every fleet of a region) and writes one fleet file
+/// per fleet, each validated the way `plan` will read it. Existing files are refused as a whole unless
+/// `force`, so a refused import leaves the folder as it was. Never writes to GameLift.
+public struct ImportWorkflow: Sendable {
+    public struct Options: Sendable {
+        /// Fleet ids or ARNs to import; ignored with `all`.
+        public var fleets: [String]
+        /// Import every fleet of the region (`ListFleets`, every page).
+        public var all: Bool
+        /// The region the user named (`--region`): an ARN's region must agree with it.
+        public var region: String?
+        /// The region for plain fleet ids when `region` is not given (the connection's default).
+        public var defaultRegion: String?
+        /// The folder the files are written to.
+        public var directory: String
+        /// Overwrite files that exist.
+        public var force: Bool
+        /// Fleets read at once.
+        public var parallelism: Int
+
+        public init(
+            fleets: [String] = [], all: Bool = false, region: String? = nil, defaultRegion: String? = nil,
+            directory: String = "fleets", force: Bool = false, parallelism: Int = 8
+        ) {
+            self.fleets = fleets
+            self.all = all
+            self.region = region
+            self.defaultRegion = defaultRegion
+            self.directory = directory
+            self.force = force
+            self.parallelism = parallelism
+        }
+    }
+
+    public struct Result: Sendable {
+        /// Every fleet, as a file or a failure; empty when the import was refused before reading.
+        public var results: [ImportResult]
+        /// How many files were written.
+        public var written: Int
+        public var status: ExitStatus
+    }
+
+    public let context: WorkflowContext
+    public let options: Options
+
+    public init(context: WorkflowContext, options: Options) {
+        self.context = context
+        self.options = options
+    }
+
+    /// Resolves the fleets, reads them, and writes their files — all or, when any exists (without `force`),
+    /// none.
+    public func run() async -> Result {
+        let refused = Result(results: [], written: 0, status: .error)
+        let keys: [FleetKey]
+        do {
+            if options.all {
+                guard let region = options.region ?? options.defaultRegion else {
+                    context.observer.notice(.failed("--all needs a region: pass --region or set AWS_REGION"))
+                    return refused
+                }
+                keys = try await FleetImporter(reader: LiveFleetReader(gameLift: context.gameLift)).listFleets(
+                    region: region)
+            } else {
+                keys = try FleetImporter.keys(
+                    for: options.fleets, explicitRegion: options.region, defaultRegion: options.defaultRegion)
+            }
+        } catch {
+            context.observer.notice(.failed("\(error)"))
+            return refused
+        }
+        context.observer.notice(.progressStarted(label: "Reading fleets", total: keys.count))
+        let importer = FleetImporter(
+            reader: LiveFleetReader(
+                gameLift: context.gameLift, parallelism: options.parallelism,
+                onFleetRead: { context.observer.notice(.progressAdvanced) }))
+        let writer = FleetFileWriter(schemaReference: ImportedFiles.schemaReference(forFilesIn: options.directory))
+        let results = await importer.read(keys, writer: writer)
+        context.observer.notice(.progressFinished)
+        return write(results)
+    }
+
+    private func path(_ result: ImportResult) -> String {
+        (options.directory as NSString).appendingPathComponent(result.fileName)
+    }
+
+    private func write(_ results: [ImportResult]) -> Result {
+        let files = results.compactMap { r in r.text.map { (path: path(r), text: $0) } }
+        let existing = ImportedFiles.existing(files.map(\.path))
+        if !options.force && !existing.isEmpty {
+            context.observer.notice(
+                .failed(
+                    "refusing to overwrite existing files (pass --force to replace them); nothing was written:\n"
+                        + existing.map { "  \($0)" }.joined(separator: "\n")))
+            return Result(results: results, written: 0, status: .error)
+        }
+        do {
+            try ImportedFiles.write(files)
+        } catch {
+            context.observer.notice(.failed("\(error)"))
+            return Result(results: results, written: 0, status: .error)
+        }
+        for result in results { context.observer.notice(.fleetImported(result, path: path(result))) }
+        let failed = results.count { $0.failure != nil }
+        context.observer.notice(.importFinished(written: files.count, failed: failed))
+        return Result(results: results, written: files.count, status: failed > 0 ? .error : .success)
+    }
+}

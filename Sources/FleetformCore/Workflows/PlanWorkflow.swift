@@ -1,0 +1,70 @@
+import FleetSpec
+import Foundation
+import GameLiftAPI
+
+/// `fleetform plan`: reads the live fleets the (already validated) files name, checks the files against
+/// them (operating system, build manifest), diffs, and optionally saves the plan for `apply --plan`.
+/// Never writes to GameLift.
+public struct PlanWorkflow: Sendable {
+    public struct Options: Sendable {
+        /// Fleets read at once.
+        public var parallelism: Int
+        /// `--detailed-exitcode`: exit 2 when there are changes.
+        public var detailedExitCode: Bool
+        /// `--out`: save the plan here.
+        public var savePath: String?
+
+        public init(parallelism: Int = 8, detailedExitCode: Bool = false, savePath: String? = nil) {
+            self.parallelism = parallelism
+            self.detailedExitCode = detailedExitCode
+            self.savePath = savePath
+        }
+    }
+
+    /// A plan, or the diagnostics that prevent one, and the exit status that says which.
+    public struct Result: Sendable {
+        /// `nil` when any diagnostic is an error (or the plan could not be saved).
+        public var plan: PlanDocument?
+        /// Every diagnostic, from the files and from the checks against the live fleets.
+        public var diagnostics: [Diagnostic]
+        public var status: ExitStatus
+    }
+
+    public let context: WorkflowContext
+    public let options: Options
+
+    public init(context: WorkflowContext, options: Options) {
+        self.context = context
+        self.options = options
+    }
+
+    /// Plans `input` against the live fleets; reports progress and every diagnostic to the observer.
+    public func run(_ input: FleetInput) async -> Result {
+        context.observer.notice(.progressStarted(label: "Reading fleets", total: input.fleets.documents.count))
+        let planner = LivePlanner(
+            reader: LiveFleetReader(
+                gameLift: context.gameLift, parallelism: options.parallelism,
+                onFleetRead: { context.observer.notice(.progressAdvanced) }),
+            buildManifest: input.manifest, wallClock: context.wallClock)
+        let planned = await planner.plan(input.fleets)
+        context.observer.notice(.progressFinished)
+        if !planned.diagnostics.isEmpty {
+            context.observer.notice(.diagnostics(planned.diagnostics, fileCount: input.fleets.fileCount))
+        }
+        guard let plan = planned.plan else {
+            return Result(plan: nil, diagnostics: planned.diagnostics, status: .error)
+        }
+        if let path = options.savePath {
+            do {
+                try PlanFile.save(plan, to: path)
+            } catch {
+                context.observer.notice(.failed("\(error)"))
+                return Result(plan: nil, diagnostics: planned.diagnostics, status: .error)
+            }
+            context.observer.notice(.planSaved(path: path))
+        }
+        return Result(
+            plan: plan, diagnostics: planned.diagnostics,
+            status: ExitStatus.forPlan(plan, detailed: options.detailedExitCode))
+    }
+}

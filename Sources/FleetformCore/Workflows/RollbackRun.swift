@@ -1,0 +1,10 @@
+/// A rollback as planned and as applied.
+public struct RollbackRun: Sendable, Hashable {
+    public var plan: RollbackPlan
+    public var report: ApplyReport
+
+    public init(plan: RollbackPlan, report: ApplyReport) {
+        self.plan = plan
+        self.report = report
+    }
+}

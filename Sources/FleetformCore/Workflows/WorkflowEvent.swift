@@ -1,0 +1,44 @@
+import FleetSpec
+import Foundation
+import GameLiftAPI
+
+/// What a workflow reports while it runs, in order, for a terminal, a log or a test to follow. The final
+/// result (a report and its `ExitStatus`) is the workflow's return value; events are the progress on the way.
+public enum WorkflowEvent: Sendable {
+    /// Problems found in the fleet files or against the live fleets, errors and warnings alike.
+    case diagnostics([Diagnostic], fileCount: Int)
+    /// A long step begins: `total` items, each reported by `progressAdvanced`.
+    case progressStarted(label: String, total: Int)
+    case progressAdvanced
+    case progressFinished
+    /// The plan is ready (apply shows it before asking for approval).
+    case planReady(PlanDocument)
+    /// The plan was saved to `path` (`plan --out`).
+    case planSaved(path: String)
+    /// A person was asked and did not approve; nothing was changed.
+    case approvalDeclined(ApplyCause)
+    /// One fleet's update ended (an apply, or a rollback applied like one).
+    case fleetFinished(FleetOutcome, cause: ApplyCause)
+    /// Every fleet of an apply or rollback ended.
+    case applyFinished(ApplyReport, cause: ApplyCause)
+    /// Watching `fleets` updated fleets' events for `seconds`.
+    case watchStarted(fleets: Int, seconds: Double)
+    /// `--watch` was asked for, but no fleet was updated.
+    case nothingToWatch
+    /// A failure event, as soon as it is first seen.
+    case failureEvent(WatchTarget, FleetEvent)
+    case watchFinished(WatchReport)
+    /// `--rollback-on-failure` is restoring `fleets` failing fleets.
+    case rollbackStarted(fleets: Int)
+    case rollbackPlanned(RollbackPlan)
+    /// The watch saw failure events; `rolledBack` counts the fleets restored (`nil` without
+    /// `--rollback-on-failure`).
+    case failureEventsSeen(rolledBack: Int?)
+    /// One fleet of an import ended: written to `path`, or failed (`result.failure`).
+    case fleetImported(ImportResult, path: String)
+    case importFinished(written: Int, failed: Int)
+    /// Something the user should know that does not stop the workflow.
+    case warning(String)
+    /// A problem that stops the workflow, or one of its steps.
+    case failed(String)
+}

@@ -1,0 +1,233 @@
+import Foundation
+import GameLiftAPI
+
+/// The test double of GameLift: fleets in memory (or every call passed on to another `GameLift`, such as the
+/// simulation), errors scripted per operation and fleet, every call recorded in order with its region.
+/// Deliberately simple, so tests state exactly what happens.
+public final class ScriptedGameLift: GameLift, @unchecked Sendable {
+    /// One call as it was received.
+    public struct Call: Hashable, Sendable, CustomStringConvertible {
+        public var operation: GameLiftOperation
+        public var region: String
+        /// The fleet the call named: for `DescribeFleetAttributes` the ids joined by commas, for `ListFleets`
+        /// the page token (empty for the first page).
+        public var fleetId: String
+
+        public init(operation: GameLiftOperation, region: String, fleetId: String) {
+            self.operation = operation
+            self.region = region
+            self.fleetId = fleetId
+        }
+
+        public var description: String { "\(operation.rawValue) \(fleetId)" }
+    }
+
+    /// A fleet in memory.
+    public struct Fleet: Sendable {
+        /// The region the fleet is in; `nil`: it answers in every region.
+        public var region: String?
+        public var status: FleetStatus
+        public var operatingSystem: OperatingSystem
+        public var configuration: RuntimeConfiguration
+        public var name: String?
+        public var buildId: String?
+        public var creationTime: Date?
+
+        public init(
+            region: String?, status: FleetStatus = .active, operatingSystem: OperatingSystem = .amazonLinux2023,
+            configuration: RuntimeConfiguration, name: String? = nil, buildId: String? = nil,
+            creationTime: Date? = nil
+        ) {
+            self.region = region
+            self.status = status
+            self.operatingSystem = operatingSystem
+            self.configuration = configuration
+            self.name = name
+            self.buildId = buildId
+            self.creationTime = creationTime
+        }
+
+        func answers(in region: String) -> Bool { self.region.map { $0 == region } ?? true }
+    }
+
+    private let lock = NSLock()
+    private let base: (any GameLift)?
+    private var fleets: [String: Fleet]
+    private var scripted: [String: [any Error]] = [:]
+    private var nextError: (any Error)?
+    private var calls: [Call] = []
+    private var events: [String: [FleetEvent]] = [:]
+    private var eventRequests: [DescribeFleetEventsInput] = []
+
+    /// Runs inside every UpdateRuntimeConfiguration before it takes effect (to check the journal, for instance).
+    public var beforeUpdate: @Sendable (UpdateRuntimeConfigurationInput) -> Void = { _ in }
+    /// Runs inside every DescribeFleetAttributes, for each fleet named (to let a hold clear, for instance).
+    public var onDescribeAttributes: @Sendable (String) -> Void = { _ in }
+    /// Events per DescribeFleetEvents page (GameLift's own maximum is 100).
+    public var eventPageSize = GameLiftLimits.eventPageSize
+    /// When set, events later than this are not visible yet (they have not happened).
+    public var eventClock: @Sendable () -> Date? = { nil }
+    /// When set, ListFleets answers pages of this many ids, each `NextToken` the offset of the next page.
+    public var listPageSize: Int?
+
+    /// A GameLift of the given fleets, by id.
+    public init(_ fleets: [String: Fleet]) {
+        self.fleets = fleets
+        self.base = nil
+    }
+
+    /// Fleets answering in every region, with the given configurations.
+    public convenience init(configurations: [String: RuntimeConfiguration] = [:], creationTime: Date? = nil) {
+        self.init(
+            configurations.mapValues { Fleet(region: nil, configuration: $0, creationTime: creationTime) })
+    }
+
+    /// Records every call and throws the scripted errors, passing everything else on to `base`.
+    public init(passingTo base: any GameLift) {
+        self.fleets = [:]
+        self.base = base
+    }
+
+    // MARK: Scripting and inspecting
+
+    /// The next calls of `operation` on `fleetId` throw these errors, in order. For `ListFleets`, `fleetId`
+    /// is the region.
+    public func script(_ operation: GameLiftOperation, _ fleetId: String, _ errors: [any Error]) {
+        lock.withLock { scripted["\(operation.rawValue) \(fleetId)", default: []] += errors }
+    }
+
+    /// The next call, whatever it is, throws `error` (once).
+    public func failNext(with error: any Error) { lock.withLock { nextError = error } }
+
+    /// Every call, in order.
+    public var recorded: [Call] { lock.withLock { calls } }
+    public func calls(_ operation: GameLiftOperation) -> [Call] { recorded.filter { $0.operation == operation } }
+    public func configuration(_ fleetId: String) -> RuntimeConfiguration? {
+        lock.withLock { fleets[fleetId]?.configuration }
+    }
+    public func setConfiguration(_ fleetId: String, _ c: RuntimeConfiguration) {
+        lock.withLock { fleets[fleetId]?.configuration = c }
+    }
+    public func setStatus(_ fleetId: String, _ s: FleetStatus) { lock.withLock { fleets[fleetId]?.status = s } }
+
+    /// Adds events to a fleet's log.
+    public func log(_ fleetId: String, _ newEvents: [FleetEvent]) {
+        lock.withLock { events[fleetId, default: []] += newEvents }
+    }
+    /// Every DescribeFleetEvents request, in order.
+    public var eventInputs: [DescribeFleetEventsInput] { lock.withLock { eventRequests } }
+
+    // MARK: GameLift
+
+    /// Records the call and throws what is scripted for it.
+    private func enter(_ operation: GameLiftOperation, _ region: String, _ fleetId: String, key: String? = nil) throws {
+        try lock.withLock {
+            calls.append(Call(operation: operation, region: region, fleetId: fleetId))
+            if let error = nextError {
+                nextError = nil
+                throw error
+            }
+            let key = key ?? "\(operation.rawValue) \(fleetId)"
+            if var queue = scripted[key], !queue.isEmpty {
+                let error = queue.removeFirst()
+                scripted[key] = queue
+                throw error
+            }
+        }
+    }
+
+    private func fleet(_ fleetId: String, _ region: String) throws -> Fleet {
+        guard let fleet = lock.withLock({ fleets[fleetId] }), fleet.answers(in: region) else {
+            throw GameLiftServiceError(
+                code: .notFound, message: "Fleet \(fleetId) not found.", requestId: "req-nf", httpStatus: 400)
+        }
+        return fleet
+    }
+
+    private static func id(_ fleetIdOrArn: String) -> String {
+        fleetIdOrArn.split(separator: "/").last.map(String.init) ?? fleetIdOrArn
+    }
+
+    public func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
+        -> DescribeRuntimeConfigurationOutput
+    {
+        try enter(.describeRuntimeConfiguration, region, Self.id(input.fleetId))
+        if let base { return try await base.describeRuntimeConfiguration(input, region: region) }
+        let fleet = try fleet(Self.id(input.fleetId), region)
+        return DescribeRuntimeConfigurationOutput(runtimeConfiguration: fleet.configuration)
+    }
+
+    public func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
+        -> UpdateRuntimeConfigurationOutput
+    {
+        let id = Self.id(input.fleetId)
+        try enter(.updateRuntimeConfiguration, region, id)
+        if let base { return try await base.updateRuntimeConfiguration(input, region: region) }
+        _ = try fleet(id, region)
+        beforeUpdate(input)
+        lock.withLock { fleets[id]?.configuration = input.runtimeConfiguration }
+        return UpdateRuntimeConfigurationOutput(runtimeConfiguration: input.runtimeConfiguration)
+    }
+
+    public func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
+        -> DescribeFleetAttributesOutput
+    {
+        let ids = input.fleetIds ?? lock.withLock { fleets.filter { $0.value.answers(in: region) }.keys.sorted() }
+        for id in ids { onDescribeAttributes(id) }
+        try enter(
+            .describeFleetAttributes, region, ids.joined(separator: ","),
+            key: ids.first.map { "DescribeFleetAttributes \($0)" })
+        if let base { return try await base.describeFleetAttributes(input, region: region) }
+        let found = lock.withLock {
+            ids.compactMap { id in
+                fleets[id].flatMap { f in
+                    f.answers(in: region)
+                        ? FleetAttributes(
+                            fleetId: id, name: f.name, status: f.status, operatingSystem: f.operatingSystem,
+                            buildId: f.buildId, creationTime: f.creationTime) : nil
+                }
+            }
+        }
+        return DescribeFleetAttributesOutput(fleetAttributes: found)
+    }
+
+    public func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
+        -> DescribeFleetEventsOutput
+    {
+        let id = Self.id(input.fleetId)
+        try enter(.describeFleetEvents, region, id)
+        if let base { return try await base.describeFleetEvents(input, region: region) }
+        _ = try fleet(id, region)
+        return try lock.withLock {
+            eventRequests.append(input)
+            // Newest first, like GameLift; only events that have happened by `eventClock`; both ends inclusive.
+            let now = eventClock()
+            let visible = (events[id] ?? []).filter { e in
+                now.map { e.eventTime <= $0 } ?? true && input.startTime.map { e.eventTime >= $0 } ?? true
+                    && input.endTime.map { e.eventTime <= $0 } ?? true
+            }
+            .sorted { ($0.eventTime, $0.eventId) > ($1.eventTime, $1.eventId) }
+            var start = 0
+            if let token = input.nextToken {
+                guard token.hasPrefix("page-"), let offset = Int(token.dropFirst(5)), offset <= visible.count else {
+                    throw GameLiftServiceError(code: .invalidRequest, message: "Invalid NextToken", httpStatus: 400)
+                }
+                start = offset
+            }
+            let size = min(input.limit ?? eventPageSize, eventPageSize)
+            let end = min(visible.count, start + size)
+            return DescribeFleetEventsOutput(
+                events: Array(visible[start..<end]), nextToken: end < visible.count ? "page-\(end)" : nil)
+        }
+    }
+
+    public func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
+        try enter(.listFleets, region, input.nextToken ?? "", key: "ListFleets \(region)")
+        if let base { return try await base.listFleets(input, region: region) }
+        let ids = lock.withLock { fleets.filter { $0.value.answers(in: region) }.keys.sorted() }
+        guard let size = listPageSize else { return ListFleetsOutput(fleetIds: ids) }
+        let start = Int(input.nextToken ?? "0") ?? 0
+        let end = min(ids.count, start + size)
+        return ListFleetsOutput(fleetIds: Array(ids[start..<end]), nextToken: end < ids.count ? String(end) : nil)
+    }
+}

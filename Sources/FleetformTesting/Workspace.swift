@@ -1,0 +1,27 @@
+import Foundation
+
+/// A temporary folder of its own for one test, removed by `remove()`.
+public struct Workspace: Sendable {
+    public let url: URL
+    public var path: String { url.path }
+
+    public init(_ label: String) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    public func file(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    public func remove() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// Waits, polling every `interval` seconds, until `condition` holds or `deadline` seconds pass; true when
+/// it held. Polling a condition (not sleeping a fixed time) keeps tests fast and free of timing guesses.
+public func poll(deadline: Double, interval: Double = 0.02, _ condition: () -> Bool) -> Bool {
+    let end = Date().addingTimeInterval(deadline)
+    while Date() < end {
+        if condition() { return true }
+        Thread.sleep(forTimeInterval: interval)
+    }
+    return condition()
+}

@@ -1,0 +1,55 @@
+import Foundation
+import GameLiftAPI
+
+/// A ready-to-use GameLift (the local simulation or AWS), wrapped in the resilience layer, plus what the
+/// commands need around it: the default region and a clean shutdown.
+public struct GameLiftConnection: Sendable {
+    public let gameLift: ResilientGameLift
+    /// The region for fleets that name none, resolved the way the backend resolves it.
+    public let defaultRegion: String?
+    private let shutdown: @Sendable () async -> Void
+
+    public func close() async { await shutdown() }
+
+    /// The region for fleet files that name none, resolved the way the chosen backend resolves it, without
+    /// any network access.
+    public static func defaultRegion(_ settings: ConnectionSettings) throws -> String? {
+        if settings.local { return settings.regionWithoutFiles }
+        return try AWSBackend.settings(
+            profile: settings.profile, region: settings.region, endpointURL: settings.endpointURL,
+            environment: settings.environment
+        ).defaultRegion
+    }
+
+    /// Opens the backend `settings` choose and wraps it in the resilience layer. With `debug`, a line for
+    /// each request attempt and retry goes to `debugLog`.
+    public static func open(
+        _ settings: ConnectionSettings, debugLog: @escaping @Sendable (String) -> Void
+    ) async throws -> GameLiftConnection {
+        let stats = ResilienceStats()
+        // The AWS client logs every request itself (with its attempt number); the local simulation has no
+        // transport, so there the resilience layer's attempt lines stand in for it.
+        let debug = settings.debug
+        let showAttempts = settings.local
+        let observe: @Sendable (ResilienceEvent) -> Void = { event in
+            guard debug else { return }
+            if case .attempt = event, !showAttempts { return }
+            debugLog(DebugLine.describe(event))
+        }
+        if settings.local {
+            let backend = try LocalBackend.open(
+                statePath: settings.localState, seedPath: settings.localSeed, faultsPath: settings.localFaults,
+                defaultRegion: settings.region, environment: settings.environment)
+            let resilient = ResilientGameLift(
+                base: backend.gameLift, policy: RetryPolicy(), stats: stats, observe: observe)
+            return GameLiftConnection(gameLift: resilient, defaultRegion: backend.defaultRegion, shutdown: {})
+        }
+        let backend = try await AWSBackend.open(
+            profile: settings.profile, region: settings.region, endpointURL: settings.endpointURL, debug: debug,
+            environment: settings.environment)
+        let resilient = ResilientGameLift(
+            base: backend.gameLift, policy: backend.retryPolicy, stats: stats, observe: observe)
+        return GameLiftConnection(
+            gameLift: resilient, defaultRegion: backend.defaultRegion, shutdown: backend.shutdown)
+    }
+}
