@@ -60,7 +60,7 @@ struct FleetUpdatePipelineTests {
     func holdTimesOut() async throws {
         let (docs, gameLift) = Fixture.threeFleets()
         let plan = await makePlan(docs, gameLift)
-        gameLift.setStatus(Fixture.arena, .activating)
+        gameLift.setStatus(Fixture.arena, .error)
         gameLift.script(
             .updateRuntimeConfiguration, Fixture.arena,
             [GameLiftServiceError(code: .invalidFleetStatus, message: "ACTIVATING", httpStatus: 400)])
@@ -70,7 +70,7 @@ struct FleetUpdatePipelineTests {
         let fleet = plan.fleets[0]
         let outcome = await steps.run(fleet, try #require(fleet.request))
         #expect(outcome.result == .held)
-        #expect(outcome.status == .activating)
+        #expect(outcome.status == .error)
         #expect(clock.sleeps == [1, 2, 4, 3])
     }
 }
