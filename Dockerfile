@@ -1,5 +1,5 @@
 # fleetform's container image, for GitLab and other container-first CI: the release binaries on Debian slim
-# with CA certificates, run as a non-root user, `fleetform` as the entry point. The build stage runs
+# with CA certificates and libxml2, run as a non-root user, `fleetform` as the entry point. The build stage runs
 # scripts/release.sh, the very commands that make the release archives, and the image holds that archive's
 # binaries, man pages and completions. How to build and publish it: docs/releasing.md, "Container image".
 #
@@ -22,11 +22,12 @@ RUN FLEETFORM_BUILD_COMMIT="${COMMIT}" scripts/release.sh "${VERSION}" --out /di
     && /out/bin/fleetform --version
 
 FROM ${RUNTIME_IMAGE}
-# ca-certificates: fleetform calls AWS over HTTPS. Not pinned to a version: the point is to take Debian's
-# current security updates of the bundle when the image is rebuilt.
+# ca-certificates: fleetform calls AWS over HTTPS; libxml2: Foundation's XMLParser (STS answers in XML) loads it
+# (docs/releasing.md, "What the binaries need"). Not pinned to versions: a rebuilt image should take Debian's
+# current security updates.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates \
+    && apt-get install -y --no-install-recommends ca-certificates libxml2 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --uid 10001 --user-group --create-home --shell /usr/sbin/nologin fleetform \
     && mkdir /work \
