@@ -21,6 +21,11 @@ RUN FLEETFORM_BUILD_COMMIT="${COMMIT}" scripts/release.sh "${VERSION}" --out /di
     && tar -xzf "/dist/fleetform-${VERSION#v}-linux-$(uname -m).tar.gz" -C /out --strip-components=1 \
     && /out/bin/fleetform --version
 
+# `docker build --target archive --output dist …` exports the release archive and SHA256SUMS: the release
+# built in this image at /src, the way anyone can rebuild it byte for byte (docs/releasing.md).
+FROM scratch AS archive
+COPY --from=build /dist/ /
+
 FROM ${RUNTIME_IMAGE}
 # ca-certificates: fleetform calls AWS over HTTPS; libxml2: Foundation's XMLParser (STS answers in XML) loads it
 # (docs/releasing.md, "What the binaries need"). Not pinned to versions: a rebuilt image should take Debian's

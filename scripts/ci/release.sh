@@ -9,8 +9,9 @@
 #      the newest glibc symbol the binaries need is no newer than docs/releasing.md says;
 #   4. an archive with one byte flipped is refused and nothing is installed;
 #   5. scripts/check_action.py runs action.yml's steps against dist/;
-#   6. a second build from a copy of the sources at another path, without .git (as the Dockerfile builds),
-#      must give the same SHA256SUMS. FLEETFORM_RELEASE_REPRO=0 skips it (it is a second cold release build).
+#   6. a second, cold build from a copy of the sources at another path, without .git (as the Dockerfile
+#      builds), in the same build folder path, must give the same SHA256SUMS. FLEETFORM_RELEASE_REPRO=0 skips
+#      it (a second cold release build; it also leaves .build-release empty).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo_root="$PWD"
@@ -112,7 +113,7 @@ grep -q "checksum mismatch" "$scratch/corrupt.log" || fail "the refusal does not
 say "action.yml"
 python3 scripts/check_action.py --dist dist
 
-say "reproducible: a second build from a copy without .git, at another path"
+say "reproducible: a second, cold build from a copy without .git, at another path"
 repro_seconds=0
 if [[ "${FLEETFORM_RELEASE_REPRO:-1}" == 0 ]]; then
     echo "skipped (FLEETFORM_RELEASE_REPRO=0)"
@@ -124,8 +125,12 @@ else
         | tar -xf - -C "$scratch/copy/src"
     cp Package.resolved "$scratch/copy/src/"   # the dependency versions of the first build, as a rebuild would
     commit="$(clean "$fleetform" --version | sed -n 's/.*(commit \(.*\))$/\1/p')"
+    # The build folder's path ends up in the binaries (C __FILE__ and Swift 5 #file in the dependencies), so
+    # the second build reuses the first one's path, emptied (docs/releasing.md, "Reproducible archives").
+    rm -rf "$repo_root/.build-release"
     (cd "$scratch/copy/src" && FLEETFORM_BUILD_COMMIT="$commit" SOURCE_DATE_EPOCH="$(git -C "$repo_root" log -1 --format=%ct)" \
-        bash scripts/release.sh "$version" --out "$scratch/copy/dist")
+        bash scripts/release.sh "$version" --out "$scratch/copy/dist" --scratch-path "$repo_root/.build-release")
+    rm -rf "$repo_root/.build-release"   # it holds the copy's build now
     repro_seconds=$((SECONDS - repro_started))
     if ! diff dist/SHA256SUMS "$scratch/copy/dist/SHA256SUMS"; then
         fail "the two builds differ: the archive is not reproducible (docs/releasing.md)"
