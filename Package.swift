@@ -5,6 +5,17 @@ import PackageDescription
 let strict = Context.environment["FLEETFORM_WERROR"] == "1"
 let settings: [SwiftSetting] = strict ? [.treatAllWarnings(as: .error)] : []
 
+// The release version (its one source) and the commit the binaries are built from, carried into them by the
+// small C target FleetformBuildInfo, since Swift's `.define` takes no value. scripts/release.sh passes the
+// commit in FLEETFORM_BUILD_COMMIT; a plain `swift build` asks git, or says "unknown" (docs/releasing.md).
+let version = "0.1.0"
+let commit: String = {
+    let git = Context.gitInformation.map { $0.currentCommit + ($0.hasUncommittedChanges ? "-dirty" : "") }
+    let found = Context.environment["FLEETFORM_BUILD_COMMIT"] ?? git ?? "unknown"
+    let plain = found.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+    return plain && (1...64).contains(found.count) ? found : "unknown"
+}()
+
 let package = Package(
     name: "fleetform",
     platforms: [.macOS(.v14)],
@@ -55,10 +66,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings),
+        // The version and commit printed by `--version` (see `version` and `commit` above).
+        .target(
+            name: "FleetformBuildInfo",
+            cSettings: [
+                .define("FLEETFORM_BUILD_VERSION", to: "\"\(version)\""),
+                .define("FLEETFORM_BUILD_COMMIT", to: "\"\(commit)\""),
+            ]),
         // Planner, plan documents, applier, journal, watcher, renderers.
         .target(
             name: "FleetformCore",
-            dependencies: ["FleetSpec", "GameLiftAPI", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "FleetSpec", "GameLiftAPI", "FleetformBuildInfo", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: settings),
         .executableTarget(
             name: "fleetform",
@@ -71,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "gamelift-local",
             dependencies: [
-                "GameLiftEmulator", "GameLiftSimulation", "GameLiftAPI",
+                "GameLiftEmulator", "GameLiftSimulation", "GameLiftAPI", "FleetformBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
