@@ -76,7 +76,8 @@ import Testing
             os: .windows2022, files: ["LobbyServer.exe"],
             configuration: Fixture.configuration([(#"C:\game\LobbyServer.exe"#, nil, 1)]))
         let (simulation, clock) = Fixture.simulation([fleet])
-        let configuration = Fixture.configuration([(#"C:\Game\lobbyserver.EXE"#, "-port 7000", 2)])
+        // The root takes its drive letter in either case (LaunchPathRoot); below it, file names match in any case.
+        let configuration = Fixture.configuration([(#"c:\game\lobbyserver.EXE"#, "-port 7000", 2)])
         _ = try await simulation.updateRuntimeConfiguration(
             Fixture.update(Fixture.arena, configuration), region: "us-west-2")
         clock.advance(by: 10)

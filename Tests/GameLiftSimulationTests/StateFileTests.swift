@@ -21,7 +21,8 @@ import Testing
 
     @Test func createsTheStateFromTheSeedAndKeepsChangesAcrossReopening() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        try writeSeed(Fixture.state())
+        // An empty build, so the update logs an event (SERVER_PROCESS_INVALID_PATH) that must survive reopening.
+        try writeSeed(Fixture.state([Fixture.fleet(files: [])]))
         let first = try open()
         #expect(FileManager.default.fileExists(atPath: statePath))
         let changed = Fixture.configuration(max: 7)

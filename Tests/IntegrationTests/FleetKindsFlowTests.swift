@@ -55,7 +55,7 @@ struct FleetKindsFlowTests {
         #expect(skipped.first?.skipped?.contains("container fleet: it has no runtime configuration") == true)
         #expect(results.allSatisfy { $0.failure == nil }, "\(results.compactMap(\.failure))")
         let anywhereText = try #require(results.first { $0.key.fleetId == Self.anywhere }?.text)
-        #expect(anywhereText.contains("ComputeType: \"ANYWHERE\"\n"))
+        #expect(anywhereText.contains("\nComputeType: ANYWHERE\n"))
         #expect(results.first { $0.key.fleetId == Self.ec2 }?.text?.contains("ComputeType") == false)
 
         let loaded = FleetLoader.loadTexts(results.compactMap { r in r.text.map { (r.fileName, $0) } })
