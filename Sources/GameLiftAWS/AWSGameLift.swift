@@ -92,6 +92,11 @@ public struct AWSGameLift: GameLift {
         try await call(.listFleets, input, region: region)
     }
 
+    /// `GameLift.DescribeFleetLocationAttributes`, one signed attempt.
+    public func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
+        async throws -> DescribeFleetLocationAttributesOutput
+    { try await call(.describeFleetLocationAttributes, input, region: region) }
+
     /// One signed `POST /` with `X-Amz-Target: GameLift.<operation>`.
     func call<Input: Encodable, Output: Decodable>(
         _ operation: GameLiftOperation, _ input: Input, region: String

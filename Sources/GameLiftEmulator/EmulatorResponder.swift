@@ -130,6 +130,9 @@ struct EmulatorResponder: HTTPResponder {
         case .listFleets:
             let input = try wire.decode(ListFleetsInput.self, from: body)
             return try wire.encode(try await backend.listFleets(input, region: region))
+        case .describeFleetLocationAttributes:
+            let input = try wire.decode(DescribeFleetLocationAttributesInput.self, from: body)
+            return try wire.encode(try await backend.describeFleetLocationAttributes(input, region: region))
         }
     }
 

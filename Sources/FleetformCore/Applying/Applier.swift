@@ -134,7 +134,14 @@ public struct Applier: Sendable {
                 }
                 if !allowed {
                     try? await journal.append(entry(.result, fleet, outcome: .held))
-                    let shown = status.map { "the fleet's status is \($0)" } ?? "the fleet's status is unknown"
+                    var shown = status.map { "the fleet's status is \($0)" } ?? "the fleet's status is unknown"
+                    // A multi-location fleet: the locations' statuses may explain the refusal.
+                    let locations = await FleetReader.locations(
+                        of: key, attributes: nil, gameLift: gameLift)
+                    let named = (locations ?? []).compactMap { l in
+                        l.location.map { "\($0) \(l.status?.rawValue ?? "unknown")" }
+                    }
+                    if !named.isEmpty { shown += "; its locations: " + named.joined(separator: ", ") }
                     let waited =
                         options.holdTimeout > 0 ? "; still refused after waiting \(Int(options.holdTimeout))s" : ""
                     return outcome(

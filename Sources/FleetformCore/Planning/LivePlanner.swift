@@ -33,7 +33,8 @@ public struct LivePlanner: Sendable {
         for document in fleets.documents {
             let attributes = observed[FleetKey(document)]?.attributes
             diagnostics += FleetValidator.checkAgainstFleet(
-                document, operatingSystem: attributes?.operatingSystem, buildManifest: buildManifest)
+                document, operatingSystem: attributes?.operatingSystem, buildManifest: buildManifest,
+                computeType: attributes?.computeType)
         }
         diagnostics.sort { ($0.location?.description ?? "") < ($1.location?.description ?? "") }
         guard !diagnostics.hasErrors else { return PlanResult(plan: nil, diagnostics: diagnostics) }

@@ -8,14 +8,18 @@ public struct ObservedFleet: Sendable, Hashable {
     public var configuration: RuntimeConfiguration?
     /// Set when the fleet could not be read.
     public var error: ServiceErrorInfo?
+    /// The remote locations of a multi-location fleet (`DescribeFleetLocationAttributes`); `nil` or empty for
+    /// a single-location fleet or when they could not be read.
+    public var locations: [LocationAttributes]?
 
     public init(
         attributes: FleetAttributes? = nil, configuration: RuntimeConfiguration? = nil,
-        error: ServiceErrorInfo? = nil
+        error: ServiceErrorInfo? = nil, locations: [LocationAttributes]? = nil
     ) {
         self.attributes = attributes
         self.configuration = configuration
         self.error = error
+        self.locations = locations
     }
 }
 
@@ -48,6 +52,8 @@ public enum Planner {
             fleetId: document.fleetId, fleetIdOrArn: document.fleetIdOrArn, region: document.region,
             source: document.location, action: .failed, status: observed.attributes?.status,
             operatingSystem: observed.attributes?.operatingSystem)
+        let locations = PlanLocation.of(observed, region: document.region)
+        plan.locations = locations.isEmpty ? nil : locations
         if let error = observed.error {
             plan.error = error
             return plan
@@ -62,6 +68,9 @@ public enum Planner {
             plan.action = .unchanged
         } else {
             plan.request = request
+            // The home Region's status decides whether GameLift takes the update; a remote location in a status
+            // that refuses updates is shown (and its instances keep their configuration until it recovers), but
+            // does not hold the fleet: the configuration is fleet-wide.
             let accepts = observed.attributes?.status?.allowsRuntimeConfigurationUpdate ?? true
             plan.action = accepts ? .update : .held
         }

@@ -97,7 +97,9 @@ struct Import: AsyncParsableCommand {
             return .error
         }
         for result in results {
-            if let failure = result.failure {
+            if let skipped = result.skipped {
+                console.err(console.errorStyle.yellow("note: ") + "\(result.key): skipped, \(skipped)")
+            } else if let failure = result.failure {
                 console.err(red + "\(result.key): \(failure)")
             } else {
                 for warning in result.warnings {
@@ -108,7 +110,10 @@ struct Import: AsyncParsableCommand {
             }
         }
         let failed = results.count { $0.failure != nil }
-        console.out("Import: \(files.count) written, \(failed) failed.")
+        let skipped = results.count { $0.skipped != nil }
+        console.out(
+            "Import: \(files.count) written, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped." : "."))
+        if !files.isEmpty { console.out(CoexistenceHint.text) }
         return failed > 0 ? .error : .success
     }
 }
