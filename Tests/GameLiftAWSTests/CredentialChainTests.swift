@@ -256,7 +256,7 @@ struct CredentialChainTests {
             let sources = error?.tried.map(\.source) ?? []
             #expect(
                 sources == [
-                    "environment", "web identity", "shared files (profile default)", "container", "instance metadata",
+                    "environment", "web identity", "profile default (no credentials)", "container", "instance metadata",
                 ])
             #expect(error?.description.contains("no instance metadata service at http://127.0.0.1:1") == true)
         }
