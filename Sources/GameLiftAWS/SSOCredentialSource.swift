@@ -182,8 +182,11 @@ struct SSOTokenCache: Sendable {
                 FileManager.default.createFile(
                     atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
             else { throw CocoaError(.fileWriteUnknown) }
-            _ = try FileManager.default.replaceItemAt(
-                URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
+            // rename(2) replaces the old file in one step: a reader sees the old token or the new one.
+            guard rename(temporary, path) == 0 else {
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw CocoaError(.fileWriteUnknown)
+            }
         } catch {
             throw CredentialsError(source: source, message: "cannot update the SSO token cache \(path)")
         }
