@@ -31,6 +31,13 @@ struct GameLiftOptions: ParsableArguments {
             "GameLift endpoint (else AWS_ENDPOINT_URL_GAMELIFT, AWS_ENDPOINT_URL).", valueName: "url"))
     var endpointUrl: String?
 
+    @Option(help: ArgumentHelp("Seconds to wait for a connection to AWS (default 10).", valueName: "seconds"))
+    var connectTimeout: Double?
+
+    @Option(
+        help: ArgumentHelp("Seconds to wait for AWS to send data once connected (default 60).", valueName: "seconds"))
+    var readTimeout: Double?
+
     @Flag(help: "Log every request (operation, status, attempt, request id) to standard error. Secrets are redacted.")
     var debug = false
 
@@ -63,7 +70,9 @@ struct GameLiftOptions: ParsableArguments {
             return Connection(gameLift: resilient, defaultRegion: backend.defaultRegion, shutdown: {})
         }
         let backend = try await AWSBackend.open(
-            profile: profile, region: region, endpointURL: endpointUrl, debug: debug)
+            profile: profile, region: region, endpointURL: endpointUrl, debug: debug,
+            timeouts: (connectTimeout, readTimeout))
+        if debug { console.err("debug: credentials from \(backend.credentialSource ?? "an unnamed source")") }
         let resilient = ResilientGameLift(
             base: backend.gameLift, policy: backend.retryPolicy, stats: stats, observe: observe)
         return Connection(gameLift: resilient, defaultRegion: backend.defaultRegion, shutdown: backend.shutdown)

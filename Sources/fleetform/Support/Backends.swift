@@ -34,21 +34,30 @@ enum LocalBackend {
 enum AWSBackend {
     struct Opened {
         var gameLift: any GameLift
+        var identity: any IdentityProviding
         var defaultRegion: String?
         var retryPolicy: RetryPolicy
+        /// The credential source's name (never its values), for `--debug`.
+        var credentialSource: String?
         var shutdown: @Sendable () async -> Void
     }
 
     static func open(
-        profile: String?, region: String?, endpointURL: String?, debug: Bool,
+        profile: String?, region: String?, endpointURL: String?, debug: Bool, timeouts: (Double?, Double?),
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws -> Opened {
         let settings = try Self.settings(
-            profile: profile, region: region, endpointURL: endpointURL, environment: environment)
+            profile: profile, region: region, endpointURL: endpointURL, environment: environment, timeouts: timeouts)
         StandardErrorLogging.bootstrap()
         var logger = Logger(label: "fleetform.gamelift")
         logger.logLevel = debug ? .debug : .warning
-        let client = AWSGameLift.standard(settings: settings, environment: environment, logger: logger)
+        let client: AWSGameLift
+        do {
+            client = try AWSGameLift.standard(
+                settings: settings, environment: environment, logger: logger, mfaCode: TerminalMFAPrompt.provider())
+        } catch {
+            throw CLIError("\(error)")
+        }
         // Resolve credentials once, up front: a missing or broken credential source is one clear error,
         // not the same error repeated for every fleet.
         do {
@@ -57,20 +66,23 @@ enum AWSBackend {
             try? await client.shutdown()
             throw CLIError("\(error)")
         }
+        let source = await (client.credentials as? DefaultCredentialChain)?.sourceName
         return Opened(
-            gameLift: client, defaultRegion: settings.defaultRegion, retryPolicy: settings.retryPolicy(),
-            shutdown: { try? await client.shutdown() })
+            gameLift: client, identity: client, defaultRegion: settings.defaultRegion,
+            retryPolicy: settings.retryPolicy(), credentialSource: source, shutdown: { try? await client.shutdown() })
     }
 }
 
 extension AWSBackend {
     /// Settings from flags, environment and the AWS config files: local reads only, no network.
     static func settings(
-        profile: String?, region: String?, endpointURL: String?, environment: [String: String]
+        profile: String?, region: String?, endpointURL: String?, environment: [String: String],
+        timeouts: (Double?, Double?) = (nil, nil)
     ) throws -> AWSSettings {
         try AWSSettings.resolve(
             profile: profile, region: region, endpointURL: endpointURL, environment: environment,
-            homeDirectory: environment["HOME"] ?? NSHomeDirectory())
+            homeDirectory: environment["HOME"] ?? NSHomeDirectory(), connectTimeout: timeouts.0,
+            readTimeout: timeouts.1, toolVersion: FleetformVersion.current)
     }
 }
 
