@@ -14,6 +14,20 @@ let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-htt
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+
+// The release version (its one source) and the commit the binaries are built from, carried into them by the
+// small C target FleetformBuildInfo, since Swift's `.define` takes no value. scripts/release.sh passes the
+// commit in FLEETFORM_BUILD_COMMIT; a plain `swift build` asks git, or says "unknown" (docs/releasing.md).
+let version = "0.1.0"
+let commit: String = {
+    let git = Context.gitInformation.map { $0.currentCommit + ($0.hasUncommittedChanges ? "-dirty" : "") }
+    let found = Context.environment["FLEETFORM_BUILD_COMMIT"] ?? git ?? "unknown"
+    let plain = found.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+    return plain && (1...64).contains(found.count) ? found : "unknown"
+}()
 
 let package = Package(
     name: "fleetform",
@@ -33,6 +47,7 @@ let package = Package(
         // Already in the graph through async-http-client and hummingbird, at these versions; declared because
         // fleetform's own targets import them.
         .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", exact: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types.git", exact: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
     ],
@@ -52,12 +67,12 @@ let package = Package(
         // AWS Signature Version 4, pure, with the date injected.
         .target(
             name: "SigV4",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [crypto],
             swiftSettings: settings),
         // The real AWS GameLift client: JSON 1.1 over HTTPS, credentials, endpoints, error decoding.
         .target(
             name: "GameLiftAWS",
-            dependencies: ["GameLiftAPI", "SigV4", asyncHTTPClient, logging, nioCore, nioHTTP1],
+            dependencies: ["GameLiftAPI", "SigV4", asyncHTTPClient, crypto, logging, nioCore, nioHTTP1, nioSSL],
             swiftSettings: settings),
         // The simulated GameLift (state file, statuses, events, faults) used by `--local` and the emulator.
         .target(name: "GameLiftSimulation", dependencies: ["GameLiftAPI", "DurableFiles"], swiftSettings: settings),
@@ -69,6 +84,13 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: settings),
+        // The version and commit printed by `--version` (see `version` and `commit` above).
+        .target(
+            name: "FleetformBuildInfo",
+            cSettings: [
+                .define("FLEETFORM_BUILD_VERSION", to: "\"\(version)\""),
+                .define("FLEETFORM_BUILD_COMMIT", to: "\"\(commit)\""),
+            ]),
         // Opens the GameLift the command line names: AWS or the local simulation, in the resilience layer.
         .target(
             name: "GameLiftConnection",
@@ -78,7 +100,7 @@ let package = Package(
         .target(
             name: "FleetformCore",
             dependencies: [
-                "FleetSpec", "GameLiftAPI", "DurableFiles", .product(name: "Crypto", package: "swift-crypto"),
+                "FleetSpec", "GameLiftAPI", "DurableFiles", "FleetformBuildInfo", crypto,
             ],
             swiftSettings: settings),
         // The test kit: the virtual clock, the GameLift double, drifted-fleet fixtures, launchers for the built
@@ -91,7 +113,9 @@ let package = Package(
             swiftSettings: settings),
         .executableTarget(
             name: "gamelift-local",
-            dependencies: ["GameLiftEmulator", "GameLiftSimulation", "GameLiftAPI", argumentParser, logging],
+            dependencies: [
+                "GameLiftEmulator", "GameLiftSimulation", "GameLiftAPI", "FleetformBuildInfo", argumentParser, logging,
+            ],
             swiftSettings: settings),
         .executableTarget(
             name: "fleetform-bench",
@@ -111,8 +135,9 @@ let package = Package(
         .testTarget(
             name: "GameLiftAWSTests",
             dependencies: [
-                "GameLiftAWS", "GameLiftAPI", "SigV4", asyncHTTPClient, logging, hummingbird, hummingbirdTesting,
-                httpTypes, nioCore,
+                "GameLiftAWS", "GameLiftAPI", "SigV4", asyncHTTPClient, crypto, logging, hummingbird,
+                hummingbirdTesting,
+                httpTypes, nioCore, nioHTTP1, nioPosix, nioSSL,
             ],
             swiftSettings: settings),
         .testTarget(
@@ -138,7 +163,7 @@ let package = Package(
             name: "ResilienceTests",
             dependencies: [
                 "FleetSpec", "FleetformCore", "GameLiftAPI", "GameLiftSimulation", "FleetformTesting", asyncHTTPClient,
-                hummingbird, hummingbirdTesting, httpTypes, logging, nioCore,
+                crypto, hummingbird, hummingbirdTesting, httpTypes, logging, nioCore,
             ],
             swiftSettings: settings),
         // The workflows (plan, apply with watch and rollback, rollback, import, events) in process against the

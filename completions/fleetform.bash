@@ -213,7 +213,7 @@ _fleetform_plan() {
     repeating_flags=()
     non_repeating_flags=(--detailed-exitcode --local --debug --no-color --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --out --build-manifest --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url)
+    non_repeating_options=(--format --out --build-manifest --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
     __fleetform_offer_flags_options -1
 
     # Offer option value completions
@@ -249,6 +249,12 @@ _fleetform_plan() {
     '--endpoint-url')
         return
         ;;
+    '--connect-timeout')
+        return
+        ;;
+    '--read-timeout')
+        return
+        ;;
     esac
 }
 
@@ -256,7 +262,7 @@ _fleetform_apply() {
     repeating_flags=()
     non_repeating_flags=(--auto-approve --fail-fast --rollback-on-failure --local --debug --no-color --version -h --help)
     repeating_options=()
-    non_repeating_options=(--plan --hold-timeout --journal --watch --format --build-manifest --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url)
+    non_repeating_options=(--plan --hold-timeout --journal --watch --format --build-manifest --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
     __fleetform_offer_flags_options -1
 
     # Offer option value completions
@@ -300,6 +306,12 @@ _fleetform_apply() {
     '--endpoint-url')
         return
         ;;
+    '--connect-timeout')
+        return
+        ;;
+    '--read-timeout')
+        return
+        ;;
     esac
 }
 
@@ -307,7 +319,7 @@ _fleetform_import() {
     repeating_flags=()
     non_repeating_flags=(--all --force --local --debug --no-color --version -h --help)
     repeating_options=()
-    non_repeating_options=(--out --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url)
+    non_repeating_options=(--out --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
     __fleetform_offer_flags_options -1
 
     # Offer option value completions
@@ -336,6 +348,12 @@ _fleetform_import() {
     '--endpoint-url')
         return
         ;;
+    '--connect-timeout')
+        return
+        ;;
+    '--read-timeout')
+        return
+        ;;
     esac
 }
 
@@ -343,7 +361,7 @@ _fleetform_events() {
     repeating_flags=()
     non_repeating_flags=(--local --debug --no-color --version -h --help)
     repeating_options=(--code)
-    non_repeating_options=(--since --until --format --local-state --local-seed --local-faults --region --profile --endpoint-url)
+    non_repeating_options=(--since --until --format --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
     __fleetform_offer_flags_options 1
 
     # Offer option value completions
@@ -378,6 +396,12 @@ _fleetform_events() {
     '--endpoint-url')
         return
         ;;
+    '--connect-timeout')
+        return
+        ;;
+    '--read-timeout')
+        return
+        ;;
     esac
 }
 
@@ -385,7 +409,7 @@ _fleetform_rollback() {
     repeating_flags=()
     non_repeating_flags=(--force --auto-approve --local --debug --no-color --version -h --help)
     repeating_options=(--fleet)
-    non_repeating_options=(--run --journal --watch --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url)
+    non_repeating_options=(--run --journal --watch --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
     __fleetform_offer_flags_options 0
 
     # Offer option value completions
@@ -421,6 +445,12 @@ _fleetform_rollback() {
         return
         ;;
     '--endpoint-url')
+        return
+        ;;
+    '--connect-timeout')
+        return
+        ;;
+    '--read-timeout')
         return
         ;;
     esac

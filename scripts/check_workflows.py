@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Check the example CI pipelines under examples/ci: each parses as YAML, has the shape its CI system
-expects, and every `fleetform …` invocation in its shell steps uses a subcommand, flags and flag values that
-the built binary accepts.
+expects, every `fleetform …` invocation in its shell steps uses a subcommand, flags and flag values that
+the built binary accepts, and every job that runs fleetform installs this version's release (the GitHub Action
+`fleetform/fleetform@vVERSION`, or the image `ghcr.io/fleetform/fleetform:VERSION` on GitLab) instead of
+building it from source (docs/releasing.md). VERSION is `version` in Package.swift.
 
 Usage: scripts/check_workflows.py [--binary PATH] [FILE ...]   (default: .build/debug/fleetform, examples/ci)
 
@@ -158,6 +160,39 @@ def check_shape(path, document):
     return found
 
 
+ACTION = "fleetform/fleetform@v{version}"
+IMAGE = "ghcr.io/fleetform/fleetform:{version}"
+
+
+def check_install(path, document, version):
+    """Problems with how the example gets fleetform: each job that runs it installs this version's release."""
+    if not isinstance(document, dict):
+        return []
+    found = [f"{where}: builds fleetform from source" for where, script in shell_scripts(document)
+             if "swift build" in script]
+
+    def runs_fleetform(node):
+        return any(list(invocations(script)) for _, script in shell_scripts(node))
+
+    if ".github" in path.parts or "github" in path.parts:
+        action = ACTION.format(version=version)
+        for name, job in (document.get("jobs") or {}).items():
+            steps = job.get("steps") or [] if isinstance(job, dict) else []
+            first = next((i for i, step in enumerate(steps) if runs_fleetform(step)), None)
+            if first is not None and not any(step.get("uses") == action for step in steps[:first]):
+                found.append(f"job {name} runs fleetform without installing it first with `uses: {action}`")
+        return found
+    image = IMAGE.format(version=version)
+    default = (document.get("default") or {}).get("image")
+    for name, job in document.items():
+        if name in GITLAB_RESERVED or name.startswith(".") or not isinstance(job, dict) or not runs_fleetform(job):
+            continue
+        used = job.get("image", default)
+        if not isinstance(used, dict) or used.get("name") != image or used.get("entrypoint") != [""]:
+            found.append(f"job {name} runs fleetform but not in `image: {{name: {image}, entrypoint: [\"\"]}}`")
+    return found
+
+
 def self_test(command_line):
     """The checker itself must catch bad flags, bad values and bad subcommands, or it proves nothing."""
     bad = {
@@ -177,6 +212,14 @@ def self_test(command_line):
         failures.append(f"self-test: '{good}' was refused or not found: {messages}")
     if list(invocations("git clone https://github.com/fleetform/fleetform /tmp/fleetform")):
         failures.append("self-test: a path ending in /fleetform was taken for a command")
+    from_source = {"on": "push", "jobs": {"plan": {"runs-on": "x", "steps": [
+        {"run": "swift build -c release"}, {"uses": ACTION.format(version="0.0.1")}, {"run": "fleetform plan ."}]}}}
+    problems = check_install(pathlib.Path("github/plan.yml"), from_source, "0.0.2")
+    if len(problems) != 2:
+        failures.append(f"self-test: a job building from source, then installing another version, gave {problems}")
+    gitlab = {"default": {"image": IMAGE.format(version="0.0.2")}, "plan": {"script": ["fleetform plan ."]}}
+    if not check_install(pathlib.Path("gitlab/.gitlab-ci.yml"), gitlab, "0.0.2"):
+        failures.append("self-test: a GitLab job on the image without `entrypoint: [\"\"]` was accepted")
     return failures
 
 
@@ -188,6 +231,7 @@ def main():
     command_line = CommandLine.from_binary(args.binary)
     files = args.files or sorted(
         p for p in (ROOT / "examples" / "ci").rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml"))
+    version = re.search(r'^let version = "(.*)"$', (ROOT / "Package.swift").read_text(), re.M).group(1)
     failures = self_test(command_line)
     if not files:
         failures.append("no workflow files found under examples/ci")
@@ -199,6 +243,7 @@ def main():
             failures.append(f"{name}: not valid YAML: {error}")
             continue
         failures += [f"{name}: {problem}" for problem in check_shape(path, document)]
+        failures += [f"{name}: {problem}" for problem in check_install(path, document, version)]
         count = 0
         for where, script in shell_scripts(document):
             for arguments in invocations(script):

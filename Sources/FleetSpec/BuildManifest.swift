@@ -45,13 +45,7 @@ public struct BuildManifest: Sendable, Hashable {
 
     /// The part of a launch path inside the build root, or `nil` when it is under neither root.
     public static func relativePath(ofLaunchPath launchPath: String) -> String? {
-        let linux = GameLiftLimits.linuxLaunchPathRoot
-        let windows = GameLiftLimits.windowsLaunchPathRoot
-        if launchPath.hasPrefix(linux) { return String(launchPath.dropFirst(linux.count)) }
-        if launchPath.hasPrefix(windows) {
-            return String(launchPath.dropFirst(windows.count))
-        }
-        return nil
+        LaunchPathRoot.relativePath(of: launchPath)
     }
 
     private static func normalize(_ path: String) -> String {

@@ -1,4 +1,4 @@
-// The stable diagnostic codes. FF1xx: files, YAML and structure; FF2xx: FleetId and Region;
+// The stable diagnostic codes. FF1xx: files, YAML and structure; FF2xx: FleetId, Region and ComputeType;
 // FF3xx: server processes; FF4xx: game session activation. A code never changes meaning once published.
 extension DiagnosticCode {
     public static let fileTooLarge: DiagnosticCode = "FF100"
@@ -17,6 +17,9 @@ extension DiagnosticCode {
     public static let fleetIdLength: DiagnosticCode = "FF202"
     public static let arnRegionMismatch: DiagnosticCode = "FF203"
     public static let regionFormat: DiagnosticCode = "FF204"
+    public static let computeTypeValue: DiagnosticCode = "FF205"
+    public static let computeTypeMismatch: DiagnosticCode = "FF206"
+    public static let containerFleet: DiagnosticCode = "FF207"
 
     public static let serverProcessCount: DiagnosticCode = "FF301"
     public static let duplicateServerProcess: DiagnosticCode = "FF302"
@@ -63,6 +66,11 @@ public enum DiagnosticCatalogue {
         .init(code: .fleetIdLength, severity: .error, title: "FleetId is too long"),
         .init(code: .arnRegionMismatch, severity: .error, title: "Fleet ARN's region disagrees with Region"),
         .init(code: .regionFormat, severity: .error, title: "Region is not an AWS region name"),
+        .init(code: .computeTypeValue, severity: .error, title: "ComputeType is neither EC2 nor ANYWHERE"),
+        .init(code: .computeTypeMismatch, severity: .error, title: "ComputeType disagrees with the live fleet"),
+        .init(
+            code: .containerFleet, severity: .error,
+            title: "Fleet is a container fleet, which has no runtime configuration"),
         .init(code: .serverProcessCount, severity: .error, title: "Too few or too many server processes"),
         .init(
             code: .duplicateServerProcess, severity: .error,

@@ -14,11 +14,19 @@ public struct FleetDocument: Hashable, Sendable {
     public var location: SourceLocation
     /// Where each server process entry starts, by identity, for diagnostics raised after reading the fleet.
     public var processLocations: [ServerProcessKey: SourceLocation]
+    /// `ComputeType` as declared (fleetform's own key, not sent to GameLift); `nil` when the file leaves it
+    /// out: offline that means EC2, and at plan time the live fleet's compute type decides.
+    public var computeType: ComputeType?
+    /// Where `ComputeType` is written, for the plan-time mismatch error.
+    public var computeTypeLocation: SourceLocation?
 
     public init(
         fleetIdOrArn: String, fleetId: String, region: String, runtimeConfiguration: RuntimeConfiguration,
-        location: SourceLocation, processLocations: [ServerProcessKey: SourceLocation] = [:]
+        location: SourceLocation, processLocations: [ServerProcessKey: SourceLocation] = [:],
+        computeType: ComputeType? = nil, computeTypeLocation: SourceLocation? = nil
     ) {
+        self.computeType = computeType
+        self.computeTypeLocation = computeTypeLocation
         self.fleetIdOrArn = fleetIdOrArn
         self.fleetId = fleetId
         self.region = region

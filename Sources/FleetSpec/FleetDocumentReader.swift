@@ -3,7 +3,7 @@ import Yams
 /// Reads one composed YAML document into a `FleetDraft`, reporting unknown keys, wrong types and missing
 /// keys with their places. Structure only: the rules (docs/fleet-files.md) run afterwards on the draft.
 struct FleetDocumentReader {
-    static let fleetKeys = ["FleetId", "Region", "RuntimeConfiguration"]
+    static let fleetKeys = ["FleetId", "Region", "ComputeType", "RuntimeConfiguration"]
     static let runtimeConfigurationKeys = [
         "ServerProcesses", "MaxConcurrentGameSessionActivations", "GameSessionActivationTimeoutSeconds",
     ]
@@ -28,6 +28,7 @@ struct FleetDocumentReader {
         }
         draft.fleetIdOrArn = requiredString("FleetId", in: fields, of: root)
         draft.region = fields["Region"].flatMap { string($0, key: "Region") }
+        draft.computeType = fields["ComputeType"].flatMap { string($0, key: "ComputeType") }
         guard let configuration = required("RuntimeConfiguration", in: fields, of: root) else { return draft }
         draft.runtimeConfigurationLocation = location(of: configuration)
         guard

@@ -28,6 +28,7 @@ struct FleetDraft {
     var location: SourceLocation
     var fleetIdOrArn: Located<String>?
     var region: Located<String>?
+    var computeType: Located<String>?
     var runtimeConfigurationLocation: SourceLocation?
     var serverProcessesLocation: SourceLocation?
     var serverProcesses: [ServerProcessDraft]?

@@ -18,10 +18,12 @@ enum FleetRules {
             (fleetId, arnRegion) = checkFleetId(written, into: &diagnostics)
         }
         let region = resolveRegion(draft, arnRegion: arnRegion, defaultRegion: defaultRegion, into: &diagnostics)
+        let computeType = checkComputeType(draft.computeType, into: &diagnostics)
         var processLocations: [ServerProcessKey: SourceLocation] = [:]
         var processes: [ServerProcess]?
         if let drafts = draft.serverProcesses, let listLocation = draft.serverProcessesLocation {
-            processes = checkServerProcesses(drafts, at: listLocation, into: &diagnostics)
+            processes = checkServerProcesses(
+                drafts, at: listLocation, computeType: computeType ?? .ec2, into: &diagnostics)
             for entry in drafts {
                 if let key = entry.process?.key, processLocations[key] == nil { processLocations[key] = entry.location }
             }
@@ -34,8 +36,30 @@ enum FleetRules {
             gameSessionActivationTimeoutSeconds: draft.gameSessionActivationTimeoutSeconds?.value)
         let document = FleetDocument(
             fleetIdOrArn: written.value, fleetId: fleetId ?? written.value, region: region ?? "",
-            runtimeConfiguration: configuration, location: draft.location, processLocations: processLocations)
+            runtimeConfiguration: configuration, location: draft.location, processLocations: processLocations,
+            computeType: computeType, computeTypeLocation: draft.computeType?.location)
         return (document, diagnostics)
+    }
+
+    /// The declared compute type, when it is one the API knows.
+    private static func checkComputeType(_ written: Located<String>?, into diagnostics: inout [Diagnostic])
+        -> ComputeType?
+    {
+        guard let written else { return nil }
+        let value = ComputeType(rawValue: written.value)
+        guard ComputeType.known.contains(value) else {
+            let suggestion = ComputeType.known.first { $0.rawValue == written.value.uppercased() }
+            diagnostics.append(
+                Diagnostic(
+                    .error, .computeTypeValue,
+                    "ComputeType '\(written.value)' is neither \(ComputeType.known.map(\.rawValue).joined(separator: " nor "))",
+                    hint: suggestion.map { "write `ComputeType: \($0)`" }
+                        ?? "EC2 for managed instances, ANYWHERE for your own hardware; container fleets have no "
+                        + "runtime configuration",
+                    at: written.location))
+            return nil
+        }
+        return value
     }
 
     // MARK: - FleetId and Region
@@ -96,7 +120,8 @@ enum FleetRules {
     // MARK: - Server processes
 
     private static func checkServerProcesses(
-        _ drafts: [ServerProcessDraft], at listLocation: SourceLocation, into diagnostics: inout [Diagnostic]
+        _ drafts: [ServerProcessDraft], at listLocation: SourceLocation, computeType: ComputeType,
+        into diagnostics: inout [Diagnostic]
     ) -> [ServerProcess] {
         let count = GameLiftLimits.serverProcessCount
         if !count.contains(drafts.count) {
@@ -112,8 +137,8 @@ enum FleetRules {
         var systems: (first: Bool, location: SourceLocation)?
         for entry in drafts {
             if let launchPath = entry.launchPath {
-                checkLaunchPath(launchPath, into: &diagnostics)
-                if let isWindows = isWindowsPath(launchPath.value) {
+                checkLaunchPath(launchPath, computeType: computeType, into: &diagnostics)
+                if let isWindows = isWindowsPath(launchPath.value, computeType: computeType) {
                     if let systems, systems.first != isWindows {
                         diagnostics.append(
                             Diagnostic(
@@ -164,14 +189,16 @@ enum FleetRules {
         return processes
     }
 
-    /// `true` for a Windows path, `false` for a Linux one, `nil` when it is under neither root.
-    static func isWindowsPath(_ path: String) -> Bool? {
-        if path.hasPrefix(GameLiftLimits.linuxLaunchPathRoot) { return false }
-        if path.hasPrefix(GameLiftLimits.windowsLaunchPathRoot) { return true }
-        return nil
+    /// `true` for a Windows path, `false` for a Linux one, `nil` when its style is unknown: on an EC2 fleet
+    /// by its install root (`LaunchPathRoot`), on an Anywhere fleet by its form (a drive letter or `/`).
+    static func isWindowsPath(_ path: String, computeType: ComputeType = .ec2) -> Bool? {
+        let style = computeType.hasInstallRoot ? LaunchPathRoot.style(of: path) : LaunchPathRoot.anyStyle(of: path)
+        return style.map { $0 == .windows }
     }
 
-    private static func checkLaunchPath(_ path: Located<String>, into diagnostics: inout [Diagnostic]) {
+    private static func checkLaunchPath(
+        _ path: Located<String>, computeType: ComputeType, into diagnostics: inout [Diagnostic]
+    ) {
         let value = path.value
         let length = GameLiftLimits.launchPathLength
         if !length.contains(value.count) {
@@ -188,14 +215,16 @@ enum FleetRules {
                     .error, .launchPathCharacters, "LaunchPath contains '\(bad)', which GameLift does not allow",
                     hint: "use letters, digits, spaces and _ : . + / \\ -", at: path.location))
         }
-        if isWindowsPath(value) == nil {
+        // Anywhere fleets run paths on the studio's own hardware: no install root applies.
+        if computeType.hasInstallRoot, LaunchPathRoot.style(of: value) == nil {
             diagnostics.append(
                 Diagnostic(
                     .error, .launchPathRoot,
                     "LaunchPath '\(value)' is not under \(GameLiftLimits.linuxLaunchPathRoot) (Linux) or "
                         + "\(GameLiftLimits.windowsLaunchPathRoot) (Windows)",
                     hint: "GameLift installs the build there; write the executable's path inside the build, "
-                        + "e.g. \(GameLiftLimits.linuxLaunchPathRoot)bin/Server",
+                        + "e.g. \(GameLiftLimits.linuxLaunchPathRoot)bin/Server; for an Anywhere fleet, "
+                        + "declare `ComputeType: ANYWHERE`",
                     at: path.location))
         }
         let lower = value.lowercased()

@@ -28,7 +28,22 @@ public struct EventCode: RawRepresentable, Codable, Hashable, Sendable, Expressi
         "SERVER_PROCESS_MISCONFIGURED_CONTAINER_PORT", "GAME_SESSION_ACTIVATION_TIMEOUT",
         "FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND", "FLEET_VALIDATION_EXECUTABLE_RUNTIME_FAILURE",
         "FLEET_VALIDATION_TIMED_OUT", "FLEET_ACTIVATION_FAILED", "FLEET_ACTIVATION_FAILED_NO_INSTANCES",
+        // A location of a multi-location fleet failing while the new configuration rolls out there.
+        "LOCATION_STATE_ERROR",
     ]
+
+    /// The event GameLift logs when a fleet's status changes to `status`, or `nil` when the API has no such
+    /// code (there is no `FLEET_STATE_DELETING`: a deletion ends with `FLEET_DELETED`).
+    public static func fleetStateChange(to status: FleetStatus) -> EventCode? {
+        let code = EventCode(rawValue: "FLEET_STATE_\(status.rawValue)")
+        return code.meaning == nil ? nil : code
+    }
+
+    /// The event GameLift logs when a location's status changes to `status`, or `nil` when there is none.
+    public static func locationStateChange(to status: FleetStatus) -> EventCode? {
+        let code = EventCode(rawValue: "LOCATION_STATE_\(status.rawValue)")
+        return code.meaning == nil ? nil : code
+    }
 
     public static let serverProcessInvalidPath: EventCode = "SERVER_PROCESS_INVALID_PATH"
     public static let serverProcessCrashed: EventCode = "SERVER_PROCESS_CRASHED"

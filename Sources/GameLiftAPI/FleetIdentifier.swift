@@ -35,6 +35,13 @@ public struct FleetIdentifier: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var isARN: Bool { text != fleetId }
+
+    /// Whether the id is a container fleet's (`containerfleet-…`). Container fleets have no runtime
+    /// configuration: they are managed through their container group definitions.
+    public var isContainerFleet: Bool { fleetId.hasPrefix(Self.containerFleetPrefix) }
+
+    /// The prefix of container fleet ids.
+    public static let containerFleetPrefix = "containerfleet-"
     public var description: String { text }
 
     private static let idExpression = try? NSRegularExpression(pattern: GameLiftLimits.fleetIdPattern)

@@ -14,6 +14,18 @@ public protocol GameLift: Sendable {
     func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
         -> DescribeFleetEventsOutput
     func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput
+    func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
+        async throws -> DescribeFleetLocationAttributesOutput
+}
+
+extension GameLift {
+    /// No remote locations: what a single-location fleet answers. The real client, the simulation and the
+    /// resilience layer implement the operation; this default keeps simple test doubles single-location.
+    public func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
+        async throws -> DescribeFleetLocationAttributesOutput
+    {
+        DescribeFleetLocationAttributesOutput(fleetId: input.fleetId, locationAttributes: [])
+    }
 }
 
 /// JSON encoders for GameLift's wire format: AWS JSON 1.1 writes timestamps as epoch seconds.

@@ -16,8 +16,14 @@ public enum GameLiftLimits {
     public static let launchPathLength = 1...1024
     /// Characters allowed in `LaunchPath`, as a regular-expression character class body.
     public static let launchPathCharacters = #"A-Za-z0-9_:.+/\\\- "#
+    /// Where GameLift installs the build on an EC2 fleet's instances (`LaunchPathRoot` holds the rule, with the
+    /// drive letter's case).
     public static let linuxLaunchPathRoot = "/local/game/"
     public static let windowsLaunchPathRoot = #"C:\game\"#
+    /// Both roots as a pattern (the schema's), the Windows drive letter in either case: `LaunchPathRoot`'s rule.
+    public static let launchPathRootPattern = #"^(/local/game/|[Cc]:\\game\\)"#
+    /// The compute types a fleet file may declare in `ComputeType` (the service model's `ComputeType` enum).
+    public static let computeTypes = ["EC2", "ANYWHERE"]
     /// Setup scripts GameLift will not treat as the server executable.
     public static let setupScriptExtensions = [".sh", ".bat", ".cmd", ".ps1"]
 
@@ -28,8 +34,17 @@ public enum GameLiftLimits {
     public static let gameSessionActivationTimeoutSeconds = 1...600
     public static let maxConcurrentGameSessionActivations = 1...2_147_483_647
 
-    /// DescribeFleetEvents answers at most this many events a page.
+    /// The events a page holds when a DescribeFleetEvents request gives no `Limit` (the simulation's default;
+    /// the model sets no maximum for `Limit`, a positive integer).
     public static let eventPageSize = 100
+    /// `Limit` in every paginated request: a positive integer, no maximum (`PositiveInteger`).
+    public static let pageLimitMinimum = 1
+    /// `NextToken`: 1 to 1024 characters (`NonZeroAndMaxString`).
+    public static let nextTokenLength = 1...1024
+    /// `DescribeFleetLocationAttributes`' `Locations`: 1 to 100 of them (`LocationList`).
+    public static let locationsPerRequest = 1...100
+    /// A location name (`LocationStringModel`): 1 to 64 characters.
+    public static let locationLength = 1...64
     /// How many fleet ids fleetform puts in one DescribeFleetAttributes request.
     public static let fleetAttributesBatch = 50
 }

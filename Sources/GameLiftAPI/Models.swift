@@ -149,8 +149,10 @@ public struct OperatingSystem: RawRepresentable, Codable, Hashable, Sendable, Ex
     }
 }
 
-/// The attributes of a fleet that fleetform reads (`FleetAttributes`); other fields are ignored.
+/// The attributes of a fleet that fleetform reads (`FleetAttributes`); other fields are ignored. Every member is
+/// optional in the service model, so none is required here: a missing `FleetId` is taken from `FleetArn`.
 public struct FleetAttributes: Codable, Hashable, Sendable {
+    /// The fleet id; empty only when the service gave neither `FleetId` nor `FleetArn`.
     public var fleetId: String
     public var fleetArn: String?
     public var name: String?
@@ -160,11 +162,13 @@ public struct FleetAttributes: Codable, Hashable, Sendable {
     public var buildId: String?
     public var instanceType: String?
     public var creationTime: Date?
+    /// `EC2` or `ANYWHERE`; absent in older answers, which then mean EC2.
+    public var computeType: ComputeType?
 
     public init(
         fleetId: String, fleetArn: String? = nil, name: String? = nil, description: String? = nil,
         status: FleetStatus? = nil, operatingSystem: OperatingSystem? = nil, buildId: String? = nil,
-        instanceType: String? = nil, creationTime: Date? = nil
+        instanceType: String? = nil, creationTime: Date? = nil, computeType: ComputeType? = nil
     ) {
         self.fleetId = fleetId
         self.fleetArn = fleetArn
@@ -175,6 +179,7 @@ public struct FleetAttributes: Codable, Hashable, Sendable {
         self.buildId = buildId
         self.instanceType = instanceType
         self.creationTime = creationTime
+        self.computeType = computeType
     }
 
     enum CodingKeys: String, CodingKey {
@@ -187,10 +192,32 @@ public struct FleetAttributes: Codable, Hashable, Sendable {
         case buildId = "BuildId"
         case instanceType = "InstanceType"
         case creationTime = "CreationTime"
+        case computeType = "ComputeType"
     }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        fleetArn = try c.decodeIfPresent(String.self, forKey: .fleetArn)
+        fleetId =
+            try c.decodeIfPresent(String.self, forKey: .fleetId)
+            ?? fleetArn.map { FleetIdentifier(unchecked: $0).fleetId } ?? ""
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        status = try c.decodeIfPresent(FleetStatus.self, forKey: .status)
+        operatingSystem = try c.decodeIfPresent(OperatingSystem.self, forKey: .operatingSystem)
+        buildId = try c.decodeIfPresent(String.self, forKey: .buildId)
+        instanceType = try c.decodeIfPresent(String.self, forKey: .instanceType)
+        creationTime = try c.decodeIfPresent(Date.self, forKey: .creationTime)
+        computeType = try c.decodeIfPresent(ComputeType.self, forKey: .computeType)
+    }
+
+    /// The compute type, EC2 when the answer did not say (as answers from before Anywhere fleets).
+    public var effectiveComputeType: ComputeType { computeType ?? .ec2 }
 }
 
-/// One entry of a fleet's event log (`Event`).
+/// One entry of a fleet's event log (`Event`). The service model makes every member optional, so an event
+/// missing any of them still decodes (an absent id or code reads as empty, an absent time as 1970) rather
+/// than failing its whole page.
 public struct FleetEvent: Codable, Hashable, Sendable {
     public var eventId: String
     public var resourceId: String?
@@ -221,5 +248,16 @@ public struct FleetEvent: Codable, Hashable, Sendable {
         case eventTime = "EventTime"
         case preSignedLogUrl = "PreSignedLogUrl"
         case count = "Count"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        eventId = try c.decodeIfPresent(String.self, forKey: .eventId) ?? ""
+        resourceId = try c.decodeIfPresent(String.self, forKey: .resourceId)
+        eventCode = try c.decodeIfPresent(EventCode.self, forKey: .eventCode) ?? EventCode(rawValue: "")
+        message = try c.decodeIfPresent(String.self, forKey: .message)
+        eventTime = try c.decodeIfPresent(Date.self, forKey: .eventTime) ?? Date(timeIntervalSince1970: 0)
+        preSignedLogUrl = try c.decodeIfPresent(String.self, forKey: .preSignedLogUrl)
+        count = try c.decodeIfPresent(Int.self, forKey: .count)
     }
 }

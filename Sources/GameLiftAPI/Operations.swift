@@ -138,4 +138,5 @@ public enum GameLiftOperation: String, CaseIterable, Sendable, Codable {
     case describeFleetAttributes = "DescribeFleetAttributes"
     case describeFleetEvents = "DescribeFleetEvents"
     case listFleets = "ListFleets"
+    case describeFleetLocationAttributes = "DescribeFleetLocationAttributes"
 }

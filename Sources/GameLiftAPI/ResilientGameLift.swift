@@ -110,6 +110,14 @@ public struct ResilientGameLift: GameLift {
         try await send(.listFleets, region) { try await base.listFleets(input, region: region) }
     }
 
+    public func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
+        async throws -> DescribeFleetLocationAttributesOutput
+    {
+        try await send(.describeFleetLocationAttributes, region) {
+            try await base.describeFleetLocationAttributes(input, region: region)
+        }
+    }
+
     private func emit(_ event: ResilienceEvent) {
         stats.record(event)
         observe(event)

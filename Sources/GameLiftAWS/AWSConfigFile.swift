@@ -10,8 +10,9 @@ public struct AWSConfigurationError: Error, Hashable, Sendable, CustomStringConv
 }
 
 /// One of the shared INI files (`~/.aws/config`, `~/.aws/credentials`), parsed the way the AWS CLI reads
-/// them: `[section]` headers, `key = value` lines, `#`/`;` comments, and indented sub-properties under a key
-/// with no value (as in `[services …]` sections).
+/// them: `[section]` headers, `key = value` or `key: value` lines, `#`/`;` comments, indented sub-properties
+/// under a key with no value (as in `[services …]` sections and `s3 =` blocks), and indented continuation
+/// lines of a value. Errors name the file and line only, never the line's text: it may hold a secret.
 public struct AWSConfigFile: Sendable, Hashable {
     /// One `[section]`.
     public struct Section: Sendable, Hashable {
@@ -29,6 +30,7 @@ public struct AWSConfigFile: Sendable, Hashable {
         var sections: [String: Section] = [:]
         var current: String?
         var parentKey: String?
+        var lastKey: String?
         // `\.isNewline` splits "\r\n" too: Swift reads it as one Character, which a split on "\n" would miss.
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -40,26 +42,38 @@ public struct AWSConfigFile: Sendable, Hashable {
                 guard !name.isEmpty else { throw AWSConfigurationError("\(place): empty section name") }
                 current = name
                 parentKey = nil
+                lastKey = nil
                 if sections[name] == nil { sections[name] = Section() }
                 continue
             }
             guard let section = current else {
-                throw AWSConfigurationError("\(place): '\(trimmed)' comes before any [section]")
+                throw AWSConfigurationError("\(place): a property comes before any [section] (line not shown)")
             }
-            guard let eq = trimmed.firstIndex(of: "=") else {
-                throw AWSConfigurationError("\(place): expected 'key = value', found '\(trimmed)'")
+            let indented = line.first?.isWhitespace == true
+            // The first `=` or `:` splits, as Python's configparser (which botocore uses) does.
+            guard let eq = trimmed.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
+                if indented, parentKey == nil, let last = lastKey {
+                    // A continuation line: configparser appends it to the previous value.
+                    sections[section]?.values[last, default: ""] += "\n" + trimmed
+                    continue
+                }
+                throw AWSConfigurationError(
+                    "\(place): expected 'key = value' or 'key: value' (line not shown: it may hold a secret)")
             }
             let key = trimmed[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
             let value = stripInlineComment(trimmed[trimmed.index(after: eq)...].trimmingCharacters(in: .whitespaces))
             guard !key.isEmpty else { throw AWSConfigurationError("\(place): property without a name") }
-            let indented = line.first?.isWhitespace == true
             if indented, let parent = parentKey {
                 sections[section]?.subsections[parent, default: [:]][key] = value
+            } else if indented, let last = lastKey {
+                sections[section]?.values[last, default: ""] += "\n" + trimmed
             } else if value.isEmpty {
                 parentKey = key
+                lastKey = nil
                 if sections[section]?.subsections[key] == nil { sections[section]?.subsections[key] = [:] }
             } else {
                 parentKey = nil
+                lastKey = key
                 sections[section]?.values[key] = value
             }
         }
@@ -96,6 +110,9 @@ public struct AWSConfigFile: Sendable, Hashable {
 
     /// The profile's section in a credentials file: `[name]`.
     public func credentialsProfile(_ name: String) -> Section? { sections[name] }
+
+    /// An `[sso-session name]` section.
+    public func ssoSession(_ name: String) -> Section? { sections["sso-session \(name)"] }
 
     /// A `[services name]` section.
     public func services(_ name: String) -> Section? { sections["services \(name)"] }

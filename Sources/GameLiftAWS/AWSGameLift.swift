@@ -9,11 +9,10 @@ import SigV4
 /// Retries, backoff and rate limiting belong to `ResilientGameLift`, which wraps this; every attempt it makes
 /// comes through here and is signed afresh. Service answers become `GameLiftServiceError`, no answer
 /// `GameLiftTransportError`.
-public struct AWSGameLift: GameLift {
+public struct AWSGameLift: GameLift, IdentityProviding {
     public let settings: AWSSettings
     public let credentials: any AWSCredentialsProvider
-    private let httpClient: HTTPClient
-    private let ownsHTTPClient: Bool
+    private let transport: AWSTransport
     private let logger: Logger
     private let now: @Sendable () -> Date
 
@@ -23,48 +22,48 @@ public struct AWSGameLift: GameLift {
         settings: AWSSettings, credentials: any AWSCredentialsProvider, logger: Logger,
         httpClient: HTTPClient? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
-        self.init(
-            settings: settings, credentials: credentials, logger: logger,
-            httpClient: httpClient ?? Self.makeHTTPClient(settings: settings), owns: httpClient == nil, now: now)
+        // Without a client of the caller's, the transport is built from the settings; a CA bundle that cannot
+        // be read then falls back to none here, and `standard` (which the CLI uses) reports it instead.
+        let transport =
+            httpClient.map { AWSTransport(client: $0, userAgent: settings.network.userAgent) }
+            ?? ((try? AWSTransport(settings: settings))
+                ?? AWSTransport(client: HTTPClient(eventLoopGroupProvider: .singleton)))
+        self.init(settings: settings, credentials: credentials, logger: logger, transport: transport, now: now)
     }
 
-    private init(
-        settings: AWSSettings, credentials: any AWSCredentialsProvider, logger: Logger, httpClient: HTTPClient,
-        owns: Bool, now: @escaping @Sendable () -> Date
+    /// A client over `transport` (its owner shuts it down through `shutdown()`).
+    public init(
+        settings: AWSSettings, credentials: any AWSCredentialsProvider, logger: Logger, transport: AWSTransport,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.settings = settings
         self.credentials = credentials
         self.logger = logger
-        self.httpClient = httpClient
-        self.ownsHTTPClient = owns
+        self.transport = transport
         self.now = now
     }
 
-    /// The client with the standard credential chain, sharing one `HTTPClient` between GameLift and the
-    /// credential endpoints. This is what the CLI uses.
+    /// The client with the standard credential chain, sharing one transport (proxies, CA bundle, timeouts)
+    /// between GameLift, STS, SSO and the credential endpoints. This is what the CLI uses.
+    /// - Throws: `AWSConfigurationError` when the CA bundle cannot be read.
     public static func standard(
-        settings: AWSSettings, environment: [String: String], logger: Logger
-    ) -> AWSGameLift {
-        let client = makeHTTPClient(settings: settings)
-        let chain = DefaultCredentialChain(settings: settings, environment: environment, httpClient: client)
-        return AWSGameLift(
-            settings: settings, credentials: chain, logger: logger, httpClient: client, owns: true, now: { Date() })
+        settings: AWSSettings, environment: [String: String], logger: Logger, mfaCode: MFACodeProvider? = nil
+    ) throws -> AWSGameLift {
+        let transport = try AWSTransport(settings: settings)
+        let chain = DefaultCredentialChain(
+            settings: settings, environment: environment, transport: transport, mfaCode: mfaCode)
+        return AWSGameLift(settings: settings, credentials: chain, logger: logger, transport: transport)
     }
 
-    /// An `HTTPClient` with fleetform's timeouts, verified TLS (the default) and pooled connections.
-    public static func makeHTTPClient(settings: AWSSettings) -> HTTPClient {
-        var configuration = HTTPClient.Configuration(
-            timeout: .init(
-                connect: .milliseconds(Int64(settings.connectTimeout * 1000)),
-                read: .milliseconds(Int64(settings.requestTimeout * 1000))))
-        configuration.redirectConfiguration = .disallow
-        configuration.decompression = .disabled
-        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-    }
-
-    /// Closes pooled connections. Call once when done; a client given to `init` is left to its owner.
+    /// Closes pooled connections of a transport this client made. Call once when done.
     public func shutdown() async throws {
-        if ownsHTTPClient { try await httpClient.shutdown() }
+        try await transport.shutdown()
+    }
+
+    /// STS `GetCallerIdentity` with the client's credentials: the account and principal it runs as.
+    public func callerIdentity() async throws -> CallerIdentity {
+        try await STSClient(settings: settings, transport: transport, now: now)
+            .callerIdentity(credentials: try await credentials.credentials())
     }
 
     /// `GameLift.DescribeRuntimeConfiguration`, one signed attempt.
@@ -92,6 +91,11 @@ public struct AWSGameLift: GameLift {
         try await call(.listFleets, input, region: region)
     }
 
+    /// `GameLift.DescribeFleetLocationAttributes`, one signed attempt.
+    public func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
+        async throws -> DescribeFleetLocationAttributesOutput
+    { try await call(.describeFleetLocationAttributes, input, region: region) }
+
     /// One signed `POST /` with `X-Amz-Target: GameLift.<operation>`.
     func call<Input: Encodable, Output: Decodable>(
         _ operation: GameLiftOperation, _ input: Input, region: String
@@ -99,7 +103,12 @@ public struct AWSGameLift: GameLift {
         guard AWSSettings.isValidRegion(region) else {
             throw GameLiftServiceError(code: .invalidRequest, message: "'\(region)' is not a region name")
         }
-        let endpoint = settings.endpoint(for: region)
+        let endpoint: URL
+        do {
+            endpoint = try settings.endpoint(for: region)
+        } catch let error as AWSConfigurationError {
+            throw GameLiftServiceError(code: .invalidRequest, message: error.message)
+        }
         let body = try Array(GameLiftJSON.encoder().encode(input))
         let request = SigV4Request(
             method: "POST", path: endpoint.path.isEmpty ? "/" : endpoint.path,
@@ -117,7 +126,7 @@ public struct AWSGameLift: GameLift {
         let started = ContinuousClock.now
         let answer: HTTPExchange.Answer
         do {
-            answer = try await HTTPExchange(client: httpClient).send(
+            answer = try await HTTPExchange(transport: transport).send(
                 method: .POST, url: endpoint.absoluteString, headers: headers, body: signed.body,
                 timeout: settings.requestTimeout)
         } catch let error as GameLiftTransportError {

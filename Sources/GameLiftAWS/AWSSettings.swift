@@ -4,16 +4,26 @@ import GameLiftAPI
 /// Where and how fleetform talks to AWS, resolved once per run from flags, environment and the shared
 /// config files, in the order AWS tools use (see docs/aws.md).
 public struct AWSSettings: Sendable, Hashable {
-    /// The profile in use (`--profile`, `AWS_PROFILE`, else `default`).
+    /// The profile in use (`--profile`, `AWS_DEFAULT_PROFILE`, `AWS_PROFILE`, else `default`).
     public var profile: String
-    /// True when the profile was named by a flag or `AWS_PROFILE` (then it must exist).
+    /// True when the profile was named by a flag or an environment variable (then it must exist).
     public var profileWasNamed: Bool
+    /// True when the profile was named by the `--profile` flag: then, as in the AWS CLI, credentials in the
+    /// environment (keys and web identity) are not used.
+    public var profileIsExplicit: Bool
     /// The region for fleets that do not name theirs (a fleet file's region or ARN wins; the caller decides).
     public var defaultRegion: String?
     /// Replaces `https://gamelift.<region>.amazonaws.com/` for every region, e.g. a local emulator.
     public var endpointOverride: URL?
-    /// Where STS is reached for web identity (`AWS_ENDPOINT_URL_STS`), else the regional endpoint.
-    public var stsEndpointOverride: URL?
+    /// Configured endpoints of the other services fleetform calls (`sts`, `sso`, `sso_oidc`), found the way
+    /// the GameLift one is (`AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, the profile's `services` section…).
+    public var serviceEndpointOverrides: [String: URL]
+    /// `AWS_USE_FIPS_ENDPOINT` / `use_fips_endpoint` and `AWS_USE_DUALSTACK_ENDPOINT` /
+    /// `use_dualstack_endpoint`.
+    public var useFIPSEndpoint: Bool
+    public var useDualStackEndpoint: Bool
+    /// Proxies, extra trusted certificates and the User-Agent.
+    public var network: NetworkSettings
     /// `AWS_MAX_ATTEMPTS` or the profile's `max_attempts`.
     public var maxAttempts: Int?
     /// The shared config file (`AWS_CONFIG_FILE`, else `~/.aws/config`) and its contents, when it exists.
@@ -22,8 +32,11 @@ public struct AWSSettings: Sendable, Hashable {
     /// The shared credentials file (`AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/credentials`).
     public var credentialsFilePath: String
     public var credentialsFile: AWSConfigFile?
-    /// Connection and whole-request time limits, in seconds.
+    /// The AWS CLI's SSO token cache, `~/.aws/sso/cache`.
+    public var ssoCacheDirectory: String
+    /// Connection, read (between bytes of an answer) and whole-request time limits, in seconds.
     public var connectTimeout: Double
+    public var readTimeout: Double
     public var requestTimeout: Double
 
     /// Resolves settings. Flags win over environment, environment over the profile.
@@ -31,7 +44,8 @@ public struct AWSSettings: Sendable, Hashable {
     ///   a region or endpoint that is not valid, or a non-numeric `max_attempts`.
     public static func resolve(
         profile: String? = nil, region: String? = nil, endpointURL: String? = nil, environment: [String: String],
-        homeDirectory: String
+        homeDirectory: String, connectTimeout: Double? = nil, readTimeout: Double? = nil,
+        toolVersion: String = "0"
     ) throws -> AWSSettings {
         func env(_ name: String) -> String? {
             guard let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
@@ -45,20 +59,44 @@ public struct AWSSettings: Sendable, Hashable {
         let configFile = try AWSConfigFile.load(path: configPath)
         let credentialsFile = try AWSConfigFile.load(path: credentialsPath)
 
-        let namedProfile = profile.flatMap { $0.isEmpty ? nil : $0 } ?? env("AWS_PROFILE")
+        // botocore reads AWS_DEFAULT_PROFILE before AWS_PROFILE; only the flag makes the profile explicit.
+        let flagProfile = profile.flatMap { $0.isEmpty ? nil : $0 }
+        let namedProfile = flagProfile ?? env("AWS_DEFAULT_PROFILE") ?? env("AWS_PROFILE")
         let profileName = namedProfile ?? "default"
         let section = configFile?.configProfile(profileName)
         if namedProfile != nil, section == nil, credentialsFile?.credentialsProfile(profileName) == nil {
             throw AWSConfigurationError(
                 "profile '\(profileName)' is in neither \(configPath) nor \(credentialsPath)")
         }
-        let profileValues = section?.values ?? [:]
+        // As botocore merges them: the credentials file's values win over the config file's.
+        let profileValues = (section?.values ?? [:]).merging(
+            credentialsFile?.credentialsProfile(profileName)?.values ?? [:]
+        ) { _, fromCredentials in fromCredentials }
 
+        /// A true/false setting from the environment, else the profile.
+        func flag(_ variable: String, _ key: String) throws -> Bool {
+            let sources: [(String, String?)] = [
+                (variable, env(variable)), ("profile \(profileName) \(key)", profileValues[key]),
+            ]
+            guard let (source, value) = sources.first(where: { $0.1 != nil }), let value else { return false }
+            switch value.lowercased() {
+            case "true": return true
+            case "false": return false
+            default: throw AWSConfigurationError("\(source): '\(value)' is neither true nor false")
+            }
+        }
         var settings = AWSSettings(
-            profile: profileName, profileWasNamed: namedProfile != nil, defaultRegion: nil, endpointOverride: nil,
-            stsEndpointOverride: nil, maxAttempts: nil, configFilePath: configPath, configFile: configFile,
-            credentialsFilePath: credentialsPath, credentialsFile: credentialsFile, connectTimeout: 10,
-            requestTimeout: 60)
+            profile: profileName, profileWasNamed: namedProfile != nil, profileIsExplicit: flagProfile != nil,
+            defaultRegion: nil, endpointOverride: nil, serviceEndpointOverrides: [:], useFIPSEndpoint: false,
+            useDualStackEndpoint: false,
+            network: try NetworkSettings.resolve(
+                environment: environment, profileValues: profileValues, toolVersion: toolVersion, home: home),
+            maxAttempts: nil, configFilePath: configPath, configFile: configFile,
+            credentialsFilePath: credentialsPath, credentialsFile: credentialsFile,
+            ssoCacheDirectory: home + "/.aws/sso/cache",
+            connectTimeout: try timeout(connectTimeout, flag: "--connect-timeout") ?? 10,
+            readTimeout: try timeout(readTimeout, flag: "--read-timeout") ?? 60, requestTimeout: 60)
+        settings.requestTimeout = max(settings.requestTimeout, settings.connectTimeout + settings.readTimeout)
 
         let regionSources: [(String, String?)] = [
             ("--region", region.flatMap { $0.isEmpty ? nil : $0 }), ("AWS_REGION", env("AWS_REGION")),
@@ -72,26 +110,35 @@ public struct AWSSettings: Sendable, Hashable {
             settings.defaultRegion = value
         }
 
-        let ignoreConfigured = env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")?.lowercased() == "true"
-        var endpointSources: [(String, String?)] = [("--endpoint-url", endpointURL.flatMap { $0.isEmpty ? nil : $0 })]
-        if !ignoreConfigured {
+        let ignoreConfigured = try flag("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "ignore_configured_endpoint_urls")
+        /// botocore's order: the service's variable, `AWS_ENDPOINT_URL`, the service in the profile's
+        /// `services` section, the profile's `endpoint_url`.
+        func configuredEndpoint(service: String) throws -> (String, String)? {
+            guard !ignoreConfigured else { return nil }
             let servicesName = profileValues["services"]
             let serviceEndpoint = servicesName.flatMap {
-                configFile?.services($0)?.subsections["gamelift"]?["endpoint_url"]
+                configFile?.services($0)?.subsections[service]?["endpoint_url"]
             }
-            endpointSources += [
-                ("AWS_ENDPOINT_URL_GAMELIFT", env("AWS_ENDPOINT_URL_GAMELIFT")),
+            let sources: [(String, String?)] = [
+                ("AWS_ENDPOINT_URL_\(service.uppercased())", env("AWS_ENDPOINT_URL_\(service.uppercased())")),
                 ("AWS_ENDPOINT_URL", env("AWS_ENDPOINT_URL")),
-                ("services \(servicesName ?? "") gamelift endpoint_url", serviceEndpoint),
+                ("services \(servicesName ?? "") \(service) endpoint_url", serviceEndpoint),
                 ("profile \(profileName) endpoint_url", profileValues["endpoint_url"]),
             ]
+            return sources.first(where: { $0.1 != nil }).flatMap { source in source.1.map { (source.0, $0) } }
         }
-        if let (source, value) = endpointSources.first(where: { $0.1 != nil }), let value {
+        if let flagURL = endpointURL.flatMap({ $0.isEmpty ? nil : $0 }) {
+            settings.endpointOverride = try parseEndpoint(flagURL, source: "--endpoint-url")
+        } else if let (source, value) = try configuredEndpoint(service: "gamelift") {
             settings.endpointOverride = try parseEndpoint(value, source: source)
         }
-        if !ignoreConfigured, let sts = env("AWS_ENDPOINT_URL_STS") {
-            settings.stsEndpointOverride = try parseEndpoint(sts, source: "AWS_ENDPOINT_URL_STS")
+        for service in ["sts", "sso", "sso_oidc"] {
+            if let (source, value) = try configuredEndpoint(service: service) {
+                settings.serviceEndpointOverrides[service] = try parseEndpoint(value, source: source)
+            }
         }
+        settings.useFIPSEndpoint = try flag("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")
+        settings.useDualStackEndpoint = try flag("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint")
 
         let attemptSources: [(String, String?)] = [
             ("AWS_MAX_ATTEMPTS", env("AWS_MAX_ATTEMPTS")),
@@ -106,11 +153,49 @@ public struct AWSSettings: Sendable, Hashable {
         return settings
     }
 
-    /// The GameLift endpoint for `region`: the override when set, else AWS's regional endpoint.
-    public func endpoint(for region: String) -> URL {
+    /// The GameLift endpoint for `region`: the override when set, else AWS's regional endpoint in the region's
+    /// partition. GameLift publishes no FIPS or dual-stack endpoints, so asking for one is an error.
+    public func endpoint(for region: String) throws -> URL {
         if let endpointOverride { return endpointOverride }
-        let suffix = region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
-        return URL(string: "https://gamelift.\(region).\(suffix)/") ?? URL(fileURLWithPath: "/")
+        if useFIPSEndpoint {
+            throw AWSConfigurationError(
+                "AWS_USE_FIPS_ENDPOINT / use_fips_endpoint is true, but GameLift has no FIPS endpoints; "
+                    + "unset it or give the endpoint with --endpoint-url")
+        }
+        if useDualStackEndpoint {
+            throw AWSConfigurationError(
+                "AWS_USE_DUALSTACK_ENDPOINT / use_dualstack_endpoint is true, but GameLift has no dual-stack "
+                    + "endpoints; unset it or give the endpoint with --endpoint-url")
+        }
+        return try ServiceEndpoint.standard(prefix: "gamelift", region: region, fips: false, dualStack: false)
+    }
+
+    /// The endpoint of another service fleetform calls (`sts`, `sso`, `sso_oidc`) in `region`: the configured
+    /// one, else the standard endpoint in the region's partition with the FIPS and dual-stack choices.
+    public func serviceEndpoint(_ service: ServiceEndpoint.Service, region: String) throws -> URL {
+        if let configured = serviceEndpointOverrides[service.configKey] { return configured }
+        return try ServiceEndpoint.standard(
+            prefix: service.endpointPrefix, region: region, fips: useFIPSEndpoint, dualStack: useDualStackEndpoint)
+    }
+
+    /// The profile's values, the credentials file's winning over the config file's (as botocore merges them).
+    public func profileValues(_ name: String) -> [String: String] {
+        (configFile?.configProfile(name)?.values ?? [:]).merging(
+            credentialsFile?.credentialsProfile(name)?.values ?? [:]
+        ) { _, fromCredentials in fromCredentials }
+    }
+
+    /// True when `name` is a profile in either file.
+    public func profileExists(_ name: String) -> Bool {
+        configFile?.configProfile(name) != nil || credentialsFile?.credentialsProfile(name) != nil
+    }
+
+    static func timeout(_ value: Double?, flag: String) throws -> Double? {
+        guard let value else { return nil }
+        guard value.isFinite, value > 0, value <= 3600 else {
+            throw AWSConfigurationError("\(flag): \(value) is not a number of seconds between 0 and 3600")
+        }
+        return value
     }
 
     /// The retry policy with `maxAttempts` applied over `base` (backoff, budget and caps stay as they are).
@@ -120,8 +205,8 @@ public struct AWSSettings: Sendable, Hashable {
         return policy
     }
 
-    /// A profile value from the config file (e.g. `role_arn`), for the credential providers.
-    public func profileValue(_ key: String) -> String? { configFile?.configProfile(profile)?.values[key] }
+    /// A value of the profile in use, from either file (e.g. `role_arn`), for the credential providers.
+    public func profileValue(_ key: String) -> String? { profileValues(profile)[key] }
 
     static func isValidRegion(_ region: String) -> Bool {
         !region.isEmpty && region.count <= 64

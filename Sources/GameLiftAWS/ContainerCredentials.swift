@@ -6,13 +6,13 @@ import SigV4
 /// `AWS_CONTAINER_CREDENTIALS_FULL_URI`, with `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` or `_TOKEN`.
 public struct ContainerCredentialSource: CredentialSource {
     public let environment: [String: String]
-    let httpClient: HTTPClient
+    let transport: AWSTransport
     let endpoints: CredentialEndpoints
     public var name: String { "container" }
 
-    init(environment: [String: String], httpClient: HTTPClient, endpoints: CredentialEndpoints) {
+    init(environment: [String: String], transport: AWSTransport, endpoints: CredentialEndpoints) {
         self.environment = environment
-        self.httpClient = httpClient
+        self.transport = transport
         self.endpoints = endpoints
     }
 
@@ -51,13 +51,14 @@ public struct ContainerCredentialSource: CredentialSource {
         if let token = try authorizationToken() { headers.append(("Authorization", token)) }
         let answer: HTTPExchange.Answer
         do {
-            answer = try await HTTPExchange(client: httpClient).send(
+            answer = try await HTTPExchange(transport: transport).send(
                 method: .GET, url: url, headers: headers, body: nil, timeout: 5)
         } catch {
-            throw CredentialsError(source: name, message: "\(url) did not answer: \(error)")
+            throw CredentialsError(source: name, message: "\(url) did not answer: \(error)", transient: true)
         }
         guard answer.status == 200 else {
-            throw CredentialsError(source: name, message: "\(url) answered HTTP \(answer.status)")
+            throw CredentialsError(
+                source: name, message: "\(url) answered HTTP \(answer.status)", transient: answer.status >= 500)
         }
         return .found(try CredentialDocument.decode(answer.body, source: name, url: url))
     }

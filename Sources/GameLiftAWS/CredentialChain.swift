@@ -34,10 +34,13 @@ public protocol CredentialSource: Sendable {
 public struct CredentialsError: Error, Hashable, Sendable, CustomStringConvertible {
     public var source: String
     public var message: String
+    /// True when trying again may work (no answer, a 5xx, throttling): a refresh retries these.
+    public var transient: Bool
     /// An error naming the source that failed and why.
-    public init(source: String, message: String) {
+    public init(source: String, message: String, transient: Bool = false) {
         self.source = source
         self.message = message
+        self.transient = transient
     }
     public var description: String { "credentials from \(source): \(message)" }
 }
@@ -52,82 +55,6 @@ public struct NoCredentialsError: Error, Hashable, Sendable, CustomStringConvert
     public var tried: [Attempt]
     public var description: String {
         "no AWS credentials found; tried:\n" + tried.map { "  - \($0.source): \($0.reason)" }.joined(separator: "\n")
-    }
-}
-
-/// The standard chain: environment, web identity, shared files, container, instance metadata — the first
-/// that applies wins. Temporary credentials are cached and fetched again `refreshMargin` before they expire.
-public actor DefaultCredentialChain: AWSCredentialsProvider {
-    public nonisolated let sources: [any CredentialSource]
-    private let now: @Sendable () -> Date
-    private let refreshMargin: TimeInterval
-    private var cached: (credentials: AWSCredentials, sourceIndex: Int)?
-    private var inFlight: Task<(AWSCredentials, Int), any Error>?
-
-    /// The chain over explicit sources, in order.
-    public init(
-        sources: [any CredentialSource], now: @escaping @Sendable () -> Date = { Date() },
-        refreshMargin: TimeInterval = 300
-    ) {
-        self.sources = sources
-        self.now = now
-        self.refreshMargin = refreshMargin
-    }
-
-    /// The AWS-standard chain for `settings` and `environment`, using `httpClient` for STS, container and
-    /// instance metadata. `endpoints` moves the fixed link-local addresses (tests point them at 127.0.0.1).
-    public init(
-        settings: AWSSettings, environment: [String: String], httpClient: HTTPClient,
-        endpoints: CredentialEndpoints = .aws, now: @escaping @Sendable () -> Date = { Date() },
-        refreshMargin: TimeInterval = 300
-    ) {
-        let sts = WebIdentityExchange(settings: settings, httpClient: httpClient, now: now)
-        self.init(
-            sources: [
-                EnvironmentCredentialSource(environment: environment),
-                WebIdentityCredentialSource(environment: environment, exchange: sts),
-                SharedFilesCredentialSource(settings: settings, exchange: sts),
-                ContainerCredentialSource(environment: environment, httpClient: httpClient, endpoints: endpoints),
-                InstanceMetadataCredentialSource(
-                    environment: environment, httpClient: httpClient, endpoints: endpoints),
-            ], now: now, refreshMargin: refreshMargin)
-    }
-
-    /// The name of the source the current credentials came from, once resolved (for `--debug`).
-    public var sourceName: String? { cached.map { sources[$0.sourceIndex].name } }
-
-    /// The cached credentials while fresh, else the chain's answer (one resolution at a time).
-    public func credentials() async throws -> AWSCredentials {
-        if let cached, !needsRefresh(cached.credentials) { return cached.credentials }
-        if let inFlight { return try await inFlight.value.0 }
-        let preferred = cached?.sourceIndex
-        let task = Task { [sources] in try await Self.resolve(sources: sources, preferred: preferred) }
-        inFlight = task
-        defer { inFlight = nil }
-        let (credentials, index) = try await task.value
-        cached = (credentials, index)
-        return credentials
-    }
-
-    private func needsRefresh(_ credentials: AWSCredentials) -> Bool {
-        guard let expiration = credentials.expiration else { return false }
-        return now() >= expiration.addingTimeInterval(-refreshMargin)
-    }
-
-    /// Asks the source that answered last time first (a refresh), then the whole chain in order.
-    private static func resolve(sources: [any CredentialSource], preferred: Int?) async throws -> (AWSCredentials, Int)
-    {
-        if let preferred, case .found(let credentials) = try await sources[preferred].resolve() {
-            return (credentials, preferred)
-        }
-        var tried: [NoCredentialsError.Attempt] = []
-        for (index, source) in sources.enumerated() {
-            switch try await source.resolve() {
-            case .found(let credentials): return (credentials, index)
-            case .notApplicable(let reason): tried.append(.init(source: source.name, reason: reason))
-            }
-        }
-        throw NoCredentialsError(tried: tried)
     }
 }
 

@@ -4,18 +4,20 @@ import GameLiftAPI
 import NIOCore
 import NIOHTTP1
 
-/// One HTTP request and its fully read answer, over the shared `HTTPClient`.
+/// One HTTP request and its fully read answer, over the shared transport (which picks direct or proxied).
 struct HTTPExchange: Sendable {
     struct Answer: Sendable {
         var status: Int
         var headers: [(String, String)]
         var body: [UInt8]
+
+        func header(_ name: String) -> String? { headers.first { $0.0.lowercased() == name.lowercased() }?.1 }
     }
 
     /// Answers larger than this are refused rather than buffered.
     static let maximumBodyBytes = 16 * 1024 * 1024
 
-    let client: HTTPClient
+    let transport: AWSTransport
 
     /// Sends the request and reads the whole body. Throws `GameLiftTransportError` when no answer came.
     func send(
@@ -24,9 +26,13 @@ struct HTTPExchange: Sendable {
         var request = HTTPClientRequest(url: url)
         request.method = method
         request.headers = HTTPHeaders(headers)
+        if !request.headers.contains(name: "User-Agent") {
+            request.headers.add(name: "User-Agent", value: transport.userAgent)
+        }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         do {
-            let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout * 1000)))
+            let response = try await transport.client(for: url).execute(
+                request, timeout: .milliseconds(Int64(timeout * 1000)))
             let buffer = try await response.body.collect(upTo: Self.maximumBodyBytes)
             return Answer(
                 status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },

@@ -7,16 +7,16 @@ import SigV4
 /// No metadata service (a laptop, a CI runner) is "not applicable", not an error.
 public struct InstanceMetadataCredentialSource: CredentialSource {
     public let environment: [String: String]
-    let httpClient: HTTPClient
+    let transport: AWSTransport
     let endpoints: CredentialEndpoints
     public var name: String { "instance metadata" }
     /// Short: on machines without IMDS the connection attempt must not hold up the error message.
     static let timeout = 1.0
     static let tokenTTLSeconds = "21600"
 
-    init(environment: [String: String], httpClient: HTTPClient, endpoints: CredentialEndpoints) {
+    init(environment: [String: String], transport: AWSTransport, endpoints: CredentialEndpoints) {
         self.environment = environment
-        self.httpClient = httpClient
+        self.transport = transport
         self.endpoints = endpoints
     }
 
@@ -29,7 +29,7 @@ public struct InstanceMetadataCredentialSource: CredentialSource {
             environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
             ?? endpoints.instanceMetadata
         while base.hasSuffix("/") { base.removeLast() }
-        let http = HTTPExchange(client: httpClient)
+        let http = HTTPExchange(transport: transport)
         let tokenAnswer: HTTPExchange.Answer
         do {
             tokenAnswer = try await http.send(
@@ -56,7 +56,9 @@ public struct InstanceMetadataCredentialSource: CredentialSource {
         let credentialsURL = rolesURL + role
         let document = try await get(credentialsURL, token: token, http: http)
         guard document.status == 200 else {
-            throw CredentialsError(source: name, message: "\(credentialsURL) answered HTTP \(document.status)")
+            throw CredentialsError(
+                source: name, message: "\(credentialsURL) answered HTTP \(document.status)",
+                transient: document.status >= 500)
         }
         return .found(try CredentialDocument.decode(document.body, source: name, url: credentialsURL))
     }
@@ -67,7 +69,7 @@ public struct InstanceMetadataCredentialSource: CredentialSource {
                 method: .GET, url: url, headers: [("X-aws-ec2-metadata-token", token)], body: nil, timeout: Self.timeout
             )
         } catch {
-            throw CredentialsError(source: name, message: "\(url) did not answer: \(error)")
+            throw CredentialsError(source: name, message: "\(url) did not answer: \(error)", transient: true)
         }
     }
 }

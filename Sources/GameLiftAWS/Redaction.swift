@@ -8,7 +8,7 @@ public enum Redaction {
     /// Header names (lowercase) whose values are secret: signatures, session tokens, metadata tokens.
     public static let sensitiveHeaderNames: Set<String> = [
         "authorization", "proxy-authorization", "x-amz-security-token", "x-aws-ec2-metadata-token",
-        "cookie", "set-cookie",
+        "cookie", "set-cookie", "x-amz-sso_bearer_token",
     ]
 
     /// The headers with every sensitive value replaced by `placeholder`; names and order are kept.

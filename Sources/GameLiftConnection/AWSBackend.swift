@@ -7,21 +7,27 @@ import Logging
 enum AWSBackend {
     struct Opened {
         var gameLift: any GameLift
+        var identity: any IdentityProviding
         var defaultRegion: String?
         var retryPolicy: RetryPolicy
+        /// The credential source's name (never its values), for `--debug`.
+        var credentialSource: String?
         var shutdown: @Sendable () async -> Void
     }
 
-    static func open(
-        profile: String?, region: String?, endpointURL: String?, debug: Bool,
-        environment: [String: String] = ProcessInfo.processInfo.environment
-    ) async throws -> Opened {
-        let settings = try Self.settings(
-            profile: profile, region: region, endpointURL: endpointURL, environment: environment)
+    static func open(_ connection: ConnectionSettings) async throws -> Opened {
+        let environment = connection.environment
+        let settings = try Self.settings(connection)
         StandardErrorLogging.bootstrap()
         var logger = Logger(label: "fleetform.gamelift")
-        logger.logLevel = debug ? .debug : .warning
-        let client = AWSGameLift.standard(settings: settings, environment: environment, logger: logger)
+        logger.logLevel = connection.debug ? .debug : .warning
+        let client: AWSGameLift
+        do {
+            client = try AWSGameLift.standard(
+                settings: settings, environment: environment, logger: logger, mfaCode: TerminalMFAPrompt.provider())
+        } catch {
+            throw ConnectionError("\(error)")
+        }
         // Resolve credentials once, up front: a missing or broken credential source is one clear error,
         // not the same error repeated for every fleet.
         do {
@@ -30,19 +36,21 @@ enum AWSBackend {
             try? await client.shutdown()
             throw ConnectionError("\(error)")
         }
+        let source = await (client.credentials as? DefaultCredentialChain)?.sourceName
         return Opened(
-            gameLift: client, defaultRegion: settings.defaultRegion, retryPolicy: settings.retryPolicy(),
-            shutdown: { try? await client.shutdown() })
+            gameLift: client, identity: client, defaultRegion: settings.defaultRegion,
+            retryPolicy: settings.retryPolicy(), credentialSource: source, shutdown: { try? await client.shutdown() })
     }
 }
 
 extension AWSBackend {
     /// Settings from flags, environment and the AWS config files: local reads only, no network.
-    static func settings(
-        profile: String?, region: String?, endpointURL: String?, environment: [String: String]
-    ) throws -> AWSSettings {
-        try AWSSettings.resolve(
-            profile: profile, region: region, endpointURL: endpointURL, environment: environment,
-            homeDirectory: environment["HOME"] ?? NSHomeDirectory())
+    static func settings(_ connection: ConnectionSettings) throws -> AWSSettings {
+        let environment = connection.environment
+        return try AWSSettings.resolve(
+            profile: connection.profile, region: connection.region, endpointURL: connection.endpointURL,
+            environment: environment, homeDirectory: environment["HOME"] ?? NSHomeDirectory(),
+            connectTimeout: connection.connectTimeout, readTimeout: connection.readTimeout,
+            toolVersion: connection.toolVersion)
     }
 }

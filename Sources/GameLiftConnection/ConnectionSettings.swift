@@ -19,12 +19,18 @@ public struct ConnectionSettings: Sendable {
     public var endpointURL: String?
     /// Log every request and every retry to the debug log.
     public var debug: Bool
+    /// `--connect-timeout` and `--read-timeout`, in seconds (AWS only; nil: the defaults in docs/aws.md).
+    public var connectTimeout: Double?
+    public var readTimeout: Double?
+    /// The version the `User-Agent` names.
+    public var toolVersion: String
     public var environment: [String: String]
 
     public init(
         local: Bool = false, localState: String = LocalBackend.defaultStatePath, localSeed: String? = nil,
         localFaults: String? = nil, region: String? = nil, profile: String? = nil, endpointURL: String? = nil,
-        debug: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment
+        debug: Bool = false, connectTimeout: Double? = nil, readTimeout: Double? = nil,
+        toolVersion: String = "unknown", environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.local = local
         self.localState = localState
@@ -34,6 +40,9 @@ public struct ConnectionSettings: Sendable {
         self.profile = profile
         self.endpointURL = endpointURL
         self.debug = debug
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
+        self.toolVersion = toolVersion
         self.environment = environment
     }
 

@@ -7,6 +7,8 @@ public struct GameLiftConnection: Sendable {
     public let gameLift: ResilientGameLift
     /// The region for fleets that name none, resolved the way the backend resolves it.
     public let defaultRegion: String?
+    /// Who the requests are made as: STS `GetCallerIdentity` on AWS, the seeded account locally.
+    public let identity: any IdentityProviding
     private let shutdown: @Sendable () async -> Void
 
     public func close() async { await shutdown() }
@@ -15,10 +17,7 @@ public struct GameLiftConnection: Sendable {
     /// any network access.
     public static func defaultRegion(_ settings: ConnectionSettings) throws -> String? {
         if settings.local { return settings.regionWithoutFiles }
-        return try AWSBackend.settings(
-            profile: settings.profile, region: settings.region, endpointURL: settings.endpointURL,
-            environment: settings.environment
-        ).defaultRegion
+        return try AWSBackend.settings(settings).defaultRegion
     }
 
     /// Opens the backend `settings` choose and wraps it in the resilience layer. With `debug`, a line for
@@ -42,14 +41,15 @@ public struct GameLiftConnection: Sendable {
                 defaultRegion: settings.region, environment: settings.environment)
             let resilient = ResilientGameLift(
                 base: backend.gameLift, policy: RetryPolicy(), stats: stats, observe: observe)
-            return GameLiftConnection(gameLift: resilient, defaultRegion: backend.defaultRegion, shutdown: {})
+            return GameLiftConnection(
+                gameLift: resilient, defaultRegion: backend.defaultRegion, identity: backend.identity, shutdown: {})
         }
-        let backend = try await AWSBackend.open(
-            profile: settings.profile, region: settings.region, endpointURL: settings.endpointURL, debug: debug,
-            environment: settings.environment)
+        let backend = try await AWSBackend.open(settings)
+        if debug { debugLog("debug: credentials from \(backend.credentialSource ?? "an unnamed source")") }
         let resilient = ResilientGameLift(
             base: backend.gameLift, policy: backend.retryPolicy, stats: stats, observe: observe)
         return GameLiftConnection(
-            gameLift: resilient, defaultRegion: backend.defaultRegion, shutdown: backend.shutdown)
+            gameLift: resilient, defaultRegion: backend.defaultRegion, identity: backend.identity,
+            shutdown: backend.shutdown)
     }
 }

@@ -8,6 +8,7 @@ public enum LocalBackend {
 
     struct Opened {
         var gameLift: any GameLift
+        var identity: any IdentityProviding
         var defaultRegion: String?
     }
 
@@ -18,6 +19,6 @@ public enum LocalBackend {
         let faults = try faultsPath.map(FaultPlan.load(path:)) ?? .none
         let simulation = try GameLiftSimulation.open(stateFile: statePath, seedFile: seedPath, faults: faults)
         let settings = ConnectionSettings(region: defaultRegion, environment: environment)
-        return Opened(gameLift: simulation, defaultRegion: settings.regionWithoutFiles)
+        return Opened(gameLift: simulation, identity: simulation, defaultRegion: settings.regionWithoutFiles)
     }
 }

@@ -40,6 +40,19 @@ struct EmulatorResponder: HTTPResponder {
         let route = EmulatorRoute(request)
         var outcome = Outcome(status: 200)
         let response: Response
+        if STSResponder.isQueryRequest(request) {
+            let body = (try? await collectBody(request)) ?? []
+            do {
+                _ = try authenticate(request, body: body, service: "sts")
+                response = await STSResponder.respond(form: body, backend: backend, requestId: requestId)
+            } catch {
+                response = STSResponder.error(
+                    code: error.code.rawValue, message: error.message, status: error.httpStatus, requestId: requestId)
+            }
+            outcome.status = Int(response.status.code)
+            log(route: route, outcome: outcome, requestId: requestId, duration: ContinuousClock.now - started)
+            return response
+        }
         do {
             let operation = try route.operation()
             let body = try await collectBody(request)
@@ -72,13 +85,15 @@ struct EmulatorResponder: HTTPResponder {
     }
 
     /// Checks the signature when verification is on, and returns the region the request is for.
-    private func authenticate(_ request: Request, body: [UInt8]) throws(EmulatorError) -> String {
+    private func authenticate(_ request: Request, body: [UInt8], service: String = "gamelift") throws(EmulatorError)
+        -> String
+    {
         let authorization = request.headers[.authorization]
         guard let keys = options.verifiedAccessKeys else {
             return authorization.flatMap(Self.scopeRegion) ?? options.defaultRegion
         }
         let signed = Self.sigV4Request(request, body: body)
-        switch SigV4Verifier.verify(signed, now: options.now(), expectedService: "gamelift", secretFor: { keys[$0] }) {
+        switch SigV4Verifier.verify(signed, now: options.now(), expectedService: service, secretFor: { keys[$0] }) {
         case .success(let identity):
             return identity.region
         case .failure(let failure):
@@ -130,6 +145,9 @@ struct EmulatorResponder: HTTPResponder {
         case .listFleets:
             let input = try wire.decode(ListFleetsInput.self, from: body)
             return try wire.encode(try await backend.listFleets(input, region: region))
+        case .describeFleetLocationAttributes:
+            let input = try wire.decode(DescribeFleetLocationAttributesInput.self, from: body)
+            return try wire.encode(try await backend.describeFleetLocationAttributes(input, region: region))
         }
     }
 

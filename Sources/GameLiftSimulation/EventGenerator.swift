@@ -2,9 +2,10 @@ import Foundation
 import GameLiftAPI
 
 /// The events a fleet's instances log after a runtime configuration update, as GameLift would report them
-/// once instances launch the new server processes: a benign rollout event, `SERVER_PROCESS_INVALID_PATH`
-/// (and `FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND` when no launch path exists) for paths missing from the
-/// build, `SERVER_PROCESS_SDK_INITIALIZATION_TIMEOUT` for a setup script used as the launch path,
+/// once instances launch the new server processes. GameLift logs nothing for the update itself, and the
+/// `FLEET_VALIDATION_*` codes belong to fleet creation, so only process events appear:
+/// `SERVER_PROCESS_INVALID_PATH` for paths missing from the build,
+/// `SERVER_PROCESS_SDK_INITIALIZATION_TIMEOUT` for a setup script used as the launch path,
 /// `SERVER_PROCESS_CRASHED` at the fleet's crash rate, and `GAME_SESSION_ACTIVATION_TIMEOUT` when
 /// the activation timeout is shorter than the fleet's sessions need. Times fall after the update, within
 /// the fleet's event delay; every choice is derived from the seed, the fleet and its update number.
@@ -29,13 +30,6 @@ enum EventGenerator {
                     eventTime: time.addingTimeInterval(offset).wholeMilliseconds, preSignedLogUrl: url, count: count))
         }
 
-        let total = configuration.totalConcurrentExecutions
-        add(
-            "GENERIC_EVENT",
-            "Runtime configuration updated: \(processes.count) server process configuration(s), "
-                + "\(total) concurrent server process(es) per instance. Instances apply it as processes are replaced.",
-            at: delay * 0.05)
-
         let missing = processes.filter { !BuildLayout.contains($0.launchPath, fleet: fleet) }
         let build = fleet.buildId ?? "the fleet's build"
         for process in missing {
@@ -44,13 +38,6 @@ enum EventGenerator {
                 "Server process launch path \(process.launchPath) was not found in \(build)"
                     + parametersNote(process) + ". GameLift cannot start this server process.",
                 at: delay * (0.3 + 0.4 * random.unit()), count: process.concurrentExecutions, log: true)
-        }
-        if !missing.isEmpty && missing.count == processes.count {
-            add(
-                "FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND",
-                "None of the \(processes.count) launch path(s) of the runtime configuration exists in \(build); "
-                    + "no server process can start on the fleet's instances.",
-                at: delay * 0.75)
         }
 
         let found = processes.filter { BuildLayout.contains($0.launchPath, fleet: fleet) }

@@ -153,9 +153,14 @@ public struct ThrottleRule: Codable, Hashable, Sendable {
     }
 }
 
-/// A fleet shown in `status` (default ACTIVATING), rejecting updates with `InvalidFleetStatusException`, for
-/// `seconds` after the simulation starts or for its next `updateAttempts` update attempts.
+/// A fleet shown in `status` (default ERROR) for `seconds` after the simulation starts or for its next
+/// `updateAttempts` update attempts. As with any status, updates are refused with
+/// `InvalidFleetStatusException` only when the status forbids them (DELETING, ERROR, TERMINATED, NOT_FOUND);
+/// a hold in another status only shows it.
 public struct FaultHold: Codable, Hashable, Sendable {
+    /// The status a hold shows when it names none: one that refuses updates, so the hold is felt.
+    public static let defaultStatus: FleetStatus = .error
+
     public var fleet: String
     public var status: FleetStatus?
     public var seconds: Double?

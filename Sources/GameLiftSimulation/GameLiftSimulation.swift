@@ -1,7 +1,7 @@
 import Foundation
 import GameLiftAPI
 
-/// A simulated GameLift: the five operations fleetform uses, answered as GameLift answers them, over an
+/// A simulated GameLift: the operations fleetform uses, answered as GameLift answers them, over an
 /// in-memory state (tests, the emulator) or a state file shared safely between processes (`--local`),
 /// with injected faults. Deterministic under its seed and clock.
 public final class GameLiftSimulation: GameLift, @unchecked Sendable {
@@ -28,7 +28,7 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         var holds: [String: StatusHold] = [:]
         for hold in faults.holds {
             holds[FleetReference(hold.fleet).fleetId] = StatusHold(
-                status: hold.status ?? .activating,
+                status: hold.status ?? FaultHold.defaultStatus,
                 until: hold.seconds.map { start.addingTimeInterval($0).wholeMilliseconds },
                 updateAttempts: hold.updateAttempts)
         }
@@ -137,6 +137,14 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
     public func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
         try await perform(.listFleets, fleets: [], region: region) { engine, call in
             try engine.listFleets(input, call)
+        }
+    }
+
+    public func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
+        async throws -> DescribeFleetLocationAttributesOutput
+    {
+        try await perform(.describeFleetLocationAttributes, fleets: [input.fleetId], region: region) {
+            try $0.describeFleetLocationAttributes(input, &$1)
         }
     }
 

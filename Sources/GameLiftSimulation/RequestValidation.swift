@@ -69,9 +69,35 @@ enum RequestValidation {
 
     static func nextToken(_ value: String?, member: String = "nextToken") -> [String] {
         guard let value else { return [] }
-        if value.isEmpty { return [violation(value, at: member, "have length greater than or equal to 1")] }
-        if value.count > 1024 { return [violation(value, at: member, "have length less than or equal to 1024")] }
+        let length = GameLiftLimits.nextTokenLength
+        if value.count < length.lowerBound {
+            return [violation(value, at: member, "have length greater than or equal to \(length.lowerBound)")]
+        }
+        if value.count > length.upperBound {
+            return [violation(value, at: member, "have length less than or equal to \(length.upperBound)")]
+        }
         return []
+    }
+
+    /// `Locations` of DescribeFleetLocationAttributes: 1–100 names of 1–64 characters.
+    static func locations(_ values: [String], member: String = "locations") -> [String] {
+        let count = GameLiftLimits.locationsPerRequest
+        var found: [String] = []
+        if values.count < count.lowerBound {
+            found.append(violation("[]", at: member, "have length greater than or equal to \(count.lowerBound)"))
+        } else if values.count > count.upperBound {
+            found.append(
+                violation(
+                    "[\(values.count) items]", at: member, "have length less than or equal to \(count.upperBound)"))
+        }
+        let length = GameLiftLimits.locationLength
+        for (offset, value) in values.enumerated() where !length.contains(value.count) {
+            found.append(
+                violation(
+                    value, at: "\(member).\(offset + 1).member",
+                    "have length between \(length.lowerBound) and \(length.upperBound)"))
+        }
+        return found
     }
 
     /// The service model's constraints on a `RuntimeConfiguration`.
@@ -116,16 +142,19 @@ enum RequestValidation {
         return found
     }
 
-    /// GameLift's rules beyond the model: the per-instance process limit and the install root of the OS.
-    static func semantics(of configuration: RuntimeConfiguration, operatingSystem: OperatingSystem) -> String? {
+    /// GameLift's rules beyond the model: the per-instance process limit and, on EC2 fleets, the install root
+    /// of the OS (Anywhere fleets run paths on the studio's own hardware).
+    static func semantics(
+        of configuration: RuntimeConfiguration, operatingSystem: OperatingSystem, computeType: ComputeType = .ec2
+    ) -> String? {
         let total = configuration.totalConcurrentExecutions
         if total > GameLiftLimits.processesPerInstance {
             return "The runtime configuration launches \(total) concurrent server processes per instance; "
                 + "the total of ConcurrentExecutions must not exceed \(GameLiftLimits.processesPerInstance)."
         }
         for process in configuration.serverProcesses ?? []
-        where BuildLayout.relativePath(
-            of: process.launchPath, on: operatingSystem) == nil
+        where computeType.hasInstallRoot
+            && BuildLayout.relativePath(of: process.launchPath, on: operatingSystem) == nil
         {
             let root = BuildLayout.root(of: operatingSystem)
             return "Invalid launch path '\(process.launchPath)': on a fleet with operating system "
@@ -167,21 +196,20 @@ enum BuildLayout {
         os.isWindows ? GameLiftLimits.windowsLaunchPathRoot : GameLiftLimits.linuxLaunchPathRoot
     }
 
-    /// The launch path relative to the install root with `/` separators, or nil when it lies outside the root.
-    /// Windows paths compare case-insensitively, as the file system does.
+    /// The launch path relative to the install root with `/` separators, or nil when it lies outside the root
+    /// of `os`. The root rule is `LaunchPathRoot`'s, the validator's own; below the root, Windows paths compare
+    /// case-insensitively, as the file system does.
     static func relativePath(of launchPath: String, on os: OperatingSystem) -> String? {
-        let root = root(of: os)
-        if os.isWindows {
-            guard launchPath.lowercased().hasPrefix(root.lowercased()) else { return nil }
-            return String(launchPath.dropFirst(root.count)).replacingOccurrences(of: "\\", with: "/").lowercased()
-        }
-        guard launchPath.hasPrefix(root) else { return nil }
-        return String(launchPath.dropFirst(root.count))
+        guard let style = LaunchPathRoot.style(of: launchPath), (style == .windows) == os.isWindows,
+            let relative = LaunchPathRoot.relativePath(of: launchPath)
+        else { return nil }
+        return os.isWindows ? relative.replacingOccurrences(of: "\\", with: "/").lowercased() : relative
     }
 
     /// Whether the build contains the launch path's file; unknown file lists accept every path.
     static func contains(_ launchPath: String, fleet: SimulatedFleet) -> Bool {
-        guard let files = fleet.buildFiles else { return true }
+        // Anywhere fleets run files on the studio's hardware, which the simulation cannot see.
+        guard fleet.effectiveComputeType.hasInstallRoot, let files = fleet.buildFiles else { return true }
         guard let relative = relativePath(of: launchPath, on: fleet.operatingSystem) else { return false }
         let normalized = files.map { file -> String in
             let path = file.hasPrefix("./") ? String(file.dropFirst(2)) : file

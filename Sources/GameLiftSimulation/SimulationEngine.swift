@@ -10,7 +10,7 @@ struct SimulationCall {
     var changedFleets: Set<String> = []
 }
 
-/// The five operations over an in-memory state, as GameLift answers them. Pure apart from the state it
+/// The operations over an in-memory state, as GameLift answers them. Pure apart from the state it
 /// owns: no I/O, no clock, no global randomness; the store around it persists what it changes.
 struct SimulationEngine {
     private(set) var state: SimulationState
@@ -44,6 +44,7 @@ struct SimulationEngine {
         try reject(RequestValidation.fleetIdOrArn(input.fleetId, member: "fleetId"), call)
         let index = try resolve(input.fleetId, &call)
         let fleet = state.fleets[index]
+        try rejectContainerFleet(index, .describeRuntimeConfiguration, call)
         // The reference: "If the requested fleet has been deleted, the result set is empty."
         if fleet.status == .terminated || fleet.status == .notFound { return .init(runtimeConfiguration: nil) }
         return .init(runtimeConfiguration: fleet.runtimeConfiguration)
@@ -57,14 +58,16 @@ struct SimulationEngine {
                 + RequestValidation.shape(of: input.runtimeConfiguration), call)
         let index = try resolve(input.fleetId, &call)
         let id = state.fleets[index].fleetId
-        if let status = consumeHoldAttempt(index, &call) ?? refusedStatus(state.fleets[index].status) {
+        try rejectContainerFleet(index, .updateRuntimeConfiguration, call)
+        if let status = refusedStatus(consumeHoldAttempt(index, &call) ?? state.fleets[index].status) {
             throw GameLiftServiceError.answer(
                 .invalidFleetStatus,
                 "Fleet \(id) is in status \(status); its runtime configuration cannot be updated in this status.",
                 requestId: call.requestId)
         }
         if let problem = RequestValidation.semantics(
-            of: input.runtimeConfiguration, operatingSystem: state.fleets[index].operatingSystem)
+            of: input.runtimeConfiguration, operatingSystem: state.fleets[index].operatingSystem,
+            computeType: state.fleets[index].effectiveComputeType)
         {
             throw GameLiftServiceError.answer(.invalidRequest, problem, requestId: call.requestId)
         }
@@ -95,7 +98,8 @@ struct SimulationEngine {
             var seen: Set<String> = []
             var found: [FleetAttributes] = []
             for id in ids {
-                guard let index = find(id, region: call.region), seen.insert(state.fleets[index].fleetId).inserted
+                guard let index = find(id, region: call.region), !state.fleets[index].isContainerFleet,
+                    seen.insert(state.fleets[index].fleetId).inserted
                 else { continue }
                 settleHolds(index, &call)
                 found.append(attributes(index))
@@ -103,7 +107,10 @@ struct SimulationEngine {
             return .init(fleetAttributes: found)
         }
         try reject(violations, call)
-        let regional = state.fleets.indices.filter { state.fleets[$0].region == call.region }
+        // Container fleets are described by DescribeContainerFleet, not here.
+        let regional = state.fleets.indices.filter {
+            state.fleets[$0].region == call.region && !state.fleets[$0].isContainerFleet
+        }
         let page = try paginate(regional, limit: input.limit, token: input.nextToken, kind: "attributes", call)
         for index in page.items { settleHolds(index, &call) }
         return .init(fleetAttributes: page.items.map(attributes), nextToken: page.next)
@@ -131,7 +138,8 @@ struct SimulationEngine {
                 && anchor.map { (event.eventTime, event.eventId) < ($0.time, $0.eventId) } ?? true
         }
         .sorted { ($0.eventTime, $0.eventId) > ($1.eventTime, $1.eventId) }
-        let limit = min(input.limit ?? GameLiftLimits.eventPageSize, GameLiftLimits.eventPageSize)
+        // `Limit` is a positive integer with no maximum in the model: honoured as given, never capped.
+        let limit = input.limit ?? GameLiftLimits.eventPageSize
         let page = Array(visible.prefix(limit))
         let next =
             visible.count > limit
@@ -153,7 +161,46 @@ struct SimulationEngine {
         return .init(fleetIds: page.items.map { state.fleets[$0].fleetId }, nextToken: page.next)
     }
 
+    mutating func describeFleetLocationAttributes(
+        _ input: DescribeFleetLocationAttributesInput, _ call: inout SimulationCall
+    ) throws -> DescribeFleetLocationAttributesOutput {
+        var violations =
+            RequestValidation.fleetIdOrArn(input.fleetId, member: "fleetId") + RequestValidation.limit(input.limit)
+            + RequestValidation.nextToken(input.nextToken)
+        if let wanted = input.locations { violations += RequestValidation.locations(wanted) }
+        try reject(violations, call)
+        let index = try resolve(input.fleetId, &call)
+        let fleet = state.fleets[index]
+        if fleet.effectiveComputeType == .anywhere {
+            throw GameLiftServiceError.answer(
+                .invalidRequest,
+                "Fleet \(fleet.fleetId) is an Anywhere fleet; DescribeFleetLocationAttributes works with EC2 and "
+                    + "container fleets.", requestId: call.requestId)
+        }
+        let remote = fleet.locations ?? []
+        // Asked-for locations come back in the order asked; unknown ones are left out. All: the state's order.
+        let chosen = input.locations.map { wanted in wanted.compactMap { name in remote.first { $0.location == name } }
+        }
+        let items = chosen ?? remote
+        let page = try paginate(
+            Array(items.indices), limit: input.limit, token: input.nextToken, kind: "locations:\(fleet.fleetId)", call)
+        return .init(
+            fleetId: fleet.fleetId, fleetArn: fleet.arn(account: state.account),
+            locationAttributes: page.items.map { items[$0].attributes }, nextToken: page.next)
+    }
+
     // MARK: Fleets, statuses and holds
+
+    /// A container fleet has no runtime configuration: the operation is refused, naming what to use instead.
+    private func rejectContainerFleet(_ index: Int, _ operation: GameLiftOperation, _ call: SimulationCall) throws {
+        let fleet = state.fleets[index]
+        guard fleet.isContainerFleet else { return }
+        throw GameLiftServiceError.answer(
+            .invalidRequest,
+            "Fleet \(fleet.fleetId) is a container fleet; \(operation.rawValue) works with EC2 and Anywhere fleets. "
+                + "A container fleet's server processes come from its container group definition.",
+            requestId: call.requestId)
+    }
 
     /// The fleet's index when `text` (id or ARN) names a fleet of this account in `region`.
     func find(_ text: String, region: String) -> Int? {
@@ -188,6 +235,7 @@ struct SimulationEngine {
         }
         if let hold = state.fleets[index].hold, !hold.isActive(at: call.now) {
             state.fleets[index].hold = nil
+            call.changedFleets.insert(id)
             logStatusChange(index, from: hold, at: call.now, &call)
         }
     }
@@ -198,19 +246,21 @@ struct SimulationEngine {
         let fleet = state.fleets[index]
         let shown = status(index)
         guard shown != hold.status else { return }
+        // Only codes the API has: there is no FLEET_STATE_DELETING, so such a change logs nothing.
+        guard let code = EventCode.fleetStateChange(to: shown) else { return }
         let time = hold.until.map { min($0, now) } ?? now
         var random = SeededGenerator(seed: seed, "status", fleet.fleetId, String(time.timeIntervalSince1970))
         append(
             [
                 FleetEvent(
-                    eventId: random.uuid(), resourceId: fleet.fleetId,
-                    eventCode: EventCode(rawValue: "FLEET_STATE_\(shown)"),
+                    eventId: random.uuid(), resourceId: fleet.fleetId, eventCode: code,
                     message: "Fleet \(fleet.fleetId) changed status from \(hold.status) to \(shown).", eventTime: time)
             ], to: index)
         call.changedFleets.insert(fleet.fleetId)
     }
 
-    /// While a hold applies, an update attempt is refused (and counted); returns the status shown.
+    /// While a hold applies, an update attempt is counted; returns the status shown, which decides (as any
+    /// status does) whether the update is refused.
     private mutating func consumeHoldAttempt(_ index: Int, _ call: inout SimulationCall) -> FleetStatus? {
         let id = state.fleets[index].fleetId
         if var hold = faultHolds[id] {
@@ -227,17 +277,21 @@ struct SimulationEngine {
         return nil
     }
 
-    /// The fleet's own status when it forbids updates.
+    /// The status when it forbids updates (the reference: any status after creation but the deleting, error
+    /// and gone ones allows them), else nil.
     private func refusedStatus(_ status: FleetStatus) -> FleetStatus? {
         status.allowsRuntimeConfigurationUpdate ? nil : status
     }
 
     private func attributes(_ index: Int) -> FleetAttributes {
         let fleet = state.fleets[index]
+        // Anywhere fleets have the abbreviated set: no build, operating system or instance type.
+        let ec2 = fleet.effectiveComputeType == .ec2
         return FleetAttributes(
             fleetId: fleet.fleetId, fleetArn: fleet.arn(account: state.account), name: fleet.name,
-            description: fleet.description, status: status(index), operatingSystem: fleet.operatingSystem,
-            buildId: fleet.buildId, instanceType: fleet.instanceType, creationTime: fleet.creationTime)
+            description: fleet.description, status: status(index), operatingSystem: ec2 ? fleet.operatingSystem : nil,
+            buildId: ec2 ? fleet.buildId : nil, instanceType: ec2 ? fleet.instanceType : nil,
+            creationTime: fleet.creationTime, computeType: fleet.effectiveComputeType)
     }
 
     private mutating func append(_ events: [FleetEvent], to index: Int) {

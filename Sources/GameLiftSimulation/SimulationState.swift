@@ -50,6 +50,10 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
     public var behaviour: FleetBehaviour?
     /// Updates accepted so far; seeds the event generation of the next one.
     public var updateCount: Int
+    /// `EC2` (the default) or `ANYWHERE`. A container fleet is told by its id (`containerfleet-…`) instead.
+    public var computeType: ComputeType?
+    /// Remote locations of a multi-location fleet; the home Region is `region`.
+    public var locations: [SimulatedLocation]?
 
     /// A fleet; only the identifying fields and the configuration are required.
     public init(
@@ -57,8 +61,11 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
         status: FleetStatus = .active, operatingSystem: OperatingSystem = .amazonLinux2023,
         buildId: String? = nil, buildFiles: [String]? = nil, instanceType: String? = "c5.large",
         creationTime: Date? = nil, runtimeConfiguration: RuntimeConfiguration, events: [FleetEvent] = [],
-        hold: StatusHold? = nil, behaviour: FleetBehaviour? = nil, updateCount: Int = 0
+        hold: StatusHold? = nil, behaviour: FleetBehaviour? = nil, updateCount: Int = 0,
+        computeType: ComputeType? = nil, locations: [SimulatedLocation]? = nil
     ) {
+        self.computeType = computeType
+        self.locations = locations
         self.fleetId = fleetId
         self.region = region
         self.name = name ?? fleetId
@@ -76,8 +83,16 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
         self.updateCount = updateCount
     }
 
-    /// `arn:aws:gamelift:<region>:<account>:fleet/<id>`.
-    public func arn(account: String) -> String { "arn:aws:gamelift:\(region):\(account):fleet/\(fleetId)" }
+    /// `arn:aws:gamelift:<region>:<account>:fleet/<id>` (`containerfleet/<id>` for a container fleet).
+    public func arn(account: String) -> String {
+        "arn:aws:gamelift:\(region):\(account):\(isContainerFleet ? "containerfleet" : "fleet")/\(fleetId)"
+    }
+
+    /// Whether this is a container fleet: it has no runtime configuration.
+    public var isContainerFleet: Bool { fleetId.hasPrefix(FleetIdentifier.containerFleetPrefix) }
+
+    /// The compute type `DescribeFleetAttributes` shows: EC2 unless the state says otherwise.
+    public var effectiveComputeType: ComputeType { computeType ?? .ec2 }
 
     enum CodingKeys: String, CodingKey {
         case fleetId = "FleetId"
@@ -95,6 +110,8 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
         case hold = "Hold"
         case behaviour = "Behaviour"
         case updateCount = "UpdateCount"
+        case computeType = "ComputeType"
+        case locations = "Locations"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -109,11 +126,20 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
         buildFiles = try c.decodeIfPresent([String].self, forKey: .buildFiles)
         instanceType = try c.decodeIfPresent(String.self, forKey: .instanceType)
         creationTime = try c.decodeIfPresent(Date.self, forKey: .creationTime)
-        runtimeConfiguration = try c.decode(RuntimeConfiguration.self, forKey: .runtimeConfiguration)
+        // A container fleet has no runtime configuration; every other fleet must give one.
+        if fleetId.hasPrefix(FleetIdentifier.containerFleetPrefix) {
+            runtimeConfiguration =
+                try c.decodeIfPresent(RuntimeConfiguration.self, forKey: .runtimeConfiguration)
+                ?? RuntimeConfiguration()
+        } else {
+            runtimeConfiguration = try c.decode(RuntimeConfiguration.self, forKey: .runtimeConfiguration)
+        }
         events = try c.decodeIfPresent([FleetEvent].self, forKey: .events) ?? []
         hold = try c.decodeIfPresent(StatusHold.self, forKey: .hold)
         behaviour = try c.decodeIfPresent(FleetBehaviour.self, forKey: .behaviour)
         updateCount = try c.decodeIfPresent(Int.self, forKey: .updateCount) ?? 0
+        computeType = try c.decodeIfPresent(ComputeType.self, forKey: .computeType)
+        locations = try c.decodeIfPresent([SimulatedLocation].self, forKey: .locations)
     }
 }
 

@@ -113,6 +113,7 @@ extension SimulationState {
             if let rate = fleet.behaviour?.crashRate, !(0...1).contains(rate) {
                 throw SimulationError("\(place): Behaviour.CrashRate \(rate) is not between 0 and 1")
             }
+            try fleet.checkKind(place: place)
         }
         return self
     }

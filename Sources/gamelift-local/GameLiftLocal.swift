@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetformBuildInfo
 import Foundation
 import GameLiftAPI
 import GameLiftEmulator
@@ -15,7 +16,8 @@ struct GameLiftLocal: AsyncParsableCommand {
             Point clients at it with AWS_ENDPOINT_URL_GAMELIFT=http://127.0.0.1:<port> or --endpoint-url.
             Prints "listening on http://<host>:<port>" on stdout once it accepts connections; logs one line per
             request on stderr. Runs until SIGINT or SIGTERM.
-            """)
+            """,
+        version: String(cString: fleetform_build_summary()))
 
     @Option(help: "Port to listen on; 0 picks a free one (printed on stdout).")
     var port: Int = 0

@@ -118,13 +118,14 @@ struct CommandLineTests {
         "apply --watch with a launch path missing from the build exits 4 naming the event; --rollback-on-failure restores the fleet"
     )
     func watchAndRollback() throws {
-        // A seed whose arena fleet reports events 10 ms after an update, so a 2-second watch sees them.
+        // A seed whose arena fleet reports events within half a second of an update, so a 2-second watch sees
+        // them, and later than the update's own answer (a state-file write), which the watch counts from.
         let seedURL = examples.appendingPathComponent("local/seed.json")
         var seed = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: seedURL)) as? [String: Any])
         var fleets = try #require(seed["Fleets"] as? [[String: Any]])
         let arenaIndex = try #require(
             fleets.firstIndex { ($0["FleetId"] as? String)?.hasPrefix("fleet-2f1c3a9e") == true })
-        fleets[arenaIndex]["Behaviour"] = ["EventDelaySeconds": 0.01]
+        fleets[arenaIndex]["Behaviour"] = ["EventDelaySeconds": 0.5]
         let before = fleets[arenaIndex]["RuntimeConfiguration"] as? NSDictionary
         seed["Fleets"] = fleets
         let fastSeed = directory.appendingPathComponent("seed.json")

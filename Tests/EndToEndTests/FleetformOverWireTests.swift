@@ -57,8 +57,8 @@ struct FleetformOverWireTests {
         let events = try fleetformRun(["events", fleet])
         #expect(events.status == 0, "\(events.stderr)")
         #expect(events.stdout.contains("FLEET_STATE_ACTIVE"))
-        // The event the update generated in the simulation.
-        #expect(events.stdout.contains("Runtime configuration updated"), "\(events.stdout)")
+        // GameLift logs no event for the update itself, and the example build holds every launch path.
+        #expect(!events.stdout.contains("SERVER_PROCESS_INVALID_PATH"), "\(events.stdout)")
 
         // Every request reached the emulator signed, and none was refused.
         #expect(server.log.contains("operation=UpdateRuntimeConfiguration"))

@@ -69,7 +69,7 @@ struct LoaderTests {
         #expect(
             unknown.map(\.hint) == [
                 "did you mean 'FleetId'?", "did you mean 'Region'?",
-                "allowed keys here: FleetId, Region, RuntimeConfiguration",
+                "allowed keys here: FleetId, Region, ComputeType, RuntimeConfiguration",
             ])
         #expect(diagnostics.contains { $0.code == .missingKey && $0.message.contains("'FleetId'") })
     }

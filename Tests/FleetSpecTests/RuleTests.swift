@@ -123,9 +123,13 @@ struct RuleTests {
             yaml: Support.fleet(
                 processes: processes([("/usr/bin/Server", nil, "1")])), codes: [.launchPathRoot]),
         .init(
-            name: "lower-case drive fails",
+            name: "lower-case drive passes (GameLift's documentation writes c:\\game\\)",
             yaml: Support.fleet(
-                processes: processes([(#"c:\game\Server.exe"#, nil, "1")])), codes: [.launchPathRoot]),
+                processes: processes([(#"c:\game\Server.exe"#, nil, "1")])), codes: []),
+        .init(
+            name: "other case of the game folder fails",
+            yaml: Support.fleet(
+                processes: processes([(#"C:\Game\Server.exe"#, nil, "1")])), codes: [.launchPathRoot]),
         .init(
             name: "disallowed character fails",
             yaml: Support.fleet(

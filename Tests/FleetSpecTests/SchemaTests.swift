@@ -22,15 +22,24 @@ struct SchemaTests {
         ((object[key] as? [[String: Any]]) ?? []).compactMap { $0["pattern"] as? String }
     }
 
-    static func escaped(_ literal: String) -> String {
-        literal.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ".", with: "\\.")
-    }
-
     @Test func draftAndTopLevel() throws {
         let schema = try Self.schema()
         #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
         #expect(schema["additionalProperties"] as? Bool == false)
         #expect(Set(schema["required"] as? [String] ?? []) == ["FleetId", "RuntimeConfiguration"])
+        let computeType = try Self.object(schema, "properties", "ComputeType")
+        #expect(computeType["enum"] as? [String] == GameLiftLimits.computeTypes)
+    }
+
+    /// The install-root rule applies unless the file declares `ComputeType: ANYWHERE`.
+    @Test func launchPathRootOnlyOffAnywhere() throws {
+        let schema = try Self.schema()
+        let condition = try Self.object(schema, "if", "properties", "ComputeType")
+        #expect(condition["const"] as? String == "ANYWHERE")
+        let root = try Self.object(
+            schema, "else", "properties", "RuntimeConfiguration", "properties", "ServerProcesses", "items",
+            "properties", "LaunchPath")
+        #expect(root["pattern"] as? String == GameLiftLimits.launchPathRootPattern)
     }
 
     @Test func fleetIdAndRegion() throws {
@@ -60,10 +69,7 @@ struct SchemaTests {
         let launchPath = try Self.object(process, "LaunchPath")
         #expect(Self.int(launchPath, "minLength") == GameLiftLimits.launchPathLength.lowerBound)
         #expect(Self.int(launchPath, "maxLength") == GameLiftLimits.launchPathLength.upperBound)
-        let linux = Self.escaped(GameLiftLimits.linuxLaunchPathRoot)
-        let windows = Self.escaped(GameLiftLimits.windowsLaunchPathRoot)
-        let roots = "^(\(linux)|\(windows))"
-        #expect(Self.patterns(launchPath, "allOf") == ["^[\(GameLiftLimits.launchPathCharacters)]+$", roots])
+        #expect(launchPath["pattern"] as? String == "^[\(GameLiftLimits.launchPathCharacters)]+$")
         let parameters = try Self.object(process, "Parameters")
         #expect(Self.int(parameters, "minLength") == GameLiftLimits.parametersLength.lowerBound)
         #expect(Self.int(parameters, "maxLength") == GameLiftLimits.parametersLength.upperBound)

@@ -179,7 +179,7 @@ struct ImportTests {
         let importer = FleetImporter(reader: LiveFleetReader(gameLift: gameLift))
         await #expect(throws: GameLiftServiceError.self) { try await importer.listFleets(region: "us-west-2") }
         let looping = FleetImporter(reader: LiveFleetReader(gameLift: LoopingListFleets()))
-        await #expect(throws: ImportError.self) { try await looping.listFleets(region: "us-west-2") }
+        await #expect(throws: RepeatedPageTokenError.self) { try await looping.listFleets(region: "us-west-2") }
     }
 
     @Test("the schema is found in the nearest folder above, else the published URL")

@@ -73,6 +73,18 @@ struct WatchTests {
         #expect(ExitStatus.forApply(applied, watch: report) == .failureEvents)
     }
 
+    @Test("a location of a multi-location fleet going to ERROR after the update counts; other location events do not")
+    func locationStateError() async throws {
+        let h = WatchHarness([
+            EventFixture.event("active", "LOCATION_STATE_ACTIVE", at: Self.seconds(1), message: "eu-west-1 ACTIVE"),
+            EventFixture.event(
+                "error", "LOCATION_STATE_ERROR", at: Self.seconds(2), message: "Location ap-northeast-1 is in ERROR"),
+        ])
+        let fleet = try #require(await h.watch().fleets.first)
+        #expect(fleet.failures.map(\.eventId) == ["error"])
+        #expect(Set(fleet.events.map(\.eventId)) == ["active", "error"])
+    }
+
     @Test("benign events only: healthy, exit 0; polls back off 5, 10, 20, 20 then the rest of the minute")
     func healthyWithBackoff() async throws {
         let h = WatchHarness([

@@ -80,8 +80,9 @@ struct SettingsTests {
 
     @Test func regionalEndpointWithoutOverride() throws {
         let settings = try AWSSettings.resolve(environment: [:], homeDirectory: "/nonexistent-home")
-        #expect(settings.endpoint(for: "us-west-2").absoluteString == "https://gamelift.us-west-2.amazonaws.com/")
-        #expect(settings.endpoint(for: "cn-north-1").absoluteString == "https://gamelift.cn-north-1.amazonaws.com.cn/")
+        #expect(try settings.endpoint(for: "us-west-2").absoluteString == "https://gamelift.us-west-2.amazonaws.com/")
+        #expect(
+            try settings.endpoint(for: "cn-north-1").absoluteString == "https://gamelift.cn-north-1.amazonaws.com.cn/")
         #expect(settings.defaultRegion == nil)
     }
 

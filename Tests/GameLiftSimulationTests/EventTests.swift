@@ -36,18 +36,23 @@ import Testing
         #expect(invalid.preSignedLogUrl?.hasPrefix("https://") == true)
         #expect(invalid.resourceId == Fixture.arena)
         #expect(events.allSatisfy { $0.eventTime > updatedAt })
-        #expect(events.contains { $0.eventCode == "GENERIC_EVENT" })
+        // GameLift logs nothing for the update itself: only what the instances report.
+        #expect(!events.contains { $0.eventCode == "GENERIC_EVENT" })
         #expect(events.filter { $0.eventCode == .serverProcessInvalidPath }.count == 1)
         #expect(!events.contains { $0.eventCode == "FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND" })
     }
 
-    @Test func noLaunchPathInTheBuildAlsoFailsFleetValidation() async throws {
+    /// `FLEET_VALIDATION_*` codes belong to fleet creation: an update to an active fleet whose launch paths are
+    /// all missing logs process events only.
+    @Test func noLaunchPathInTheBuildGivesProcessEventsNotFleetValidation() async throws {
         let (simulation, clock) = Fixture.simulation([Fixture.fleet(files: ["bin/Other"])])
         _ = try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
         clock.advance(by: 10)
         let codes = try await allEvents(simulation, .init(fleetId: Fixture.arena)).map(\.eventCode)
-        #expect(codes.contains("FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND"))
-        #expect(codes.contains(.serverProcessInvalidPath))
+        #expect(!codes.contains("FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND"))
+        #expect(codes == [.serverProcessInvalidPath])
+        // Every code the simulation logs is one the API has.
+        #expect(codes.allSatisfy { $0.meaning != nil })
     }
 
     @Test func aSetupScriptAsLaunchPathNeverInitializesTheSDK() async throws {
@@ -71,7 +76,8 @@ import Testing
             os: .windows2022, files: ["LobbyServer.exe"],
             configuration: Fixture.configuration([(#"C:\game\LobbyServer.exe"#, nil, 1)]))
         let (simulation, clock) = Fixture.simulation([fleet])
-        let configuration = Fixture.configuration([(#"C:\Game\lobbyserver.EXE"#, "-port 7000", 2)])
+        // The root takes its drive letter in either case (LaunchPathRoot); below it, file names match in any case.
+        let configuration = Fixture.configuration([(#"c:\game\lobbyserver.EXE"#, "-port 7000", 2)])
         _ = try await simulation.updateRuntimeConfiguration(
             Fixture.update(Fixture.arena, configuration), region: "us-west-2")
         clock.advance(by: 10)
@@ -144,11 +150,17 @@ import Testing
         #expect(messages == (50...239).reversed().map { "event \($0)" })
     }
 
-    @Test func pagesOfTheDefaultAndMaximumSize() async throws {
+    /// `Limit` is a positive integer with no maximum in the model: honoured, never capped silently.
+    @Test func pagesOfTheDefaultSizeAndOfAnyLimit() async throws {
         let (simulation, _) = Fixture.simulation([Fixture.fleet(events: Self.history(250))])
         let page = try await simulation.describeFleetEvents(
             .init(fleetId: Fixture.arena, limit: 1000), region: "us-west-2")
-        #expect(page.events?.count == GameLiftLimits.eventPageSize)
+        #expect(page.events?.count == 250)
+        #expect(page.nextToken == nil)
+        let big = try await simulation.describeFleetEvents(
+            .init(fleetId: Fixture.arena, limit: 150), region: "us-west-2")
+        #expect(big.events?.count == 150)
+        #expect(big.nextToken != nil)
         let defaultPage = try await simulation.describeFleetEvents(.init(fleetId: Fixture.arena), region: "us-west-2")
         #expect(defaultPage.events?.count == GameLiftLimits.eventPageSize)
         #expect(try await allEvents(simulation, .init(fleetId: Fixture.arena)).count == 250)

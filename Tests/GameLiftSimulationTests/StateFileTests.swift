@@ -21,7 +21,8 @@ import Testing
 
     @Test func createsTheStateFromTheSeedAndKeepsChangesAcrossReopening() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        try writeSeed(Fixture.state())
+        // An empty build, so the update logs an event (SERVER_PROCESS_INVALID_PATH) that must survive reopening.
+        try writeSeed(Fixture.state([Fixture.fleet(files: [])]))
         let first = try open()
         #expect(FileManager.default.fileExists(atPath: statePath))
         let changed = Fixture.configuration(max: 7)
@@ -126,7 +127,8 @@ import Testing
     @Test func twoSimulationsSharingAFileLoseNoUpdate() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let ids = FleetListTests.ids(12)
-        try writeSeed(Fixture.state(ids.map { Fixture.fleet($0) }))
+        // An empty build: every update logs one SERVER_PROCESS_INVALID_PATH, so events count updates.
+        try writeSeed(Fixture.state(ids.map { Fixture.fleet($0, files: []) }))
         let simulations = [try open(seed: 1), try open(seed: 2)]
         try await withThrowingTaskGroup(of: Void.self) { group in
             for simulation in simulations {
@@ -144,7 +146,7 @@ import Testing
         }
         let final = try StateFileStore.read(statePath)
         #expect(final.fleets.map(\.updateCount) == Array(repeating: 8, count: ids.count))
-        #expect(final.fleets.allSatisfy { $0.events.filter { $0.eventCode == "GENERIC_EVENT" }.count == 8 })
+        #expect(final.fleets.allSatisfy { $0.events.filter { $0.eventCode == .serverProcessInvalidPath }.count == 8 })
         #expect(try simulations[0].snapshot() == final)
     }
 

@@ -45,17 +45,17 @@ import Testing
     }
 
     @Test func aTimedHoldClearsAtItsTimeAndLogsTheChange() async throws {
-        let hold = StatusHold(status: .activating, until: Fixture.start.addingTimeInterval(60))
+        let hold = StatusHold(status: .error, until: Fixture.start.addingTimeInterval(60))
         let (simulation, clock) = Fixture.simulation([Fixture.fleet(hold: hold)])
-        #expect(try await status(simulation) == .activating)
+        #expect(try await status(simulation) == .error)
         let refused = await serviceError {
             try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
         }
         #expect(refused?.code == .invalidFleetStatus)
-        #expect(refused?.message.contains("ACTIVATING") == true)
+        #expect(refused?.message.contains("ERROR") == true)
 
         clock.advance(by: 59)
-        #expect(try await status(simulation) == .activating)
+        #expect(try await status(simulation) == .error)
         clock.advance(by: 1)
         #expect(try await status(simulation) == .active)
         _ = try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
@@ -68,10 +68,10 @@ import Testing
 
     @Test func aHoldForUpdateAttemptsRefusesThatManyUpdates() async throws {
         let (simulation, _) = Fixture.simulation([
-            Fixture.fleet(hold: StatusHold(status: .activating, updateAttempts: 2))
+            Fixture.fleet(hold: StatusHold(status: .deleting, updateAttempts: 2))
         ])
         for _ in 0..<2 {
-            #expect(try await status(simulation) == .activating)
+            #expect(try await status(simulation) == .deleting)
             let error = await serviceError {
                 try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
             }
@@ -85,11 +85,11 @@ import Testing
     @Test func faultPlanHoldsApplyByTimeOrAttemptsWithoutTouchingTheState() async throws {
         let plan = FaultPlan(holds: [
             FaultHold(fleet: Fixture.arn(Fixture.arena), seconds: 30),
-            FaultHold(fleet: Fixture.other, status: .downloading, updateAttempts: 1),
+            FaultHold(fleet: Fixture.other, status: .deleting, updateAttempts: 1),
         ])
         let (simulation, clock) = Fixture.simulation([Fixture.fleet(), Fixture.fleet(Fixture.other)], faults: plan)
-        #expect(try await status(simulation) == .activating)
-        #expect(try await status(simulation, Fixture.other) == .downloading)
+        #expect(try await status(simulation) == .error)
+        #expect(try await status(simulation, Fixture.other) == .deleting)
         #expect(try simulation.snapshot().fleets.allSatisfy { $0.hold == nil })
 
         let held = await serviceError {
@@ -105,5 +105,27 @@ import Testing
         clock.advance(by: 30)
         _ = try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
         #expect(try await status(simulation) == .active)
+    }
+
+    /// A hold in a status GameLift takes updates in (ACTIVATING) only shows it: the reference accepts updates in
+    /// any status after creation but the deleting, error and gone ones.
+    @Test func aHoldInAStatusThatAllowsUpdatesOnlyShowsIt() async throws {
+        let plan = FaultPlan(holds: [FaultHold(fleet: Fixture.arena, status: .activating, seconds: 30)])
+        let (simulation, _) = Fixture.simulation([Fixture.fleet()], faults: plan)
+        #expect(try await status(simulation) == .activating)
+        _ = try await simulation.updateRuntimeConfiguration(
+            Fixture.update(Fixture.arena, Fixture.configuration(max: 9)), region: "us-west-2")
+        #expect(try simulation.snapshot().fleets[0].runtimeConfiguration.maxConcurrentGameSessionActivations == 9)
+    }
+
+    /// There is no FLEET_STATE_DELETING code: a hold ending with the fleet deleting logs no invented event.
+    @Test func aStatusChangeWithoutAnAPICodeLogsNothing() async throws {
+        let hold = StatusHold(status: .error, until: Fixture.start.addingTimeInterval(10))
+        let (simulation, clock) = Fixture.simulation([Fixture.fleet(status: .deleting, hold: hold)])
+        clock.advance(by: 10)
+        #expect(try await status(simulation) == .deleting)
+        #expect(try simulation.snapshot().fleets[0].events.isEmpty)
+        #expect(EventCode.fleetStateChange(to: .deleting) == nil)
+        #expect(EventCode.fleetStateChange(to: .active) == "FLEET_STATE_ACTIVE")
     }
 }

@@ -113,7 +113,11 @@ public struct FleetUpdatePipeline: Sendable {
             if let now = try? await reader.status(of: fleet.key), now.allowsRuntimeConfigurationUpdate { return }
         }
         try? await journal.append(entry(.result, fleet, outcome: .held))
-        let shown = status.map { "the fleet's status is \($0)" } ?? "the fleet's status is unknown"
+        var shown = status.map { "the fleet's status is \($0)" } ?? "the fleet's status is unknown"
+        // A multi-location fleet: the locations' statuses may explain the refusal.
+        let locations = await LiveFleetReader.locations(of: fleet.key, attributes: nil, gameLift: gameLift)
+        let named = (locations ?? []).compactMap { l in l.location.map { "\($0) \(l.status?.rawValue ?? "unknown")" } }
+        if !named.isEmpty { shown += "; its locations: " + named.joined(separator: ", ") }
         let waited = options.holdTimeout > 0 ? "; still refused after waiting \(Int(options.holdTimeout))s" : ""
         throw finished(
             fleet, .held, status: status, error: error,

@@ -30,6 +30,10 @@ public struct FleetFileWriter: Sendable {
         lines += headerComment(fleet).map { "# " + $0 }
         lines.append("FleetId: \(YAMLScalar.string(fleet.key.fleetId))")
         lines.append("Region: \(YAMLScalar.string(fleet.key.region))")
+        // EC2 is what an undeclared compute type means; other types are written so validate checks them right.
+        if let computeType = fleet.attributes?.computeType, computeType != .ec2 {
+            lines.append("ComputeType: \(YAMLScalar.string(computeType.rawValue))")
+        }
         lines.append("RuntimeConfiguration:")
         let configuration = fleet.configuration.normalized
         let processes = configuration.serverProcesses ?? []

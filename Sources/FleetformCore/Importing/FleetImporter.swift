@@ -26,21 +26,11 @@ public struct FleetImporter: Sendable {
     /// Every fleet in `region`, following `ListFleets`' `NextToken` to the last page, sorted by id. `pageSize`
     /// sets `Limit` (the service's default when `nil`).
     public func listFleets(region: String, pageSize: Int? = nil) async throws -> [FleetKey] {
-        var ids: [String] = []
-        var token: String?
-        var seenTokens: Set<String> = []
-        repeat {
-            let page = try await reader.gameLift.listFleets(
-                ListFleetsInput(limit: pageSize, nextToken: token), region: region)
-            ids += page.fleetIds ?? []
-            token = page.nextToken.flatMap { $0.isEmpty ? nil : $0 }
-            if let token {
-                // A service that hands back a token it already gave would make this loop forever.
-                guard seenTokens.insert(token).inserted else {
-                    throw ImportError("ListFleets in \(region) returned the same NextToken twice; stopping")
-                }
-            }
-        } while token != nil
+        let gameLift = reader.gameLift
+        let ids = try await Pagination.all(.listFleets, region: region) { token in
+            let page = try await gameLift.listFleets(ListFleetsInput(limit: pageSize, nextToken: token), region: region)
+            return (page.fleetIds ?? [], page.nextToken)
+        }
         return Set(ids).sorted().map { FleetKey(region: region, fleetId: $0) }
     }
 
@@ -55,6 +45,12 @@ public struct FleetImporter: Sendable {
 
     /// The file for one observed fleet, or why there is none. Pure.
     public static func result(for key: FleetKey, observed: ObservedFleet, writer: FleetFileWriter) -> ImportResult {
+        if FleetIdentifier(unchecked: key.fleetId).isContainerFleet {
+            return ImportResult(
+                key: key,
+                skipped: "container fleet: it has no runtime configuration; manage it with its container group "
+                    + "definition")
+        }
         if let error = observed.error { return ImportResult(key: key, failure: error.description) }
         guard let configuration = observed.configuration, !(configuration.serverProcesses ?? []).isEmpty else {
             return ImportResult(key: key, failure: "the fleet has no server processes to import")
@@ -66,7 +62,8 @@ public struct FleetImporter: Sendable {
         var diagnostics = check.diagnostics
         if let document = check.documents.first {
             diagnostics += LiveFleetRules.checkAgainstFleet(
-                document, operatingSystem: observed.attributes?.operatingSystem, buildManifest: nil)
+                document, operatingSystem: observed.attributes?.operatingSystem, buildManifest: nil,
+                computeType: observed.attributes?.computeType)
         }
         if diagnostics.hasErrors {
             let problems = diagnostics.filter { $0.severity == .error }.map { "[\($0.code)] \($0.message)" }
@@ -87,11 +84,14 @@ public struct ImportResult: Sendable, Hashable {
     /// Warnings the file would raise in `validate` (it is written all the same).
     public var warnings: [Diagnostic]
     public var failure: String?
+    /// Why the fleet was deliberately left out (a container fleet): a note, not a failure.
+    public var skipped: String?
 
     public init(
         key: FleetKey, fleet: ImportedFleet? = nil, text: String? = nil, warnings: [Diagnostic] = [],
-        failure: String? = nil
+        failure: String? = nil, skipped: String? = nil
     ) {
+        self.skipped = skipped
         self.key = key
         self.fleet = fleet
         self.text = text
@@ -101,6 +101,14 @@ public struct ImportResult: Sendable, Hashable {
 
     /// The file name `import` gives the fleet: its id, which is unique.
     public var fileName: String { "\(key.fleetId).yaml" }
+}
+
+/// What `import` prints once it adopts fleets: the tool that created them must stop managing their runtime
+/// configuration, or the two will undo each other (docs/coexistence.md).
+public enum CoexistenceHint {
+    public static let text =
+        "If Terraform, CloudFormation or CDK created these fleets, stop it from managing their runtime "
+        + "configuration (Terraform: lifecycle { ignore_changes = [runtime_configuration] }); see docs/coexistence.md."
 }
 
 /// A problem with what `import` was asked to do.

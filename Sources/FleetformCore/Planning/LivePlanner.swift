@@ -34,7 +34,8 @@ public struct LivePlanner: Sendable {
         for document in fleets.documents {
             let attributes = observed[FleetKey(document)]?.attributes
             diagnostics += LiveFleetRules.checkAgainstFleet(
-                document, operatingSystem: attributes?.operatingSystem, buildManifest: buildManifest)
+                document, operatingSystem: attributes?.operatingSystem, buildManifest: buildManifest,
+                computeType: attributes?.computeType)
         }
         diagnostics.sort(by: Diagnostic.readingOrder)
         guard !diagnostics.hasErrors else { return PlanResult(plan: nil, diagnostics: diagnostics) }

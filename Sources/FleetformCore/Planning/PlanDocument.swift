@@ -118,6 +118,8 @@ public struct FleetPlan: Codable, Sendable, Hashable {
     public var request: UpdateRuntimeConfigurationInput?
     public var changes: [PlanChange]
     public var error: ServiceErrorInfo?
+    /// Every location of a multi-location fleet with its status, the home Region first; `nil` otherwise.
+    public var locations: [PlanLocation]?
 
     public init(
         fleetId: String, fleetIdOrArn: String, region: String, source: SourceLocation, action: PlanAction,

@@ -21,6 +21,8 @@ public enum Planner {
             fleetId: document.fleetId, fleetIdOrArn: document.fleetIdOrArn, region: document.region,
             source: document.location, action: .failed, status: observed.attributes?.status,
             operatingSystem: observed.attributes?.operatingSystem)
+        let locations = PlanLocation.of(observed, region: document.region)
+        plan.locations = locations.isEmpty ? nil : locations
         if let error = observed.error {
             plan.error = error
             return plan
@@ -35,6 +37,9 @@ public enum Planner {
             plan.action = .unchanged
         } else {
             plan.request = request
+            // The home Region's status decides whether GameLift takes the update; a remote location in a status
+            // that refuses updates is shown (and its instances keep their configuration until it recovers), but
+            // does not hold the fleet: the configuration is fleet-wide.
             let accepts = observed.attributes?.status?.allowsRuntimeConfigurationUpdate ?? true
             plan.action = accepts ? .update : .held
         }

@@ -1,8 +1,9 @@
 import FleetSpec
 import GameLiftAPI
 
-/// Reads the live state of fleets: attributes in batches per region (`DescribeFleetAttributes`) and each
-/// fleet's runtime configuration (`DescribeRuntimeConfiguration`), concurrently. Never writes.
+/// Reads the live state of fleets: attributes in batches per region (`DescribeFleetAttributes`, every page),
+/// each fleet's runtime configuration (`DescribeRuntimeConfiguration`) and, for EC2 fleets, its remote
+/// locations (`DescribeFleetLocationAttributes`, every page), concurrently. Never writes.
 public struct LiveFleetReader: Sendable {
     public let gameLift: any GameLift
     public let parallelism: Int
@@ -22,15 +23,47 @@ public struct LiveFleetReader: Sendable {
         let onFleetRead = self.onFleetRead
         let observed = await boundedMap(keys, limit: parallelism) { key -> (FleetKey, ObservedFleet) in
             defer { onFleetRead() }
+            if FleetIdentifier(unchecked: key.fleetId).isContainerFleet {
+                return (key, ObservedFleet(attributes: attributes[key], error: Self.containerFleetError(key)))
+            }
             do {
                 let output = try await gameLift.describeRuntimeConfiguration(
                     DescribeRuntimeConfigurationInput(fleetId: key.fleetId), region: key.region)
-                return (key, ObservedFleet(attributes: attributes[key], configuration: output.runtimeConfiguration))
+                let locations = await Self.locations(of: key, attributes: attributes[key], gameLift: gameLift)
+                return (
+                    key,
+                    ObservedFleet(
+                        attributes: attributes[key], configuration: output.runtimeConfiguration, locations: locations)
+                )
             } catch {
                 return (key, ObservedFleet(attributes: attributes[key], error: ServiceErrorInfo(error)))
             }
         }
-        return Dictionary(observed, uniquingKeysWith: { a, _ in a })
+        var table = Dictionary(observed, uniquingKeysWith: { a, _ in a })
+        // A fleet not found in its file's Region may have been named by a remote location: GameLift answers
+        // only in the home Region. Look for it in the other Regions of this run and say which one it is.
+        let regions = Set(keys.map(\.region))
+        for (key, fleet) in table where fleet.error?.code == GameLiftErrorCode.notFound.rawValue {
+            if let home = await homeRegion(of: key, among: regions.subtracting([key.region]).sorted()) {
+                table[key]?.error = ServiceErrorInfo(
+                    code: "RemoteLocation",
+                    message: "\(key.region) is a remote location of fleet \(key.fleetId), whose home Region is "
+                        + "\(home); GameLift manages the fleet from its home Region: set `Region: \(home)`")
+            }
+        }
+        return table
+    }
+
+    /// The Region among `candidates` whose fleet `key.fleetId` has `key.region` as a remote location.
+    func homeRegion(of key: FleetKey, among candidates: [String]) async -> String? {
+        for region in candidates {
+            let input = DescribeFleetLocationAttributesInput(fleetId: key.fleetId, locations: [key.region])
+            guard let output = try? await gameLift.describeFleetLocationAttributes(input, region: region) else {
+                continue
+            }
+            if output.locationAttributes?.contains(where: { $0.location == key.region }) == true { return region }
+        }
+        return nil
     }
 
     /// Reads one fleet's current configuration (used by apply to re-check before writing).
@@ -38,6 +71,27 @@ public struct LiveFleetReader: Sendable {
         let output = try await gameLift.describeRuntimeConfiguration(
             DescribeRuntimeConfigurationInput(fleetId: key.fleetId), region: key.region)
         return output.runtimeConfiguration ?? RuntimeConfiguration()
+    }
+
+    /// What a container fleet reads as: it has no runtime configuration.
+    static func containerFleetError(_ key: FleetKey) -> ServiceErrorInfo {
+        ServiceErrorInfo(
+            code: "ContainerFleet",
+            message: "\(key.fleetId) is a container fleet: it has no runtime configuration; manage it with its "
+                + "container group definition")
+    }
+
+    /// The remote locations of an EC2 fleet, every page; `nil` for other fleets or when they cannot be read
+    /// (a location read that fails never fails the fleet).
+    static func locations(of key: FleetKey, attributes: FleetAttributes?, gameLift: any GameLift) async
+        -> [LocationAttributes]?
+    {
+        guard attributes?.effectiveComputeType ?? .ec2 == .ec2 else { return nil }
+        return try? await Pagination.all(.describeFleetLocationAttributes, region: key.region) { token in
+            let page = try await gameLift.describeFleetLocationAttributes(
+                DescribeFleetLocationAttributesInput(fleetId: key.fleetId, nextToken: token), region: key.region)
+            return (page.locationAttributes ?? [], page.nextToken)
+        }
     }
 
     /// Reads one fleet's status.
@@ -60,19 +114,11 @@ public struct LiveFleetReader: Sendable {
         let gameLift = self.gameLift
         let results = await boundedMap(batches, limit: parallelism) { batch -> [FleetAttributes] in
             let (region, ids) = batch
-            if let all = try? await gameLift.describeFleetAttributes(
-                DescribeFleetAttributesInput(fleetIds: ids), region: region)
-            {
-                return all.fleetAttributes ?? []
-            }
+            if let all = try? await Self.attributes(ids, region: region, gameLift: gameLift) { return all }
             // One unreadable fleet can fail a whole batch; read the batch one by one so the others still count.
             var found: [FleetAttributes] = []
             for id in ids {
-                if let one = try? await gameLift.describeFleetAttributes(
-                    DescribeFleetAttributesInput(fleetIds: [id]), region: region)
-                {
-                    found += one.fleetAttributes ?? []
-                }
+                if let one = try? await Self.attributes([id], region: region, gameLift: gameLift) { found += one }
             }
             return found
         }
@@ -81,5 +127,14 @@ public struct LiveFleetReader: Sendable {
             for a in attributes { table[FleetKey(region: batch.0, fleetId: a.fleetId)] = a }
         }
         return table
+    }
+
+    /// `DescribeFleetAttributes` for `ids`, following `NextToken` should the service page the answer.
+    static func attributes(_ ids: [String], region: String, gameLift: any GameLift) async throws -> [FleetAttributes] {
+        try await Pagination.all(.describeFleetAttributes, region: region) { token in
+            let page = try await gameLift.describeFleetAttributes(
+                DescribeFleetAttributesInput(fleetIds: ids, nextToken: token), region: region)
+            return (page.fleetAttributes ?? [], page.nextToken)
+        }
     }
 }

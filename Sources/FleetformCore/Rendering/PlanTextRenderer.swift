@@ -15,7 +15,7 @@ public struct PlanTextRenderer: Sendable {
 
     public func render(_ plan: PlanDocument) -> String {
         var out = ""
-        for fleet in plan.fleets where fleet.action != .unchanged {
+        for fleet in plan.fleets where fleet.action != .unchanged || fleet.hasLocationProblem {
             out += header(fleet) + "\n"
             for line in body(fleet) { out += "    " + line + "\n" }
         }
@@ -46,6 +46,15 @@ public struct PlanTextRenderer: Sendable {
             lines.append(style.yellow("held: status \(status) does not accept updates now; apply will try and hold"))
         case .update, .unchanged:
             break
+        }
+        if let locations = fleet.locations {
+            lines.append("locations: " + locations.map(\.description).joined(separator: ", "))
+            for location in locations where location.home != true && location.isTroubled {
+                lines.append(
+                    style.yellow(
+                        "location \(location.location) is \(location.status?.rawValue ?? "unknown"): its instances "
+                            + "keep their configuration until it recovers"))
+            }
         }
         lines += fleet.changes.map(changeLine)
         return lines

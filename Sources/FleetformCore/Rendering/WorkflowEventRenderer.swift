@@ -65,6 +65,9 @@ public struct WorkflowEventRenderer: Sendable {
                 "Failure events were seen after the update (exit 4)"
                     + (rolledBack.map { "; \(Self.count($0, "fleet")) rolled back." } ?? "."))
         case let .fleetImported(result, path):
+            if let skipped = result.skipped {
+                return [Text(.error, errorStyle.yellow("note: ") + "\(result.key): skipped, \(skipped)")]
+            }
             if let failure = result.failure {
                 return [Text(.error, errorStyle.red("error: ") + "\(result.key): \(failure)")]
             }
@@ -72,8 +75,10 @@ public struct WorkflowEventRenderer: Sendable {
                 Text(.error, errorStyle.yellow("warning: ") + "\(result.key): [\($0.code)] \($0.message)")
             }
             return warnings + [Text(.output, "Wrote \(path) for \(result.key).")]
-        case let .importFinished(written, failed):
-            return single(.output, "Import: \(written) written, \(failed) failed.")
+        case let .importFinished(written, failed, skipped):
+            let summary = "Import: \(written) written, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped." : ".")
+            // Adopted fleets were created by another tool: say how to keep it from fighting fleetform.
+            return [Text(.output, summary)] + (written > 0 ? [Text(.output, CoexistenceHint.text)] : [])
         case let .warning(message):
             return single(.error, errorStyle.yellow("warning: ") + message)
         case let .failed(message):

@@ -105,7 +105,8 @@ public struct ImportWorkflow: Sendable {
         }
         for result in results { context.observer.notice(.fleetImported(result, path: path(result))) }
         let failed = results.count { $0.failure != nil }
-        context.observer.notice(.importFinished(written: files.count, failed: failed))
+        let skipped = results.count { $0.skipped != nil }
+        context.observer.notice(.importFinished(written: files.count, failed: failed, skipped: skipped))
         return Result(results: results, written: files.count, status: failed > 0 ? .error : .success)
     }
 }

@@ -36,7 +36,7 @@ public enum WorkflowEvent: Sendable {
     case failureEventsSeen(rolledBack: Int?)
     /// One fleet of an import ended: written to `path`, or failed (`result.failure`).
     case fleetImported(ImportResult, path: String)
-    case importFinished(written: Int, failed: Int)
+    case importFinished(written: Int, failed: Int, skipped: Int)
     /// Something the user should know that does not stop the workflow.
     case warning(String)
     /// A problem that stops the workflow, or one of its steps.

@@ -31,6 +31,13 @@ struct GameLiftOptions: ParsableArguments {
             "GameLift endpoint (else AWS_ENDPOINT_URL_GAMELIFT, AWS_ENDPOINT_URL).", valueName: "url"))
     var endpointUrl: String?
 
+    @Option(help: ArgumentHelp("Seconds to wait for a connection to AWS (default 10).", valueName: "seconds"))
+    var connectTimeout: Double?
+
+    @Option(
+        help: ArgumentHelp("Seconds to wait for AWS to send data once connected (default 60).", valueName: "seconds"))
+    var readTimeout: Double?
+
     @Flag(help: "Log every request (operation, status, attempt, request id) to standard error. Secrets are redacted.")
     var debug = false
 
@@ -38,7 +45,8 @@ struct GameLiftOptions: ParsableArguments {
     var settings: ConnectionSettings {
         ConnectionSettings(
             local: local, localState: localState, localSeed: localSeed, localFaults: localFaults, region: region,
-            profile: profile, endpointURL: endpointUrl, debug: debug)
+            profile: profile, endpointURL: endpointUrl, debug: debug, connectTimeout: connectTimeout,
+            readTimeout: readTimeout, toolVersion: FleetformVersion.current)
     }
 
     /// The region for fleet files that name none, resolved without any network access.

@@ -1,0 +1,54 @@
+import FleetformTesting
+import Foundation
+import Testing
+
+/// The profile rules through the real binary, against `gamelift-local` verifying signatures with one key only:
+/// the request is accepted exactly when the expected credentials signed it.
+@Suite("fleetform's profile rules over the wire")
+struct ProfilePrecedenceTests {
+    static let ready = BuiltBinaries.available("fleetform", "gamelift-local")
+
+    @Test(
+        "--profile beats stale environment keys; AWS_PROFILE does not; --debug names the source",
+        .enabled(if: ready, "fleetform and gamelift-local are not built"))
+    func explicitProfileBeatsEnvironmentKeys() throws {
+        let fleetform = try #require(BuiltBinaries.url("fleetform"))
+        let root = BuiltBinaries.packageRoot
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fleetform-profile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: work.appendingPathComponent(".aws"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        try "[prod]\naws_access_key_id = AKIDPRODPROFILE\naws_secret_access_key = prod-profile-secret\n".write(
+            to: work.appendingPathComponent(".aws/credentials"), atomically: true, encoding: .utf8)
+        let serverWorkspace = try Workspace("gamelift-local")
+        defer { serverWorkspace.remove() }
+        let server = try EmulatorServer.gameLiftLocal(
+            [
+                "--state", work.appendingPathComponent("state.json").path,
+                "--seed-state", root.appendingPathComponent("examples/local/seed.json").path,
+                "--verify-signatures", "--access-key", "AKIDPRODPROFILE:prod-profile-secret",
+            ], workspace: serverWorkspace)
+        defer { _ = server.stop() }
+        let fleetFile = root.appendingPathComponent("examples/fleets/prod/arena.yaml").path
+        let environment = [
+            "HOME": work.path, "AWS_ENDPOINT_URL": server.endpoint, "AWS_REGION": "us-west-2",
+            "AWS_ACCESS_KEY_ID": "AKIDSTALEENV", "AWS_SECRET_ACCESS_KEY": "stale-env-secret",
+            "AWS_EC2_METADATA_DISABLED": "true", "AWS_MAX_ATTEMPTS": "1", "NO_COLOR": "1",
+        ]
+
+        let explicit = try CommandRun.run(
+            fleetform, ["plan", fleetFile, "--profile", "prod", "--debug"], in: work, environment: environment)
+        #expect(explicit.status == 0, "\(explicit.stdout)\(explicit.stderr)")
+        #expect(explicit.stderr.contains("debug: credentials from profile prod (keys)"), "\(explicit.stderr)")
+        #expect(!explicit.stderr.contains("prod-profile-secret"))
+
+        var viaVariable = environment
+        viaVariable["AWS_PROFILE"] = "prod"
+        let variable = try CommandRun.run(
+            fleetform, ["plan", fleetFile, "--debug"], in: work, environment: viaVariable)
+        #expect(variable.status == 1)
+        #expect(variable.stderr.contains("debug: credentials from environment"), "\(variable.stderr)")
+        #expect((variable.stdout + variable.stderr).contains("UnrecognizedClientException"))
+    }
+}
