@@ -2,11 +2,20 @@ import Foundation
 
 /// Parses durations as people write them on a command line: `90`, `90s`, `5m`, `1h30m`, `250ms`.
 public enum DurationText {
-    /// Seconds, or `nil` when the text is not a duration.
+    /// The longest duration accepted, about 31 years: anything longer is a typo, and every duration must
+    /// convert to whole seconds and nanoseconds without trapping.
+    public static let maxSeconds = 1_000_000_000.0
+
+    /// Seconds, or `nil` when the text is not a duration (negative, `inf`, `nan`, or past `maxSeconds`).
     public static func seconds(_ text: String) -> Double? {
+        guard let total = parse(text), total >= 0, total <= maxSeconds else { return nil }
+        return total
+    }
+
+    private static func parse(_ text: String) -> Double? {
         let s = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !s.isEmpty else { return nil }
-        if let plain = Double(s) { return plain >= 0 ? plain : nil }
+        if let plain = Double(s) { return plain.isFinite ? plain : nil }
         var total = 0.0
         var number = ""
         var unit = ""

@@ -1,3 +1,4 @@
+import FleetSpec
 import Foundation
 
 /// Writes a file so that readers see the old content or the new, never a mix: a temporary file in the same
@@ -59,25 +60,35 @@ public enum PlanFile {
         try AtomicFile.write(data, to: path)
     }
 
+    /// Reads a saved plan and checks all of it (`PlanFileValidator`) before anything can be sent.
     public static func load(from path: String) throws -> PlanDocument {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            // One byte past the cap is enough to know the file is too large.
+            data = try handle.read(upToCount: PlanFileValidator.maxSize + 1) ?? Data()
         } catch {
             throw PlanFileError(path: path, reason: "cannot read: \(error.localizedDescription)")
         }
-        do {
-            return try ReportJSON.decoder().decode(PlanDocument.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            throw PlanFileError(path: path, reason: context.debugDescription)
-        } catch {
-            throw PlanFileError(path: path, reason: "not a fleetform plan: \(error)")
-        }
+        return try PlanFileValidator.decode(data, path: path)
     }
 }
 
+/// A saved plan that cannot be applied: why, and every located problem (`path#/json/pointer: error: …`).
 public struct PlanFileError: Error, CustomStringConvertible {
     public var path: String
     public var reason: String
-    public var description: String { "\(path): \(reason)" }
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, reason: String, diagnostics: [Diagnostic] = []) {
+        self.path = path
+        self.reason = reason
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String {
+        (["\(path): \(reason)"] + diagnostics.map { d in d.description + (d.hint.map { " (\($0))" } ?? "") })
+            .joined(separator: "\n")
+    }
 }

@@ -70,28 +70,34 @@ struct Apply: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // Fleet files are validated before connecting: nothing is sent while any has an error.
+        // Fleet files and saved plans are validated before connecting: nothing is sent while any has an error.
         var input: FleetInput?
-        if plan == nil {
+        var saved: PlanDocument?
+        if let plan {
+            do {
+                saved = try PlanFile.load(from: plan)
+            } catch {
+                let console = Console(noColor: color.noColor)
+                console.err(console.errorStyle.red("error: ") + "\(error)")
+                throw ExitCode(ExitStatus.error.rawValue)
+            }
+        } else {
             let console = Console(noColor: color.noColor)
             input = FleetInput.load(
                 paths: paths, options: fleets, defaultRegion: try gameLift.defaultRegion(), console: console)
             guard input != nil else { throw ExitCode(ExitStatus.error.rawValue) }
         }
         try await gameLift.withConnection(noColor: color.noColor) { connection, console in
-            await execute(connection, console, input)
+            await execute(connection, console, input, saved)
         }
     }
 
-    private func execute(_ connection: Connection, _ console: Console, _ input: FleetInput?) async -> ExitStatus {
+    private func execute(
+        _ connection: Connection, _ console: Console, _ input: FleetInput?, _ saved: PlanDocument?
+    ) async -> ExitStatus {
         let planned: PlanDocument
-        if let plan {
-            do {
-                planned = try PlanFile.load(from: plan)
-            } catch {
-                console.err(console.errorStyle.red("error: ") + "\(error)")
-                return .error
-            }
+        if let saved {
+            planned = saved
         } else {
             guard let input, let fresh = await connection.plan(input, options: fleets, console: console) else {
                 return .error
