@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(
             name: "ResilienceTests",
             dependencies: [
-                "FleetSpec", "FleetformCore", "GameLiftAPI", "GameLiftSimulation",
+                "FleetSpec", "FleetformCore", "GameLiftAPI", "GameLiftEmulator", "GameLiftSimulation",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
