@@ -102,7 +102,9 @@ struct EmulatorFuzzTests {
         case .awsJSON11:
             uri = "/"
             headers[.contentType] = wire.contentType
-            if let target = HTTPFields.Element.Name("X-Amz-Target") { headers[target] = "GameLift.\(operation.rawValue)" }
+            if let target = HTTPFields.Element.Name("X-Amz-Target") {
+                headers[target] = "GameLift.\(operation.rawValue)"
+            }
         case .rpcV2CBOR:
             uri = "/service/GameLift/operation/\(operation.rawValue)"
             headers[.contentType] = wire.contentType

@@ -73,10 +73,12 @@ indirect enum FuzzJSON: Decodable {
                 out += raw
                 return
             case (.addKey(let key, let raw), .object(let pairs)):
-                writeObject(pairs + [(key: key, value: FuzzJSON.null)], &out, &counter, target, edit, raw: (pairs.count, raw))
+                let extended = pairs + [(key: key, value: FuzzJSON.null)]
+                writeObject(extended, &out, &counter, target, edit, raw: (pairs.count, raw))
                 return
             case (.duplicateFirstKey(let raw), .object(let pairs)) where !pairs.isEmpty:
-                writeObject(pairs + [(key: pairs[0].key, value: FuzzJSON.null)], &out, &counter, target, edit, raw: (pairs.count, raw))
+                let extended = pairs + [(key: pairs[0].key, value: FuzzJSON.null)]
+                writeObject(extended, &out, &counter, target, edit, raw: (pairs.count, raw))
                 return
             case (.removeFirstKey, .object(let pairs)) where !pairs.isEmpty:
                 counter += pairs[0].value.nodeCount
