@@ -49,7 +49,7 @@ public struct FaultPlan: Codable, Hashable, Sendable {
     func validated(file: String) throws -> FaultPlan {
         if let throttle {
             guard throttle.requestsPerSecond > 0, throttle.requestsPerSecond.isFinite else {
-                throw SimulationError("\(file): throttle.requestsPerSecond must be a finite number greater than 0")
+                throw SimulationError("\(file): throttle.requestsPerSecond must be greater than 0 and finite")
             }
             if let burst = throttle.burst, !(burst > 0 && burst.isFinite) {
                 throw SimulationError("\(file): throttle.burst must be a finite number greater than 0")
