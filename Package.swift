@@ -162,7 +162,8 @@ let package = Package(
         .testTarget(
             name: "ResilienceTests",
             dependencies: [
-                "FleetSpec", "FleetformCore", "GameLiftAPI", "GameLiftSimulation", "FleetformTesting", asyncHTTPClient,
+                "FleetSpec", "FleetformCore", "GameLiftAPI", "GameLiftEmulator", "GameLiftSimulation",
+                "FleetformTesting", asyncHTTPClient,
                 crypto, hummingbird, hummingbirdTesting, httpTypes, logging, nioCore,
             ],
             swiftSettings: settings),

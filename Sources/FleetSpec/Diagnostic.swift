@@ -1,8 +1,11 @@
-/// A place in a fleet file: 1-based line and column.
+/// A place in a fleet file: 1-based line and column; or, in a JSON file (a saved plan, a journal line), the
+/// JSON pointer of the value.
 public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var path: String
     public var line: Int
     public var column: Int
+    /// The value's JSON pointer (RFC 6901), e.g. `/fleets/0/request/FleetId`, for places in JSON files.
+    public var pointer: String?
 
     public init(path: String, line: Int, column: Int) {
         self.path = path
@@ -10,10 +13,24 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
         self.column = column
     }
 
-    public static func < (a: Self, b: Self) -> Bool { (a.path, a.line, a.column) < (b.path, b.line, b.column) }
+    /// The value at `pointer` in the JSON file `path` (on `line` for JSON Lines files).
+    public init(path: String, line: Int = 1, pointer: String) {
+        self.init(path: path, line: line, column: 1)
+        self.pointer = pointer
+    }
 
-    /// `path:line:column`
-    public var description: String { "\(path):\(line):\(column)" }
+    public static func < (a: Self, b: Self) -> Bool {
+        (a.path, a.line, a.column, a.pointer ?? "") < (b.path, b.line, b.column, b.pointer ?? "")
+    }
+
+    /// `path:line:column`, or `path#pointer` (`path:line#pointer` past a JSON file's first line).
+    public var description: String {
+        guard let pointer else { return "\(path):\(line):\(column)" }
+        return line > 1 ? "\(path):\(line)#\(pointer)" : "\(path)#\(pointer)"
+    }
+
+    /// "line 3" in a fleet file, the pointer in a JSON file: how one message refers to another place.
+    public var place: String { pointer ?? "line \(line)" }
 }
 
 /// A stable diagnostic code such as `FF301`. Codes never change meaning once published; the README lists them.

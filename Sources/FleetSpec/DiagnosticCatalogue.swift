@@ -12,6 +12,9 @@ extension DiagnosticCode {
     public static let noRegion: DiagnosticCode = "FF108"
     public static let noFleets: DiagnosticCode = "FF109"
     public static let unreadableFile: DiagnosticCode = "FF110"
+    public static let integerOutOfRange: DiagnosticCode = "FF111"
+    public static let unsupportedFormatVersion: DiagnosticCode = "FF112"
+    public static let inconsistentPlan: DiagnosticCode = "FF113"
 
     public static let fleetIdFormat: DiagnosticCode = "FF201"
     public static let fleetIdLength: DiagnosticCode = "FF202"
@@ -62,6 +65,13 @@ public enum DiagnosticCatalogue {
         .init(code: .noRegion, severity: .error, title: "Fleet has no region"),
         .init(code: .noFleets, severity: .warning, title: "File declares no fleets"),
         .init(code: .unreadableFile, severity: .error, title: "File or directory cannot be read"),
+        .init(code: .integerOutOfRange, severity: .error, title: "Integer does not fit in 64 bits"),
+        .init(
+            code: .unsupportedFormatVersion, severity: .error,
+            title: "Saved plan has a format version this fleetform does not read"),
+        .init(
+            code: .inconsistentPlan, severity: .error,
+            title: "Saved plan or journal entry contradicts itself (fleet, request, fingerprint)"),
         .init(code: .fleetIdFormat, severity: .error, title: "FleetId is neither a fleet id nor a fleet ARN"),
         .init(code: .fleetIdLength, severity: .error, title: "FleetId is too long"),
         .init(code: .arnRegionMismatch, severity: .error, title: "Fleet ARN's region disagrees with Region"),

@@ -1,3 +1,4 @@
+import GameLiftAPI
 import Yams
 
 /// Reads one composed YAML document into a `FleetDraft`, reporting unknown keys, wrong types and missing
@@ -8,6 +9,9 @@ struct FleetDocumentReader {
         "ServerProcesses", "MaxConcurrentGameSessionActivations", "GameSessionActivationTimeoutSeconds",
     ]
     static let serverProcessKeys = ["LaunchPath", "Parameters", "ConcurrentExecutions"]
+    /// What one entry's `ConcurrentExecutions` can be: at least the minimum, at most a whole instance.
+    static let concurrentExecutionsRange =
+        GameLiftLimits.concurrentExecutionsMinimum...GameLiftLimits.processesPerInstance
 
     let path: String
     /// Lines before the text the document was composed from, when it was composed on its own.
@@ -40,10 +44,14 @@ struct FleetDocumentReader {
             draft.serverProcesses = serverProcesses(list)
         }
         draft.maxConcurrentGameSessionActivations = settings["MaxConcurrentGameSessionActivations"].flatMap {
-            integer($0, key: "MaxConcurrentGameSessionActivations")
+            integer(
+                $0, key: "MaxConcurrentGameSessionActivations",
+                range: GameLiftLimits.maxConcurrentGameSessionActivations)
         }
         draft.gameSessionActivationTimeoutSeconds = settings["GameSessionActivationTimeoutSeconds"].flatMap {
-            integer($0, key: "GameSessionActivationTimeoutSeconds")
+            integer(
+                $0, key: "GameSessionActivationTimeoutSeconds",
+                range: GameLiftLimits.gameSessionActivationTimeoutSeconds)
         }
         return draft
     }
@@ -63,7 +71,7 @@ struct FleetDocumentReader {
                     launchPath: requiredString("LaunchPath", in: fields, of: entry),
                     parameters: fields["Parameters"].flatMap { string($0, key: "Parameters") },
                     concurrentExecutions: required("ConcurrentExecutions", in: fields, of: entry).flatMap {
-                        integer($0, key: "ConcurrentExecutions")
+                        integer($0, key: "ConcurrentExecutions", range: Self.concurrentExecutionsRange)
                     }))
         }
         return drafts
@@ -128,12 +136,21 @@ struct FleetDocumentReader {
         return Located(value: scalar.string, location: location(of: node))
     }
 
-    private mutating func integer(_ node: Node, key: String) -> Located<Int>? {
+    /// An integer that fits in 64 bits. Past 64 bits is its own error (never clamped); a float, `.inf` or
+    /// `.nan` is a wrong type. Both name `range`, the field's valid values, which the rules check afterwards.
+    private mutating func integer(_ node: Node, key: String, range: ClosedRange<Int>) -> Located<Int>? {
         let kind = YAMLKind(of: node)
+        let allowed = "GameLift allows an integer from \(FleetRules.describe(range))"
+        if kind == .integer, let text = node.scalarText, YAMLKind.decimalInteger(text) == nil {
+            report(
+                .integerOutOfRange, "\(key) is \(Self.excerpt(text)), which does not fit in a 64-bit integer",
+                hint: allowed, at: node)
+            return nil
+        }
         guard kind == .integer, let text = node.scalarText, let value = YAMLKind.decimalInteger(text) else {
-            var hint: String?
-            if kind == .string, let text = node.scalarText, YAMLKind.decimalInteger(text) != nil {
-                hint = "remove the quotes: `\(key): \(text)`"
+            var hint = allowed
+            if kind == .string, let text = node.scalarText, YAMLKind.isDecimalInteger(text) {
+                hint = "remove the quotes: `\(key): \(Self.excerpt(text))`"
             }
             wrongType(node, key: key, expected: .integer, found: Self.describe(node, kind), hint: hint)
             return nil
@@ -141,10 +158,16 @@ struct FleetDocumentReader {
         return Located(value: value, location: location(of: node))
     }
 
+    /// At most 40 characters of a written value, for echoing it in a message.
+    static func excerpt(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(40)) + "…"
+    }
+
     /// "a string ("8")", "an integer (12)", "null", "a list": the found value, echoed where it is short.
     private static func describe(_ node: Node, _ kind: YAMLKind) -> String {
         guard let text = node.scalarText, kind != .null else { return kind.withArticle }
-        return kind == .string ? "a string (\"\(text)\")" : "\(kind.withArticle) (\(text))"
+        let shown = excerpt(text)
+        return kind == .string ? "a string (\"\(shown)\")" : "\(kind.withArticle) (\(shown))"
     }
 
     private mutating func wrongType(

@@ -143,8 +143,8 @@ enum FleetRules {
                         diagnostics.append(
                             Diagnostic(
                                 .error, .launchPathMixedSystems,
-                                "this launch path is for \(isWindows ? "Windows" : "Linux") but the one at line "
-                                    + "\(systems.location.line) is for \(systems.first ? "Windows" : "Linux")",
+                                "this launch path is for \(isWindows ? "Windows" : "Linux") but the one at "
+                                    + "\(systems.location.place) is for \(systems.first ? "Windows" : "Linux")",
                                 hint: "a fleet runs one operating system; use \(GameLiftLimits.linuxLaunchPathRoot) "
                                     + "paths on Linux and \(GameLiftLimits.windowsLaunchPathRoot) paths on Windows",
                                 at: launchPath.location))
@@ -169,19 +169,20 @@ enum FleetRules {
                 diagnostics.append(
                     Diagnostic(
                         .error, .duplicateServerProcess,
-                        "server process \(key) is listed twice (first at line \(first.line))",
+                        "server process \(key) is listed twice (first at \(first.place))",
                         hint: "merge the entries and add their ConcurrentExecutions", at: entry.location))
             } else {
                 firstPlace[key] = entry.location
             }
         }
         let processes = drafts.compactMap(\.process)
-        let total = processes.reduce(0) { $0 + max(0, $1.concurrentExecutions) }
+        let total = SaturatingSum.of(processes.map { max(0, $0.concurrentExecutions) })
         if total > GameLiftLimits.processesPerInstance {
             diagnostics.append(
                 Diagnostic(
                     .error, .processesPerInstance,
-                    "ConcurrentExecutions add up to \(total); an instance runs at most "
+                    "ConcurrentExecutions add up to \(total == Int.max ? "more than \(Int.max - 1)" : String(total)); "
+                        + "an instance runs at most "
                         + "\(GameLiftLimits.processesPerInstance) server processes",
                     hint: "lower ConcurrentExecutions so they add up to \(GameLiftLimits.processesPerInstance) or less",
                     at: listLocation))
@@ -283,7 +284,7 @@ enum FleetRules {
                     hint: "omit it to keep the fleet's current value", at: limit.location))
             return
         }
-        let total = (processes ?? []).reduce(0) { $0 + max(0, $1.concurrentExecutions) }
+        let total = SaturatingSum.of((processes ?? []).map { max(0, $0.concurrentExecutions) })
         if total > 0, limit.value > total {
             diagnostics.append(
                 Diagnostic(

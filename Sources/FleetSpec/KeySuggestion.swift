@@ -1,7 +1,7 @@
 /// "Did you mean …?" for misspelt keys: the closest allowed key by edit distance, ignoring case.
-enum KeySuggestion {
+public enum KeySuggestion {
     /// The allowed key closest to `key`, if it is close enough to be a plausible typo.
-    static func closest(to key: String, among allowed: [String]) -> String? {
+    public static func closest(to key: String, among allowed: [String]) -> String? {
         let typed = Array(key.lowercased())
         var best: (key: String, distance: Int)?
         for candidate in allowed {

@@ -33,23 +33,23 @@ enum YAMLKind: String {
     private static func plainKind(_ text: String) -> YAMLKind {
         if nulls.contains(text) { return .null }
         if booleans.contains(text) { return .boolean }
-        if decimalInteger(text) != nil { return .integer }
+        if isDecimalInteger(text) { return .integer }
         if looksNumeric(text) { return .number }
         return .string
     }
 
-    /// The value of an optionally signed decimal integer; values beyond `Int` saturate, so range checks
-    /// still report them as out of range rather than as a different type.
-    static func decimalInteger(_ text: String) -> Int? {
+    /// Whether `text` is an optionally signed decimal integer, however many digits it has.
+    static func isDecimalInteger(_ text: String) -> Bool {
         var digits = Substring(text)
-        var negative = false
-        if let sign = digits.first, sign == "-" || sign == "+" {
-            negative = sign == "-"
-            digits = digits.dropFirst()
-        }
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        guard let magnitude = Int(digits) else { return negative ? Int.min : Int.max }
-        return negative ? -magnitude : magnitude
+        if let sign = digits.first, sign == "-" || sign == "+" { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    /// The value of an optionally signed decimal integer; `nil` when it is not one or does not fit in 64 bits
+    /// (never clamped: a clamped value could pass a range check or overflow a sum later).
+    static func decimalInteger(_ text: String) -> Int? {
+        guard isDecimalInteger(text) else { return nil }
+        return Int(text.hasPrefix("+") ? String(text.dropFirst()) : text)
     }
 
     private static func looksNumeric(_ text: String) -> Bool {

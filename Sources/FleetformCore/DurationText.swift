@@ -3,8 +3,17 @@ import Foundation
 /// Durations as people write them on a command line (`90`, `90s`, `5m`, `1h30m`, `250ms`) and read them
 /// in reports (`5m 30s`).
 public enum DurationText {
-    /// Seconds, or `nil` when the text is not a duration.
+    /// The longest duration accepted, about 31 years: anything longer is a typo, and every duration must
+    /// convert to whole seconds and nanoseconds without trapping.
+    public static let maxSeconds = 1_000_000_000.0
+
+    /// Seconds, or `nil` when the text is not a duration (negative, `inf`, `nan`, or past `maxSeconds`).
     public static func seconds(_ text: String) -> Double? {
+        guard let total = parse(text), total >= 0, total <= maxSeconds else { return nil }
+        return total
+    }
+
+    private static func parse(_ text: String) -> Double? {
         let s = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !s.isEmpty else { return nil }
         if let plain = Double(s) { return plain >= 0 && plain.isFinite ? plain : nil }

@@ -33,6 +33,9 @@ public enum GameLiftLimits {
 
     public static let gameSessionActivationTimeoutSeconds = 1...600
     public static let maxConcurrentGameSessionActivations = 1...2_147_483_647
+    /// The service model's `Integer` and `PositiveInteger` are 32-bit: a number past this is a validation
+    /// error, whatever the member's own range.
+    public static let wireInteger = -2_147_483_648...2_147_483_647
 
     /// The events a page holds when a DescribeFleetEvents request gives no `Limit` (the simulation's default;
     /// the model sets no maximum for `Limit`, a positive integer).

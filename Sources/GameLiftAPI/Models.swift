@@ -74,9 +74,10 @@ public struct RuntimeConfiguration: Codable, Hashable, Sendable {
         return copy
     }
 
-    /// Total processes per instance: the sum of `ConcurrentExecutions`.
+    /// Total processes per instance: the sum of `ConcurrentExecutions`, saturating at `Int.max` (the values may
+    /// come from outside, so the sum must not trap; anything that large is far past the limit anyway).
     public var totalConcurrentExecutions: Int {
-        (serverProcesses ?? []).reduce(0) { $0 + $1.concurrentExecutions }
+        SaturatingSum.of((serverProcesses ?? []).map(\.concurrentExecutions))
     }
 
     enum CodingKeys: String, CodingKey {

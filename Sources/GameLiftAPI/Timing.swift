@@ -27,8 +27,9 @@ public struct Timing: Sendable {
             return -(Double(t.components.seconds) + Double(t.components.attoseconds) * 1e-18)
         },
         sleep: { seconds in
-            guard seconds > 0 else { return }
-            try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+            // Delays can derive from outside numbers (retry-after headers, durations): never trap on them.
+            guard seconds > 0, seconds.isFinite else { return }
+            try await Task.sleep(nanoseconds: UInt64(min(seconds, 31_536_000) * 1_000_000_000))
         },
         random: { Double.random(in: 0..<1) }
     )

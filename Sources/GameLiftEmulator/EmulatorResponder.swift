@@ -164,9 +164,9 @@ struct EmulatorResponder: HTTPResponder {
         let body = route.wireProtocol.errorBody(code: error.code.rawValue, message: error.message)
         var response = response(status: error.httpStatus, body: body, route: route, requestId: requestId)
         response.headers.set("x-amzn-ErrorType", error.code.rawValue)
-        if let retryAfter = error.retryAfter {
-            // AWS SDKs read this header in milliseconds.
-            response.headers.set("x-amz-retry-after", String(Int((retryAfter * 1000).rounded(.up))))
+        if let retryAfter = error.retryAfter, retryAfter.isFinite, retryAfter >= 0 {
+            // AWS SDKs read this header in milliseconds; at most a day, so the conversion cannot trap.
+            response.headers.set("x-amz-retry-after", String(Int((min(retryAfter, 86_400) * 1000).rounded(.up))))
         }
         return response
     }

@@ -41,9 +41,19 @@ public struct FaultPlan: Codable, Hashable, Sendable {
         holds = try c.decodeIfPresent([FaultHold].self, forKey: .holds) ?? []
     }
 
+    /// The largest latency a rule may add, in milliseconds: ten minutes, far past any client timeout.
+    static let maxLatencyMs = 600_000.0
+    /// The longest a hold may last, in seconds: a year.
+    static let maxHoldSeconds = 31_536_000.0
+
     func validated(file: String) throws -> FaultPlan {
-        if let throttle, !(throttle.requestsPerSecond > 0) {
-            throw SimulationError("\(file): throttle.requestsPerSecond must be greater than 0")
+        if let throttle {
+            guard throttle.requestsPerSecond > 0, throttle.requestsPerSecond.isFinite else {
+                throw SimulationError("\(file): throttle.requestsPerSecond must be greater than 0 and finite")
+            }
+            if let burst = throttle.burst, !(burst > 0 && burst.isFinite) {
+                throw SimulationError("\(file): throttle.burst must be a finite number greater than 0")
+            }
         }
         for (index, rule) in rules.enumerated() {
             let place = "\(file): rules[\(index)]"
@@ -51,6 +61,15 @@ public struct FaultPlan: Codable, Hashable, Sendable {
                 if let rate, !(0...1).contains(rate) {
                     throw SimulationError("\(place): \(name) must be between 0 and 1")
                 }
+            }
+            if let latency = rule.latencyMs, !(0...Self.maxLatencyMs).contains(latency) {
+                throw SimulationError("\(place): latencyMs must be between 0 and \(Int(Self.maxLatencyMs))")
+            }
+            if let status = rule.httpStatus, !(400...599).contains(status) {
+                throw SimulationError("\(place): httpStatus \(status) is not an error status (400 to 599)")
+            }
+            if let count = rule.count, count < 0 {
+                throw SimulationError("\(place): count \(count) is below 0")
             }
             if rule.error == nil && (rule.count != nil || rule.rate != nil) {
                 throw SimulationError("\(place): count and rate need an error code (\"error\")")
@@ -63,8 +82,17 @@ public struct FaultPlan: Codable, Hashable, Sendable {
                 throw SimulationError("\(place): unknown operation '\(operation)' (one of \(known), or *)")
             }
         }
-        for (index, hold) in holds.enumerated() where hold.seconds == nil && hold.updateAttempts == nil {
-            throw SimulationError("\(file): holds[\(index)]: give seconds or updateAttempts")
+        for (index, hold) in holds.enumerated() {
+            let place = "\(file): holds[\(index)]"
+            if hold.seconds == nil && hold.updateAttempts == nil {
+                throw SimulationError("\(place): give seconds or updateAttempts")
+            }
+            if let seconds = hold.seconds, !(0...Self.maxHoldSeconds).contains(seconds) {
+                throw SimulationError("\(place): seconds must be between 0 and \(Int(Self.maxHoldSeconds))")
+            }
+            if let attempts = hold.updateAttempts, attempts < 0 {
+                throw SimulationError("\(place): updateAttempts \(attempts) is below 0")
+            }
         }
         return self
     }

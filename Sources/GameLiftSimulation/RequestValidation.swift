@@ -63,8 +63,7 @@ enum RequestValidation {
     }
 
     static func limit(_ value: Int?, member: String = "limit") -> [String] {
-        guard let value, value < 1 else { return [] }
-        return [violation(String(value), at: member, "have value greater than or equal to 1")]
+        range(value, 1...GameLiftLimits.wireInteger.upperBound, at: member)
     }
 
     static func nextToken(_ value: String?, member: String = "nextToken") -> [String] {
@@ -126,12 +125,11 @@ enum RequestValidation {
                     parameters, at: "\(member).parameters", length: GameLiftLimits.parametersLength,
                     regex: parametersRegex, pattern: "[\(GameLiftLimits.parametersCharacters)]+")
             }
-            if process.concurrentExecutions < GameLiftLimits.concurrentExecutionsMinimum {
-                found.append(
-                    violation(
-                        String(process.concurrentExecutions), at: "\(member).concurrentExecutions",
-                        "have value greater than or equal to \(GameLiftLimits.concurrentExecutionsMinimum)"))
-            }
+            // PositiveInteger: at least the minimum, and a 32-bit integer like every integer of the model.
+            found += range(
+                process.concurrentExecutions,
+                GameLiftLimits.concurrentExecutionsMinimum...GameLiftLimits.wireInteger.upperBound,
+                at: "\(member).concurrentExecutions")
         }
         found += range(
             configuration.maxConcurrentGameSessionActivations, GameLiftLimits.maxConcurrentGameSessionActivations,
@@ -147,9 +145,11 @@ enum RequestValidation {
     static func semantics(
         of configuration: RuntimeConfiguration, operatingSystem: OperatingSystem, computeType: ComputeType = .ec2
     ) -> String? {
+        // Saturating: the shape check bounds each value, but this rule must not trap whatever it is given.
         let total = configuration.totalConcurrentExecutions
         if total > GameLiftLimits.processesPerInstance {
-            return "The runtime configuration launches \(total) concurrent server processes per instance; "
+            let launches = total == Int.max ? "more than \(Int.max - 1)" : String(total)
+            return "The runtime configuration launches \(launches) concurrent server processes per instance; "
                 + "the total of ConcurrentExecutions must not exceed \(GameLiftLimits.processesPerInstance)."
         }
         for process in configuration.serverProcesses ?? []

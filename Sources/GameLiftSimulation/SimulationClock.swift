@@ -21,7 +21,8 @@ public struct SimulationClock: Sendable {
     public static let system = SimulationClock(
         now: { Date() },
         sleep: { seconds in
-            guard seconds > 0 else { return }
-            try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+            // Latency comes from a faults file: never trap converting it, and never sleep past a day.
+            guard seconds > 0, seconds.isFinite else { return }
+            try await Task.sleep(nanoseconds: UInt64(min(seconds, 86_400) * 1_000_000_000))
         })
 }

@@ -75,7 +75,7 @@ struct SimulationEngine {
         state.fleets[index].runtimeConfiguration = input.runtimeConfiguration
         let events = EventGenerator.eventsAfterUpdate(
             of: state.fleets[index], account: state.account, at: call.now, seed: seed)
-        state.fleets[index].updateCount += 1
+        state.fleets[index].updateCount = SaturatingSum.add(state.fleets[index].updateCount, 1)
         append(events, to: index)
         call.changedFleets.insert(id)
         return .init(runtimeConfiguration: input.runtimeConfiguration)
@@ -263,13 +263,14 @@ struct SimulationEngine {
     /// status does) whether the update is refused.
     private mutating func consumeHoldAttempt(_ index: Int, _ call: inout SimulationCall) -> FleetStatus? {
         let id = state.fleets[index].fleetId
+        // Attempts never go below zero (a hold with none left is over), so the count cannot underflow.
         if var hold = faultHolds[id] {
-            hold.updateAttempts = hold.updateAttempts.map { $0 - 1 }
+            hold.updateAttempts = hold.updateAttempts.map { max($0, 1) - 1 }
             faultHolds[id] = hold
             return hold.status
         }
         if var hold = state.fleets[index].hold {
-            hold.updateAttempts = hold.updateAttempts.map { $0 - 1 }
+            hold.updateAttempts = hold.updateAttempts.map { max($0, 1) - 1 }
             state.fleets[index].hold = hold
             call.changedFleets.insert(id)
             return hold.status
@@ -329,7 +330,8 @@ struct SimulationEngine {
             }
             start = offset
         }
-        let end = limit.map { min(items.count, start + $0) } ?? items.count
+        // `limit` is the caller's number: added saturating, so a huge one cannot trap.
+        let end = limit.map { min(items.count, SaturatingSum.add(start, $0)) } ?? items.count
         let next = end < items.count ? PageToken.offset(end, kind: kind) : nil
         return (Array(items[start..<end]), next)
     }

@@ -22,16 +22,24 @@ enum StateCoding {
         return e
     }
 
+    /// The dates the files may hold: years 1 to 9999, what ISO 8601's four-digit years can write. Past
+    /// them a date could not be written back (and its milliseconds would not fit in 64 bits).
+    static let dateRange = -62_135_596_800.0...253_402_300_799.999
+
     /// Dates may be ISO 8601 strings (with or without fractional seconds, any offset) or epoch seconds.
     static func decoder() -> JSONDecoder {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .custom { decoder in
             let c = try decoder.singleValueContainer()
             if let seconds = try? c.decode(Double.self) {
+                guard dateRange.contains(seconds) else {
+                    throw DecodingError.dataCorruptedError(
+                        in: c, debugDescription: "\(seconds) epoch seconds is outside the years 1 to 9999")
+                }
                 return Date(timeIntervalSince1970: seconds).wholeMilliseconds
             }
             let text = try c.decode(String.self)
-            guard let date = parse(text) else {
+            guard let date = parse(text), dateRange.contains(date.timeIntervalSince1970) else {
                 throw DecodingError.dataCorruptedError(
                     in: c, debugDescription: "'\(text)' is not an ISO 8601 date such as 2026-01-31T12:00:00Z")
             }
@@ -41,8 +49,12 @@ enum StateCoding {
     }
 
     /// `2026-01-31T12:00:00.250Z`: UTC, milliseconds. Exact: `parse(format(d)) == d.wholeMilliseconds`.
+    /// Dates outside `dateRange` (only a bug could make one: every file date is checked as it is read) are
+    /// written as its nearest end rather than trapping.
     static func format(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let epoch = date.timeIntervalSince1970
+        let clamped = epoch.isNaN ? 0 : min(max(epoch, dateRange.lowerBound), dateRange.upperBound)
+        let milliseconds = Int64((clamped * 1000).rounded())
         let (whole, fraction) = milliseconds.quotientAndRemainder(dividingBy: 1000)
         let (second, millisecond) = fraction < 0 ? (whole - 1, fraction + 1000) : (whole, fraction)
         let text = Date(timeIntervalSince1970: Double(second)).formatted(seconds)
@@ -114,6 +126,7 @@ extension SimulationState {
                 throw SimulationError("\(place): Behaviour.CrashRate \(rate) is not between 0 and 1")
             }
             try fleet.checkKind(place: place)
+            try fleet.checkNumbers(place: place)
         }
         return self
     }
@@ -123,4 +136,38 @@ extension Date {
     /// The date rounded to whole milliseconds, as GameLift and the state file keep times; keeping every
     /// time so makes them survive a trip through the state file exactly.
     var wholeMilliseconds: Date { Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded() / 1000) }
+}
+
+extension SimulatedFleet {
+    /// The longest event delay a fleet may script: an hour, far past any watch, short enough that event
+    /// times stay ordinary dates.
+    static let maxEventDelaySeconds = 3_600.0
+
+    /// Numbers JSON decoding accepts but the simulation could not use: counters below zero, delays that are
+    /// not ordinary durations, and a runtime configuration GameLift itself would have refused.
+    func checkNumbers(place: String) throws {
+        guard updateCount >= 0 else { throw SimulationError("\(place): UpdateCount \(updateCount) is below 0") }
+        if let attempts = hold?.updateAttempts, attempts < 0 {
+            throw SimulationError("\(place): Hold.UpdateAttempts \(attempts) is below 0")
+        }
+        if let delay = behaviour?.eventDelaySeconds, !(0...Self.maxEventDelaySeconds).contains(delay) {
+            throw SimulationError(
+                "\(place): Behaviour.EventDelaySeconds \(delay) is not between 0 and \(Self.maxEventDelaySeconds)")
+        }
+        if let needed = behaviour?.gameSessionActivationSeconds, needed < 0 {
+            throw SimulationError("\(place): Behaviour.GameSessionActivationSeconds \(needed) is below 0")
+        }
+        // GameLift's integers are 32-bit: a configuration holding a larger number is not one GameLift could have.
+        let configuration = runtimeConfiguration
+        let numbers: [(String, Int?)] =
+            (configuration.serverProcesses ?? []).enumerated().map {
+                ("ServerProcesses[\($0)].ConcurrentExecutions", $1.concurrentExecutions)
+            } + [
+                ("MaxConcurrentGameSessionActivations", configuration.maxConcurrentGameSessionActivations),
+                ("GameSessionActivationTimeoutSeconds", configuration.gameSessionActivationTimeoutSeconds),
+            ]
+        for case let (name, value?) in numbers where !GameLiftLimits.wireInteger.contains(value) {
+            throw SimulationError("\(place).RuntimeConfiguration.\(name): \(value) does not fit in 32 bits")
+        }
+    }
 }

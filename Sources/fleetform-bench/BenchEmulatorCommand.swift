@@ -29,8 +29,10 @@ struct ServeEmulator: AsyncParsableCommand {
     var burst: Double?
 
     func validate() throws {
-        guard fleets > 0 else { throw ValidationError("--fleets must be positive") }
-        guard latencyMs >= 0, throttleRps >= 0 else { throw ValidationError("latency and rate must not be negative") }
+        guard (1...1_000_000).contains(fleets) else { throw ValidationError("--fleets must be 1 to 1,000,000") }
+        guard latencyMs >= 0, throttleRps >= 0, latencyMs.isFinite, throttleRps.isFinite, burst?.isFinite ?? true else {
+            throw ValidationError("latency and rate must be finite and not negative")
+        }
     }
 
     func run() async throws {

@@ -12,7 +12,7 @@ struct SyntheticFleetOptions: ParsableArguments {
     var seed: UInt64 = 2015_10_01
 
     func validate() throws {
-        guard count > 0 else { throw ValidationError("--count must be positive") }
+        guard (1...10_000_000).contains(count) else { throw ValidationError("--count must be 1 to 10,000,000") }
         guard documentsPerFile > 0 else { throw ValidationError("--documents-per-file must be positive") }
     }
 

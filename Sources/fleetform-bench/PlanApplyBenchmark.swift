@@ -42,7 +42,10 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
     var verify = true
 
     func validate() throws {
-        guard fleets > 0 else { throw ValidationError("--fleets must be positive") }
+        guard (1...1_000_000).contains(fleets) else { throw ValidationError("--fleets must be 1 to 1,000,000") }
+        guard latencyMs.isFinite, latencyMs >= 0, throttleRps.isFinite, maxRatio.isFinite, maxPeakMb.isFinite else {
+            throw ValidationError("--latency-ms, --throttle-rps, --max-ratio and --max-peak-mb must be finite numbers")
+        }
         guard throttleRps > 0 else { throw ValidationError("--throttle-rps must be positive: the bound divides by it") }
         guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
     }

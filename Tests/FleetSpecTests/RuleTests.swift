@@ -222,9 +222,9 @@ struct RuleTests {
             yaml: Support.fleet(extra: "  MaxConcurrentGameSessionActivations: 2147483648"),
             codes: [.activationLimitRange]),
         .init(
-            name: "limit beyond Int64 fails",
+            name: "limit beyond Int64 fails as a number past 64 bits, never clamped into range",
             yaml: Support.fleet(extra: "  MaxConcurrentGameSessionActivations: 99999999999999999999999"),
-            codes: [.activationLimitRange]),
+            codes: [.integerOutOfRange]),
         .init(
             name: "limit above the process count warns",
             yaml: Support.fleet(extra: "  MaxConcurrentGameSessionActivations: 9"), codes: [.activationLimitUnreachable]

@@ -1,4 +1,5 @@
 import DurableFiles
+import FleetSpec
 import Foundation
 import GameLiftAPI
 
@@ -91,9 +92,20 @@ public actor Journal {
             do {
                 entries.append(try decoder.decode(JournalEntry.self, from: Data(line)))
             } catch {
+                // Every complete line ends with a newline, so only a torn last write lacks one.
                 let isLast = index == lines.count - 1
                 if isLast { continue }
-                throw JournalError.unreadable(path: path, line: index + 1, reason: "\(error)")
+                let reason: String
+                let tree = try? JSONSerialization.jsonObject(with: Data(line))
+                if let problem = tree.flatMap({ JSONPointer.numberProblems(in: $0).first }) {
+                    reason = "\(problem.pointer): \(problem.message)"
+                } else if let error = error as? DecodingError {
+                    let (pointer, message) = JSONPointer.describe(error)
+                    reason = pointer.isEmpty ? message : "\(pointer): \(message)"
+                } else {
+                    reason = JSONPointer.excerpt("\(error)")
+                }
+                throw JournalError.unreadable(path: path, line: index + 1, reason: reason)
             }
         }
         return entries
@@ -103,11 +115,16 @@ public actor Journal {
 public enum JournalError: Error, CustomStringConvertible {
     case writeFailed(path: String, reason: String)
     case unreadable(path: String, line: Int, reason: String)
+    /// Entries that would be sent break the fleet-file rules: the rollback is refused.
+    case invalid(path: String, diagnostics: [Diagnostic])
 
     public var description: String {
         switch self {
         case let .writeFailed(path, reason): "cannot write journal \(path): \(reason)"
         case let .unreadable(path, line, reason): "\(path):\(line): unreadable journal entry: \(reason)"
+        case let .invalid(path, diagnostics):
+            (["the journal \(path) is refused; nothing was rolled back"] + diagnostics.map(\.description))
+                .joined(separator: "\n")
         }
     }
 }

@@ -14,4 +14,11 @@ public enum Fingerprint {
         let digest = SHA256.hash(data: data)
         return "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
     }
+
+    /// Whether `text` has the form `of` gives: `sha256:` and 64 lowercase hex digits.
+    public static func isWellFormed(_ text: String?) -> Bool {
+        guard let text, text.hasPrefix("sha256:") else { return false }
+        let hex = text.utf8.dropFirst(7)
+        return hex.count == 64 && hex.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
 }

@@ -1,4 +1,5 @@
 import DurableFiles
+import FleetSpec
 import Foundation
 
 /// Saving and loading plan files (`plan --out`, `apply --plan`); saved durably, so a reader sees the old plan or
@@ -10,25 +11,17 @@ public enum PlanFile {
         try DurableFile.replace(path, with: data)
     }
 
+    /// Reads a saved plan and checks all of it (`PlanFileValidator`) before anything can be sent.
     public static func load(from path: String) throws -> PlanDocument {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            // One byte past the cap is enough to know the file is too large.
+            data = try handle.read(upToCount: PlanFileValidator.maxSize + 1) ?? Data()
         } catch {
             throw PlanFileError(path: path, reason: "cannot read: \(error.localizedDescription)")
         }
-        do {
-            return try ReportJSON.decoder().decode(PlanDocument.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            throw PlanFileError(path: path, reason: context.debugDescription)
-        } catch {
-            throw PlanFileError(path: path, reason: "not a fleetform plan: \(error)")
-        }
+        return try PlanFileValidator.decode(data, path: path)
     }
-}
-
-public struct PlanFileError: Error, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): \(reason)" }
 }

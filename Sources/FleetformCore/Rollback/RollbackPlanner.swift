@@ -53,6 +53,8 @@ public struct RollbackPlanner: Sendable {
     public func plan(journalPath: String, selection: RollbackSelection, force: Bool) async throws -> RollbackPlan {
         let entries = try Journal.read(path: journalPath)
         let targets = try RollbackSelector.targets(entries, selection, journalPath: journalPath)
+        let problems = JournalValidator.problems(restoring: targets)
+        guard problems.isEmpty else { throw JournalError.invalid(path: journalPath, diagnostics: problems) }
         return await plan(targets, force: force)
     }
 
