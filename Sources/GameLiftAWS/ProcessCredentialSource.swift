@@ -1,4 +1,8 @@
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 import SigV4
 
 /// `credential_process`: runs the command (split like a POSIX shell splits words, but run without a shell),
@@ -51,7 +55,11 @@ public struct ProcessCredentialSource: Sendable {
         let reader = Task.detached { stdout.fileHandleForReading.readDataToEndOfFile() }
         let watchdog = Task { [timeout] in
             try await Task.sleep(for: .seconds(timeout))
-            if process.isRunning { process.terminate() }
+            guard process.isRunning else { return false }
+            process.terminate()
+            // A helper that ignores SIGTERM (or inherited it ignored) is killed after a short grace period.
+            try? await Task.sleep(for: .seconds(1))
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             return true
         }
         for await _ in exited {}
