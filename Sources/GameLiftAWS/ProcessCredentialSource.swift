@@ -53,18 +53,12 @@ public struct ProcessCredentialSource: Sendable {
             throw CredentialsError(source: source, message: "\(executable) could not be started")
         }
         let reader = Task.detached { stdout.fileHandleForReading.readDataToEndOfFile() }
-        let watchdog = Task { [timeout] in
-            try await Task.sleep(for: .seconds(timeout))
-            guard process.isRunning else { return false }
-            process.terminate()
-            // A helper that ignores SIGTERM (or inherited it ignored) is killed after a short grace period.
-            try? await Task.sleep(for: .seconds(1))
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            return true
-        }
+        // The watchdog runs on a Dispatch queue, not on Swift's cooperative pool: it must fire on time even
+        // while every pool thread is busy.
+        let watchdog = ProcessWatchdog(process)
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { watchdog.fire() }
         for await _ in exited {}
-        watchdog.cancel()
-        let timedOut = (try? await watchdog.value) ?? false
+        let timedOut = watchdog.disarm()
         let output = await reader.value
         if timedOut {
             throw CredentialsError(source: source, message: "\(executable) did not finish within \(Int(timeout))s")
@@ -133,5 +127,38 @@ public struct ProcessCredentialSource: Sendable {
             if files.isExecutableFile(atPath: candidate) { return candidate }
         }
         return nil
+    }
+}
+
+/// Stops a process that outlives its time: SIGTERM, then SIGKILL after a short grace period (a helper may
+/// ignore SIGTERM, or inherit it ignored). `disarm()` says whether it fired.
+private final class ProcessWatchdog: @unchecked Sendable {
+    private let lock = NSLock()
+    private let process: Process
+    private var fired = false
+    private var disarmed = false
+
+    init(_ process: Process) { self.process = process }
+
+    func fire() {
+        let stop = lock.withLock {
+            guard !disarmed, process.isRunning else { return false }
+            fired = true
+            return true
+        }
+        guard stop else { return }
+        process.terminate()
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) { [process] in
+            if process.isRunning { kill(pid, SIGKILL) }
+        }
+    }
+
+    /// Called once the process has ended: whether the watchdog had to stop it.
+    func disarm() -> Bool {
+        lock.withLock {
+            disarmed = true
+            return fired
+        }
     }
 }
