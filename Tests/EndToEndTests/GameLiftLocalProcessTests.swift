@@ -63,32 +63,21 @@ struct GameLiftLocalProcessTests {
             #"{"FleetId":"\#(fleet)","RuntimeConfiguration":{"ServerProcesses":[{"LaunchPath":"/local/game/bin/ArenaServer","ConcurrentExecutions":3}]}}"#
 
         let first = try EmulatorServer.gameLiftLocal(["--state", state, "--seed-state", seed], workspace: workspace)
-        let updated = try await post(first.endpoint, "UpdateRuntimeConfiguration", update)
+        let updated = try await postGameLiftJSON(first.endpoint, "UpdateRuntimeConfiguration", update)
         #expect(updated.status == 200)
         #expect(first.stop() == 0)
 
         let second = try EmulatorServer.gameLiftLocal(
             ["--state", state, "--faults", faults.path], workspace: workspace, name: "second")
         defer { second.stop() }
-        let live = try await post(second.endpoint, "DescribeRuntimeConfiguration", #"{"FleetId":"\#(fleet)"}"#)
+        let live = try await postGameLiftJSON(
+            second.endpoint, "DescribeRuntimeConfiguration", #"{"FleetId":"\#(fleet)"}"#)
         #expect(live.status == 200)
         #expect(live.body.contains(#""ConcurrentExecutions":3"#))
         await #expect(throws: HTTPClientError.self) {
-            _ = try await post(second.endpoint, "ListFleets", "{}")
+            _ = try await postGameLiftJSON(second.endpoint, "ListFleets", "{}")
         }
         #expect(second.log.contains("status=dropped"))
     }
 
-    private func post(_ endpoint: String, _ operation: String, _ body: String) async throws -> (
-        status: UInt, body: String
-    ) {
-        var request = HTTPClientRequest(url: endpoint + "/")
-        request.method = .POST
-        request.headers.add(name: "X-Amz-Target", value: "GameLift.\(operation)")
-        request.headers.add(name: "Content-Type", value: "application/x-amz-json-1.1")
-        request.body = .bytes(ByteBuffer(string: body))
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-        let bytes = try await response.body.collect(upTo: 1 << 20)
-        return (response.status.code, String(buffer: bytes))
-    }
 }

@@ -153,30 +153,19 @@ struct HostileInputTests {
             #"{"FleetId":"\#(Self.arena)","RuntimeConfiguration":{"ServerProcesses":["#
             + #"{"LaunchPath":"/local/game/bin/ArenaServer","ConcurrentExecutions":9223372036854775807},"#
             + #"{"LaunchPath":"/local/game/bin/BotServer","ConcurrentExecutions":9223372036854775807}]}}"#
-        let refused = try await post(server.endpoint, "UpdateRuntimeConfiguration", huge)
+        let refused = try await postGameLiftJSON(server.endpoint, "UpdateRuntimeConfiguration", huge)
         #expect(refused.status == 400)
         #expect(refused.body.contains("InvalidRequestException"), "\(refused.body)")
         #expect(refused.body.contains("less than or equal to 2147483647"), "\(refused.body)")
-        let past = try await post(
+        let past = try await postGameLiftJSON(
             server.endpoint, "UpdateRuntimeConfiguration",
             huge.replacingOccurrences(
                 of: "9223372036854775807", with: "99999999999999999999"))
         #expect(past.status == 400, "\(past.body)")
-        let next = try await post(server.endpoint, "DescribeRuntimeConfiguration", #"{"FleetId":"\#(Self.arena)"}"#)
+        let next = try await postGameLiftJSON(
+            server.endpoint, "DescribeRuntimeConfiguration", #"{"FleetId":"\#(Self.arena)"}"#)
         #expect(next.status == 200)
         #expect(next.body.contains("ArenaServer"))
     }
 
-    private func post(_ endpoint: String, _ operation: String, _ body: String) async throws -> (
-        status: UInt, body: String
-    ) {
-        var request = HTTPClientRequest(url: endpoint + "/")
-        request.method = .POST
-        request.headers.add(name: "X-Amz-Target", value: "GameLift.\(operation)")
-        request.headers.add(name: "Content-Type", value: "application/x-amz-json-1.1")
-        request.body = .bytes(ByteBuffer(string: body))
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-        let bytes = try await response.body.collect(upTo: 1 << 20)
-        return (response.status.code, String(buffer: bytes))
-    }
 }
