@@ -13,11 +13,18 @@ public struct PlanWorkflow: Sendable {
         public var detailedExitCode: Bool
         /// `--out`: save the plan here.
         public var savePath: String?
+        /// Refuse fleets written as ARNs while the caller's account is unknown (apply writes; a plan only
+        /// reads, so it records the unknown account and goes on).
+        public var refuseARNsOfUnknownAccount: Bool
 
-        public init(parallelism: Int = 8, detailedExitCode: Bool = false, savePath: String? = nil) {
+        public init(
+            parallelism: Int = 8, detailedExitCode: Bool = false, savePath: String? = nil,
+            refuseARNsOfUnknownAccount: Bool = false
+        ) {
             self.parallelism = parallelism
             self.detailedExitCode = detailedExitCode
             self.savePath = savePath
+            self.refuseARNsOfUnknownAccount = refuseARNsOfUnknownAccount
         }
     }
 
@@ -46,7 +53,10 @@ public struct PlanWorkflow: Sendable {
                 gameLift: context.gameLift, parallelism: options.parallelism,
                 onFleetRead: { context.observer.notice(.progressAdvanced) }),
             buildManifest: input.manifest, wallClock: context.wallClock)
-        let planned = await planner.plan(input.fleets)
+        let identity = context.identity
+        let planned = await planner.plan(
+            input.fleets, caller: { await PlanCaller.read(from: identity) },
+            failClosed: options.refuseARNsOfUnknownAccount)
         context.observer.notice(.progressFinished)
         if !planned.diagnostics.isEmpty {
             context.observer.notice(.diagnostics(planned.diagnostics, fileCount: input.fleets.fileCount))
