@@ -30,9 +30,30 @@ public struct LivePlanner: Sendable {
         self.impact = impact
     }
 
-    public func plan(_ fleets: FleetSet) async -> PlanResult {
+    /// Plans `fleets`. With `caller`, the plan records the account and principal it ran as, and a fleet
+    /// written as an ARN of another account is refused (planned as failed) without any request for it; with
+    /// `failClosed`, so is every ARN while the account is unknown. The identity is read before the fleets only
+    /// when some fleet is an ARN; otherwise alongside them.
+    public func plan(
+        _ fleets: FleetSet, caller readCaller: (@Sendable () async -> PlanCaller)? = nil, failClosed: Bool = false
+    ) async -> PlanResult {
         guard !fleets.diagnostics.hasErrors else { return PlanResult(plan: nil, diagnostics: fleets.diagnostics) }
-        let observed = await reader.observe(fleets.documents.map(FleetKey.init))
+        let namesAccounts = fleets.documents.contains { FleetIdentifier(unchecked: $0.fleetIdOrArn).isARN }
+        var caller: PlanCaller?
+        var refused: [FleetKey: ObservedFleet] = [:]
+        if let readCaller, namesAccounts {
+            let known = await readCaller()
+            caller = known
+            for document in fleets.documents {
+                if let refusal = known.refusal(of: document.fleetIdOrArn, failClosed: failClosed) {
+                    refused[FleetKey(document)] = ObservedFleet(error: refusal)
+                }
+            }
+        }
+        async let lateCaller: PlanCaller? = namesAccounts ? nil : readCaller?()
+        let keys = fleets.documents.map(FleetKey.init).filter { refused[$0] == nil }
+        let observed = (await reader.observe(keys)).merging(refused) { read, _ in read }
+        if caller == nil { caller = await lateCaller }
         var diagnostics = fleets.diagnostics
         for document in fleets.documents {
             let attributes = observed[FleetKey(document)]?.attributes
@@ -44,6 +65,7 @@ public struct LivePlanner: Sendable {
         guard !diagnostics.hasErrors else { return PlanResult(plan: nil, diagnostics: diagnostics) }
         var plan = Planner.plan(
             desired: fleets.documents, observed: observed, diagnostics: diagnostics, now: wallClock())
+        plan.caller = caller
         if let impact { await addImpact(to: &plan, observed: observed, options: impact) }
         return PlanResult(plan: plan, diagnostics: diagnostics)
     }

@@ -17,13 +17,16 @@ public struct PlanDocument: Codable, Sendable, Hashable {
     public var fleets: [FleetPlan]
     /// Warnings found while loading the files (a plan is never made while there are errors).
     public var diagnostics: [Diagnostic]
+    /// The account and principal the plan was made as; `nil` in a plan made without asking (a test's plan).
+    public var caller: PlanCaller?
 
-    public init(fleets: [FleetPlan], diagnostics: [Diagnostic] = [], createdAt: Date) {
+    public init(fleets: [FleetPlan], diagnostics: [Diagnostic] = [], createdAt: Date, caller: PlanCaller? = nil) {
         self.formatVersion = Self.currentFormatVersion
         self.tool = ToolInfo()
         self.createdAt = createdAt
         self.fleets = fleets
         self.diagnostics = diagnostics
+        self.caller = caller
     }
 
     public var summary: PlanSummary { PlanSummary(fleets.map(\.action)) }
@@ -40,7 +43,7 @@ public struct PlanDocument: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case formatVersion, tool, createdAt, summary, fleets, diagnostics
+        case formatVersion, tool, createdAt, caller, summary, fleets, diagnostics
     }
 
     public init(from decoder: any Decoder) throws {
@@ -55,6 +58,7 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         }
         tool = try c.decode(ToolInfo.self, forKey: .tool)
         createdAt = try c.decode(Date.self, forKey: .createdAt)
+        caller = try c.decodeIfPresent(PlanCaller.self, forKey: .caller)
         fleets = try c.decode([FleetPlan].self, forKey: .fleets)
         diagnostics = try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics) ?? []
     }
@@ -64,6 +68,7 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         try c.encode(formatVersion, forKey: .formatVersion)
         try c.encode(tool, forKey: .tool)
         try c.encode(createdAt, forKey: .createdAt)
+        try c.encodeIfPresent(caller, forKey: .caller)
         try c.encode(summary, forKey: .summary)
         try c.encode(fleets, forKey: .fleets)
         try c.encode(diagnostics, forKey: .diagnostics)

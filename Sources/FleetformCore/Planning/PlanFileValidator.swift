@@ -63,6 +63,14 @@ public enum PlanFileValidator {
     /// Problems with a decoded plan: consistent fleets, fingerprints, and each request under the fleet rules.
     public static func problems(in plan: PlanDocument, path: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // Apply compares the plan's account with its own: a malformed one must not pass as "another account".
+        if let account = plan.caller?.account, account.count != 12 || !account.allSatisfy({ $0.isASCII && $0.isNumber })
+        {
+            diagnostics.append(
+                inconsistent(
+                    "caller.account '\(JSONPointer.excerpt(account))' is not a 12-digit account id",
+                    at: SourceLocation(path: path, pointer: "/caller/account")))
+        }
         var seen: [FleetKey: Int] = [:]
         for (index, fleet) in plan.fleets.enumerated() {
             let base = "/fleets/\(index)"

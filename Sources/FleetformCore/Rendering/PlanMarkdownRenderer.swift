@@ -12,11 +12,20 @@ public struct PlanMarkdownRenderer: Sendable {
 
     public init(limit: Int = PlanMarkdownRenderer.githubCommentLimit) { self.limit = limit }
 
+    /// Account `111122223333` as `arn:aws:sts::…`, or the reason it is unknown.
+    static func callerLine(_ caller: PlanCaller) -> String {
+        guard let account = caller.account else {
+            return "Account unknown: \(cell(caller.unknownReason ?? "no reason given"))"
+        }
+        return "Account `\(cell(account))`" + (caller.principal.map { " as `\(cell($0))`" } ?? "")
+    }
+
     public func render(_ plan: PlanDocument) -> String {
         let listed = plan.fleets.filter { $0.action != .unchanged }
         let summary = plan.summary
         var head = "### fleetform plan\n\n"
         head += "**\(summary.line)**\n\n"
+        if let caller = plan.caller { head += Self.callerLine(caller) + "\n\n" }
         if listed.isEmpty {
             head += "No changes. The live fleets match the files.\n"
             return head

@@ -14,7 +14,7 @@ public struct PlanTextRenderer: Sendable {
     }
 
     public func render(_ plan: PlanDocument) -> String {
-        var out = ""
+        var out = plan.caller.map { $0.line + "\n" } ?? ""
         for fleet in plan.fleets where fleet.action != .unchanged || fleet.hasLocationProblem {
             out += header(fleet) + "\n"
             for line in body(fleet) + impactLines(fleet) { out += "    " + line + "\n" }

@@ -83,19 +83,47 @@ public struct ApplyWorkflow: Sendable {
     public func run(_ source: Source) async -> Result {
         switch source {
         case .files(let input): await run(files: input)
-        case .savedPlan(let plan): await apply(plan)
+        case .savedPlan(let plan): await apply(await checkedAccounts(plan))
         }
     }
 
     /// Plans `input`, shows the plan, asks for approval when it has changes, then applies it.
     private func run(files input: FleetInput) async -> Result {
-        let planning = PlanWorkflow(context: context, options: PlanWorkflow.Options(parallelism: options.parallelism))
+        let planning = PlanWorkflow(
+            context: context,
+            options: PlanWorkflow.Options(parallelism: options.parallelism, refuseARNsOfUnknownAccount: true))
         guard let plan = await planning.run(input).plan else { return finish(plan: nil, apply: nil) }
         context.observer.notice(.planReady(plan))
         if plan.hasChanges, !(await options.approval.obtain(for: .apply, observer: context.observer)) {
             return finish(plan: plan, apply: nil)
         }
         return await apply(plan)
+    }
+
+    /// A saved plan with every fleet these credentials must not touch turned into a failed fleet, before
+    /// anything is sent: all of them when the plan was made in another account than the one applying it, and
+    /// otherwise fleets written as ARNs of another account, or of any account while this one is unknown.
+    private func checkedAccounts(_ plan: PlanDocument) async -> PlanDocument {
+        let current = await PlanCaller.read(from: context.identity)
+        var checked = plan
+        for index in checked.fleets.indices {
+            let fleet = checked.fleets[index]
+            guard fleet.action == .update || fleet.action == .held else { continue }
+            var refusal = current.refusal(of: fleet.fleetIdOrArn, failClosed: true)
+            if let planned = plan.caller?.account, let account = current.account, planned != account {
+                refusal = ServiceErrorInfo(
+                    code: PlanCaller.accountMismatch,
+                    message:
+                        "the plan was made in account \(planned), but the credentials are for account \(account); "
+                        + "nothing was sent for this fleet")
+            }
+            if let refusal {
+                checked.fleets[index].action = .failed
+                checked.fleets[index].error = refusal
+                checked.fleets[index].request = nil
+            }
+        }
+        return checked
     }
 
     private func apply(_ plan: PlanDocument) async -> Result {

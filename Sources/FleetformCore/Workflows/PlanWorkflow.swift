@@ -18,16 +18,20 @@ public struct PlanWorkflow: Sendable {
         /// `--strict`: a warning in the files stops the plan before the network, as an error would; an impact
         /// warning (FF5xx) makes the plan exit 1 after it is shown.
         public var strict: Bool
+        /// Refuse fleets written as ARNs while the caller's account is unknown (apply writes; a plan only
+        /// reads, so it records the unknown account and goes on).
+        public var refuseARNsOfUnknownAccount: Bool
 
         public init(
             parallelism: Int = 8, detailedExitCode: Bool = false, savePath: String? = nil,
-            impact: ImpactOptions = ImpactOptions(), strict: Bool = false
+            impact: ImpactOptions = ImpactOptions(), strict: Bool = false, refuseARNsOfUnknownAccount: Bool = false
         ) {
             self.parallelism = parallelism
             self.detailedExitCode = detailedExitCode
             self.savePath = savePath
             self.impact = impact
             self.strict = strict
+            self.refuseARNsOfUnknownAccount = refuseARNsOfUnknownAccount
         }
     }
 
@@ -58,7 +62,10 @@ public struct PlanWorkflow: Sendable {
                 gameLift: context.gameLift, parallelism: options.parallelism,
                 onFleetRead: { context.observer.notice(.progressAdvanced) }),
             buildManifest: input.manifest, wallClock: context.wallClock, impact: options.impact)
-        var planned = await planner.plan(fleets)
+        let identity = context.identity
+        var planned = await planner.plan(
+            fleets, caller: { await PlanCaller.read(from: identity) },
+            failClosed: options.refuseARNsOfUnknownAccount)
         if options.strict { planned.diagnostics = planned.diagnostics.warningsAsErrors() }
         context.observer.notice(.progressFinished)
         if !planned.diagnostics.isEmpty {
