@@ -184,7 +184,8 @@ public enum ImpactCalculator {
         if limit.before == nil && limit.after == nil {
             summary = "no limit of its own on game sessions activating at once per \(unit) (GameLift's default)"
         } else {
-            summary = "up to \(text(limit)) game sessions activating at once per \(unit)"
+            let sessions = limit.before == 1 && limit.after == 1 ? "game session" : "game sessions"
+            summary = "up to \(text(limit)) \(sessions) activating at once per \(unit)"
             if let instances, instances > 0, let before = limit.before, let after = limit.after {
                 let fleetWide = OptionalBeforeAfter(
                     before: SaturatingSum.multiply(before, instances), after: SaturatingSum.multiply(after, instances))
