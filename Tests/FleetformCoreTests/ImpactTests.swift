@@ -127,6 +127,40 @@ struct ImpactTests {
         #expect(gameLift.calls(.describeFleetCapacity).count == 1)
     }
 
+    @Test("plan --strict: impact warnings fail the plan after it is shown; file warnings stop it before the network")
+    func strict() async throws {
+        let (fleets, gameLift) = Self.world()
+        let context = WorkflowContext(gameLift: gameLift, wallClock: { Fixture.date })
+        let input = FleetInput(fleets: fleets)
+        let lenient = await PlanWorkflow(context: context, options: .init(impact: Self.options)).run(input)
+        #expect(lenient.status == .success && lenient.plan?.impactWarnings.count == 3)
+        let strict = await PlanWorkflow(context: context, options: .init(impact: Self.options, strict: true)).run(input)
+        #expect(strict.status == .error)
+        #expect(
+            strict.plan?.impactWarnings.map(\.code) == [
+                .processMemoryBelowMinimum, .processesAboveVCPUs, .capacityBelowGameSessions,
+            ])
+        let quiet = ImpactOptions(minProcessMemory: nil, maxProcessesPerVCPU: nil)
+        let (calmFleets, calm) = Self.many(changed: 3, unchanged: 1)
+        let calmInput = FleetInput(fleets: calmFleets)
+        let passed = await PlanWorkflow(
+            context: WorkflowContext(gameLift: calm), options: .init(impact: quiet, strict: true)
+        ).run(calmInput)
+        #expect(passed.status == .success, "no warning, nothing to fail")
+
+        var warned = fleets
+        warned.diagnostics = [
+            Diagnostic(.warning, .launchPathSetupScript, "a setup script", at: fleets.documents[0].location)
+        ]
+        let (_, untouched) = Self.world()
+        let refused = await PlanWorkflow(
+            context: WorkflowContext(gameLift: untouched), options: .init(strict: true)
+        ).run(FleetInput(fleets: warned))
+        #expect(refused.status == .error && refused.plan == nil)
+        #expect(refused.diagnostics.map(\.severity) == [.error])
+        #expect(untouched.recorded.isEmpty, "nothing is sent while a file has a warning under --strict")
+    }
+
     // MARK: Request budget
 
     /// `changed` fleets that change (growing, or with `dropping` shrinking) and `unchanged` that do not, in one
