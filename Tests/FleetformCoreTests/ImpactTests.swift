@@ -311,6 +311,18 @@ struct ImpactTests {
         #expect(impact.notes.filter { $0.contains("no usable count of active instances") }.count == 3)
         plan.impact = impact
         #expect(!PlanTextRenderer().render(PlanDocument(fleets: [plan], createdAt: Fixture.date)).isEmpty)
+
+        // A negative live count runs no process: nothing below zero reaches the plan.
+        var negative = plan
+        negative.observed = RuntimeConfiguration(
+            serverProcesses: [ServerProcess(launchPath: "/local/game/a", concurrentExecutions: -7)])
+        let fromNegative = try #require(
+            ImpactCalculator.impact(
+                of: negative, observed: .init(attributes: nil, capacity: .read([capacity[2]])),
+                options: ImpactOptions()))
+        #expect(fromNegative.processesPerInstance.before == 0)
+        #expect(fromNegative.locations.first?.slots.before == 0)
+        #expect(fromNegative.perProcess?.before == nil)
     }
 
     @Test("memory sizes as the command line writes them")

@@ -35,7 +35,9 @@ public enum ImpactCalculator {
     public static func impact(of plan: FleetPlan, observed: Observed, options: ImpactOptions) -> FleetImpact? {
         guard let live = plan.observed, let desired = plan.request?.runtimeConfiguration else { return nil }
         let computeType = observed.attributes?.effectiveComputeType ?? .ec2
-        let processes = BeforeAfter(before: live.totalConcurrentExecutions, after: desired.totalConcurrentExecutions)
+        // A live count below zero (which GameLift would never hold) runs no process: counted as none.
+        let processes = BeforeAfter(
+            before: max(0, live.totalConcurrentExecutions), after: max(0, desired.totalConcurrentExecutions))
         var notes: [String] = []
         var impact = FleetImpact(
             computeType: computeType, processesPerInstance: processes,
