@@ -39,6 +39,11 @@ public enum PlanFileValidator {
         }
         var diagnostics = formatVersionProblems(root["formatVersion"], at: at("/formatVersion"))
         guard diagnostics.isEmpty else { throw refuse(diagnostics) }
+        diagnostics += JSONPointer.duplicateKeys(in: data).map { pointer in
+            Diagnostic(
+                .error, .duplicateKey, "a key appears twice in one object: which value counts is ambiguous",
+                at: at(pointer))
+        }
         diagnostics += unknownRequestKeys(root, path: path)
         // Decoding reports numbers past 64 bits without saying where; these checks say where.
         diagnostics += JSONPointer.numberProblems(in: root).map { problem in
