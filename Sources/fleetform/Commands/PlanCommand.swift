@@ -18,6 +18,7 @@ struct Plan: AsyncParsableCommand {
               fleetform plan fleets/
               fleetform plan fleets/ --out plan.json --format markdown > plan.md
               fleetform plan fleets/ --detailed-exitcode     # nightly drift check
+              fleetform plan fleets/ --strict --min-process-memory 1GiB   # impact warnings fail the job
               fleetform plan examples/fleets --local --local-seed examples/local/seed.json
             """)
 
