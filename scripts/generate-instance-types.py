@@ -7,13 +7,14 @@ Usage:
   scripts/generate-instance-types.py --from-ec2 FILE [--service-model FILE]
       # rewrite the CSV from `aws ec2 describe-instance-types --output json` output (several FILEs may be
       # given, one per page), keeping GameLift's instance types: those of the CSV, or with --service-model those
-      # of GameLift's EC2InstanceType enumeration in botocore's gamelift service-2.json; then regenerate
+      # of GameLift's EC2InstanceType enumeration in botocore's gamelift service-2.json(.gz); then regenerate
 
 The CSV (scripts/instance-types/instance-types.csv) is the source of truth; scripts/instance-types/README.md
 says where its numbers come from and when they were taken.
 """
 import argparse
 import csv
+import gzip
 import json
 import pathlib
 import sys
@@ -82,13 +83,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check that the Swift table is up to date")
     parser.add_argument("--from-ec2", nargs="+", metavar="FILE", help="aws ec2 describe-instance-types JSON output")
-    parser.add_argument("--service-model", help="botocore's gamelift service-2.json, for the list of types")
+    parser.add_argument("--service-model", help="botocore's gamelift service-2.json (or .json.gz), for the list of types")
     args = parser.parse_args()
 
     rows = read_csv(CSV)
     if args.from_ec2:
         if args.service_model:
-            model = json.loads(pathlib.Path(args.service_model).read_text())
+            path = pathlib.Path(args.service_model)
+            raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+            model = json.loads(raw)
             wanted = model["shapes"]["EC2InstanceType"]["enum"]
         else:
             wanted = [r[0] for r in rows]

@@ -346,7 +346,9 @@ struct ImpactTests {
         #expect(InstanceTypeTable.size(of: "r5.24xlarge") == InstanceSize(vCPUs: 96, memoryMiB: 786_432))
         #expect(InstanceTypeTable.size(of: "c9.mega") == nil)
         #expect(InstanceTypeTable.names.count == Set(InstanceTypeTable.names).count)
-        #expect(InstanceTypeTable.names.count >= 170)
+        #expect(InstanceTypeTable.names.count >= 500)
+        #expect(InstanceTypeTable.size(of: "c5n.9xlarge") == InstanceSize(vCPUs: 36, memoryMiB: 98_304))
+        #expect(InstanceTypeTable.size(of: "c8g.48xlarge") == InstanceSize(vCPUs: 192, memoryMiB: 393_216))
     }
 
     @Test("a Markdown plan of many changed fleets with impacts stays under GitHub's comment limit")
