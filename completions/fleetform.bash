@@ -266,7 +266,7 @@ _fleetform_plan() {
 
 _fleetform_apply() {
     repeating_flags=()
-    non_repeating_flags=(--auto-approve --fail-fast --rollback-on-failure --local --debug --no-color --version -h --help)
+    non_repeating_flags=(--auto-approve --fail-fast --rollback-on-failure --strict-watch --local --debug --no-color --version -h --help)
     repeating_options=()
     non_repeating_options=(--plan --hold-timeout --journal --watch --format --build-manifest --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
     __fleetform_offer_flags_options -1

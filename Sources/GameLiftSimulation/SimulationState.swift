@@ -194,17 +194,56 @@ public struct FleetBehaviour: Codable, Hashable, Sendable {
     public var gameSessionActivationSeconds: Int?
     /// Events of an update appear within this many seconds after it (default 3).
     public var eventDelaySeconds: Double?
+    /// A failure the fleet logs at a steady rate whatever its runtime configuration (a bug in the build, a
+    /// bad instance image): the "already failing before the update" case of docs/verify.md.
+    public var ongoingFailure: OngoingFailure?
 
     /// Behaviour with the given settings.
-    public init(crashRate: Double? = nil, gameSessionActivationSeconds: Int? = nil, eventDelaySeconds: Double? = nil) {
+    public init(
+        crashRate: Double? = nil, gameSessionActivationSeconds: Int? = nil, eventDelaySeconds: Double? = nil,
+        ongoingFailure: OngoingFailure? = nil
+    ) {
         self.crashRate = crashRate
         self.gameSessionActivationSeconds = gameSessionActivationSeconds
         self.eventDelaySeconds = eventDelaySeconds
+        self.ongoingFailure = ongoingFailure
     }
 
     enum CodingKeys: String, CodingKey {
         case crashRate = "CrashRate"
         case gameSessionActivationSeconds = "GameSessionActivationSeconds"
         case eventDelaySeconds = "EventDelaySeconds"
+        case ongoingFailure = "OngoingFailure"
+    }
+}
+
+/// An event the fleet logs every `everySeconds` from `since` on (and until `until`, when set), generated when
+/// the events are read rather than stored.
+public struct OngoingFailure: Codable, Hashable, Sendable {
+    public var code: EventCode
+    public var everySeconds: Double
+    public var since: Date
+    public var until: Date?
+    public var message: String?
+
+    /// The shortest interval: one event a second keeps any window's events countable.
+    public static let minimumEverySeconds = 1.0
+    /// The most events one read generates (the newest ones), however long the window.
+    public static let maximumPerRead = 10_000
+
+    public init(code: EventCode, everySeconds: Double, since: Date, until: Date? = nil, message: String? = nil) {
+        self.code = code
+        self.everySeconds = everySeconds
+        self.since = since
+        self.until = until
+        self.message = message
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code = "Code"
+        case everySeconds = "EverySeconds"
+        case since = "Since"
+        case until = "Until"
+        case message = "Message"
     }
 }

@@ -155,6 +155,17 @@ extension SimulatedFleet {
             throw SimulationError(
                 "\(place): Behaviour.EventDelaySeconds \(delay) is not between 0 and \(Self.maxEventDelaySeconds)")
         }
+        if let ongoing = behaviour?.ongoingFailure {
+            guard ongoing.everySeconds.isFinite, ongoing.everySeconds >= OngoingFailure.minimumEverySeconds else {
+                throw SimulationError(
+                    "\(place): Behaviour.OngoingFailure.EverySeconds \(ongoing.everySeconds) is not a number of "
+                        + "seconds of at least \(OngoingFailure.minimumEverySeconds)")
+            }
+            guard ongoing.since.timeIntervalSince1970.isFinite, ongoing.until.map({ $0 >= ongoing.since }) ?? true
+            else {
+                throw SimulationError("\(place): Behaviour.OngoingFailure.Until is before its Since")
+            }
+        }
         if let needed = behaviour?.gameSessionActivationSeconds, needed < 0 {
             throw SimulationError("\(place): Behaviour.GameSessionActivationSeconds \(needed) is below 0")
         }

@@ -24,6 +24,8 @@ public struct ApplyWorkflow: Sendable {
         /// Identifies this run in the journal; a rollback on failure gets `rollbackRunId`.
         public var runId: String
         public var rollbackRunId: String
+        /// `--strict-watch`: a `SERVER_PROCESS_*` code this version does not know counts as a failure.
+        public var strictWatch = false
 
         public init(
             parallelism: Int = 8, failFast: Bool = false, holdTimeout: Double = 0,
@@ -143,8 +145,9 @@ public struct ApplyWorkflow: Sendable {
         observer.notice(.progressFinished)
         observer.notice(.applyFinished(report, cause: .apply))
         guard let seconds = options.watchSeconds else { return finish(plan: plan, apply: report) }
-        let verification = Verification(
+        var verification = Verification(
             context: context, journalPath: options.journalPath, parallelism: options.parallelism)
+        verification.strictWatch = options.strictWatch
         let watched = await verification.watch(report, seconds: seconds)
         var rollback: RollbackRun?
         if options.rollbackOnFailure, let watched {
