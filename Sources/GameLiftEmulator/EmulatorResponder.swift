@@ -150,6 +150,18 @@ struct EmulatorResponder: HTTPResponder {
         case .describeFleetLocationAttributes:
             let input = try wire.decode(DescribeFleetLocationAttributesInput.self, from: body)
             return try wire.encode(try await backend.describeFleetLocationAttributes(input, region: region))
+        case .describeFleetCapacity:
+            let input = try wire.decode(DescribeFleetCapacityInput.self, from: body)
+            return try wire.encode(try await backend.describeFleetCapacity(input, region: region))
+        case .describeFleetUtilization:
+            let input = try wire.decode(DescribeFleetUtilizationInput.self, from: body)
+            return try wire.encode(try await backend.describeFleetUtilization(input, region: region))
+        case .describeFleetLocationCapacity:
+            let input = try wire.decode(DescribeFleetLocationCapacityInput.self, from: body)
+            return try wire.encode(try await backend.describeFleetLocationCapacity(input, region: region))
+        case .describeFleetLocationUtilization:
+            let input = try wire.decode(DescribeFleetLocationUtilizationInput.self, from: body)
+            return try wire.encode(try await backend.describeFleetLocationUtilization(input, region: region))
         }
     }
 

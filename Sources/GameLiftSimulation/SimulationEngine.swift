@@ -253,7 +253,7 @@ struct SimulationEngine {
     }
 
     /// Ends holds whose time or attempts ran out, logging the status change at the moment it happened.
-    private mutating func settleHolds(_ index: Int, _ call: inout SimulationCall) {
+    mutating func settleHolds(_ index: Int, _ call: inout SimulationCall) {
         let id = state.fleets[index].fleetId
         if let hold = faultHolds[id], !hold.isActive(at: call.now) {
             faultHolds[id] = nil
@@ -310,7 +310,7 @@ struct SimulationEngine {
         status.allowsRuntimeConfigurationUpdate ? nil : status
     }
 
-    private func attributes(_ index: Int) -> FleetAttributes {
+    func attributes(_ index: Int) -> FleetAttributes {
         let fleet = state.fleets[index]
         // Anywhere fleets have the abbreviated set: no build, operating system or instance type.
         let ec2 = fleet.effectiveComputeType == .ec2
@@ -335,7 +335,7 @@ struct SimulationEngine {
 
     // MARK: Errors and pages
 
-    private func reject(_ violations: [String], _ call: SimulationCall) throws {
+    func reject(_ violations: [String], _ call: SimulationCall) throws {
         guard !violations.isEmpty else { return }
         throw GameLiftServiceError.answer(
             .invalidRequest, RequestValidation.message(violations), requestId: call.requestId)
@@ -346,7 +346,7 @@ struct SimulationEngine {
             .invalidRequest, "Invalid NextToken: it was not issued for this request.", requestId: call.requestId)
     }
 
-    private func paginate(_ items: [Int], limit: Int?, token: String?, kind: String, _ call: SimulationCall) throws
+    func paginate(_ items: [Int], limit: Int?, token: String?, kind: String, _ call: SimulationCall) throws
         -> (items: [Int], next: String?)
     {
         var start = 0

@@ -54,6 +54,12 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
     public var computeType: ComputeType?
     /// Remote locations of a multi-location fleet; the home Region is `region`.
     public var locations: [SimulatedLocation]?
+    /// Active instances (computes, for an Anywhere fleet) in the home Region, as `DescribeFleetCapacity`
+    /// reports them; one when the state does not say, as a new fleet starts.
+    public var instances: Int?
+    /// Game sessions running in the home Region now, as `DescribeFleetUtilization` reports them; none when the
+    /// state does not say.
+    public var activeGameSessions: Int?
 
     /// A fleet; only the identifying fields and the configuration are required.
     public init(
@@ -62,8 +68,11 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
         buildId: String? = nil, buildFiles: [String]? = nil, instanceType: String? = "c5.large",
         creationTime: Date? = nil, runtimeConfiguration: RuntimeConfiguration, events: [FleetEvent] = [],
         hold: StatusHold? = nil, behaviour: FleetBehaviour? = nil, updateCount: Int = 0,
-        computeType: ComputeType? = nil, locations: [SimulatedLocation]? = nil
+        computeType: ComputeType? = nil, locations: [SimulatedLocation]? = nil, instances: Int? = nil,
+        activeGameSessions: Int? = nil
     ) {
+        self.instances = instances
+        self.activeGameSessions = activeGameSessions
         self.computeType = computeType
         self.locations = locations
         self.fleetId = fleetId
@@ -112,6 +121,8 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
         case updateCount = "UpdateCount"
         case computeType = "ComputeType"
         case locations = "Locations"
+        case instances = "Instances"
+        case activeGameSessions = "ActiveGameSessions"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -140,6 +151,8 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
         updateCount = try c.decodeIfPresent(Int.self, forKey: .updateCount) ?? 0
         computeType = try c.decodeIfPresent(ComputeType.self, forKey: .computeType)
         locations = try c.decodeIfPresent([SimulatedLocation].self, forKey: .locations)
+        instances = try c.decodeIfPresent(Int.self, forKey: .instances)
+        activeGameSessions = try c.decodeIfPresent(Int.self, forKey: .activeGameSessions)
     }
 }
 

@@ -147,6 +147,7 @@ extension SimulatedFleet {
     /// not ordinary durations, and a runtime configuration GameLift itself would have refused.
     func checkNumbers(place: String) throws {
         guard updateCount >= 0 else { throw SimulationError("\(place): UpdateCount \(updateCount) is below 0") }
+        try Self.checkCounts(instances: instances, activeGameSessions: activeGameSessions, place: place)
         if let attempts = hold?.updateAttempts, attempts < 0 {
             throw SimulationError("\(place): Hold.UpdateAttempts \(attempts) is below 0")
         }
@@ -179,6 +180,15 @@ extension SimulatedFleet {
             ]
         for case let (name, value?) in numbers where !GameLiftLimits.wireInteger.contains(value) {
             throw SimulationError("\(place).RuntimeConfiguration.\(name): \(value) does not fit in 32 bits")
+        }
+    }
+
+    /// Instance and game-session counts are GameLift whole numbers: 0 up to the 32-bit maximum.
+    static func checkCounts(instances: Int?, activeGameSessions: Int?, place: String) throws {
+        let counts: [(String, Int?)] = [("Instances", instances), ("ActiveGameSessions", activeGameSessions)]
+        for case let (name, value?) in counts where !(0...GameLiftLimits.wireInteger.upperBound).contains(value) {
+            throw SimulationError(
+                "\(place): \(name) \(value) is not between 0 and \(GameLiftLimits.wireInteger.upperBound)")
         }
     }
 }

@@ -108,8 +108,10 @@ import Testing
     func structure() throws {
         let good = try Self.plan()
         var version = good
-        version["formatVersion"] = 2
+        version["formatVersion"] = 3
         #expect(Self.problems(try Self.text(version)) == ["/formatVersion FF112"])
+        version["formatVersion"] = 1
+        #expect(Self.problems(try Self.text(version)) == [], "version 1 plans, from before impacts, are still read")
         var missing = good
         missing["formatVersion"] = nil
         #expect(Self.problems(try Self.text(missing)) == ["/formatVersion FF106"])

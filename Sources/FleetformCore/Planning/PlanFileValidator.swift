@@ -127,17 +127,17 @@ public enum PlanFileValidator {
     }
 
     private static func formatVersionProblems(_ value: Any?, at location: SourceLocation) -> [Diagnostic] {
-        let current = PlanDocument.currentFormatVersion
+        let readable = PlanDocument.readableFormatVersions
         guard let value else {
             return [Diagnostic(.error, .missingKey, "missing required key 'formatVersion'", at: location)]
         }
         // A boolean `true` passes here as 1, and decoding then rejects it as a wrong type.
-        if let version = value as? Int, version == current { return [] }
+        if let version = value as? Int, readable.contains(version) { return [] }
         return [
             Diagnostic(
                 .error, .unsupportedFormatVersion,
                 "plan format version \(JSONPointer.excerpt("\(value)")) is not supported by fleetform "
-                    + "\(FleetformVersion.current), which reads version \(current)",
+                    + "\(FleetformVersion.current), which reads versions \(readable.lowerBound) to \(readable.upperBound)",
                 hint: "make the plan again with this fleetform (`fleetform plan --out`)", at: location)
         ]
     }

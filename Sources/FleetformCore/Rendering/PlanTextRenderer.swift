@@ -17,7 +17,7 @@ public struct PlanTextRenderer: Sendable {
         var out = plan.caller.map { $0.line + "\n" } ?? ""
         for fleet in plan.fleets where fleet.action != .unchanged || fleet.hasLocationProblem {
             out += header(fleet) + "\n"
-            for line in body(fleet) { out += "    " + line + "\n" }
+            for line in body(fleet) + impactLines(fleet) { out += "    " + line + "\n" }
         }
         if !plan.hasChanges && plan.summary.failed == 0 {
             out += noChangesLine + "\n"
@@ -58,6 +58,14 @@ public struct PlanTextRenderer: Sendable {
         }
         lines += fleet.changes.map(changeLine)
         return lines
+    }
+
+    /// The compact impact of a changed fleet: what it does to capacity and each process's share, how game
+    /// sessions activate, and its warnings.
+    func impactLines(_ fleet: FleetPlan) -> [String] {
+        guard let impact = fleet.impact else { return [] }
+        return [ImpactText.line(impact), ImpactText.activationLine(impact)]
+            + impact.warnings.map { style.yellow(ImpactText.warningLine($0)) }
     }
 
     func changeLine(_ change: PlanChange) -> String {
