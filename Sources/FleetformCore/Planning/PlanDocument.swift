@@ -19,6 +19,8 @@ public struct PlanDocument: Codable, Sendable, Hashable {
     public var diagnostics: [Diagnostic]
     /// The account and principal the plan was made as; `nil` in a plan made without asking (a test's plan).
     public var caller: PlanCaller?
+    /// `plan --wave`: the waves `apply --plan --bake` rolls the changed fleets out in; `nil` without waves.
+    public var waves: [PlanWave]?
 
     public init(fleets: [FleetPlan], diagnostics: [Diagnostic] = [], createdAt: Date, caller: PlanCaller? = nil) {
         self.formatVersion = Self.currentFormatVersion
@@ -43,7 +45,7 @@ public struct PlanDocument: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case formatVersion, tool, createdAt, caller, summary, fleets, diagnostics
+        case formatVersion, tool, createdAt, caller, summary, fleets, waves, diagnostics
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,6 +61,7 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         tool = try c.decode(ToolInfo.self, forKey: .tool)
         createdAt = try c.decode(Date.self, forKey: .createdAt)
         caller = try c.decodeIfPresent(PlanCaller.self, forKey: .caller)
+        waves = try c.decodeIfPresent([PlanWave].self, forKey: .waves)
         fleets = try c.decode([FleetPlan].self, forKey: .fleets)
         diagnostics = try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics) ?? []
     }
@@ -69,6 +72,7 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         try c.encode(tool, forKey: .tool)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encodeIfPresent(caller, forKey: .caller)
+        try c.encodeIfPresent(waves, forKey: .waves)
         try c.encode(summary, forKey: .summary)
         try c.encode(fleets, forKey: .fleets)
         try c.encode(diagnostics, forKey: .diagnostics)

@@ -76,6 +76,7 @@ public enum PlanFileValidator {
                     "caller.account '\(JSONPointer.excerpt(account))' is not a 12-digit account id",
                     at: SourceLocation(path: path, pointer: "/caller/account")))
         }
+        diagnostics += waveProblems(plan, path: path)
         var seen: [FleetKey: Int] = [:]
         for (index, fleet) in plan.fleets.enumerated() {
             let base = "/fleets/\(index)"
@@ -122,6 +123,32 @@ public enum PlanFileValidator {
                 fleetIdOrArn: request.fleetId, region: fleet.region, configuration: request.runtimeConfiguration,
                 operatingSystem: fleet.operatingSystem, path: path, fleetIdPointer: base + "/request/FleetId",
                 regionPointer: base + "/region", configurationPointer: base + "/request/RuntimeConfiguration")
+        }
+        return diagnostics
+    }
+
+    /// Every fleet of a wave is a changed fleet of the plan, in one wave only: a wave is a list of fleets to
+    /// send, so one naming anything else is a tampered plan.
+    private static func waveProblems(_ plan: PlanDocument, path: String) -> [Diagnostic] {
+        guard let waves = plan.waves else { return [] }
+        let changed = Set(
+            plan.fleets.filter { $0.action == .update || $0.action == .held }.map {
+                FleetKey(region: $0.region, fleetId: $0.fleetId)
+            })
+        var placed: Set<FleetKey> = []
+        var diagnostics: [Diagnostic] = []
+        for (waveIndex, wave) in waves.enumerated() {
+            for (fleetIndex, fleet) in wave.fleets.enumerated() {
+                let key = FleetKey(region: fleet.region, fleetId: fleet.fleetId)
+                let at = SourceLocation(path: path, pointer: "/waves/\(waveIndex)/fleets/\(fleetIndex)")
+                if !changed.contains(key) {
+                    diagnostics.append(
+                        inconsistent(
+                            "\(JSONPointer.excerpt(key.description)) is not a changed fleet of this plan", at: at))
+                } else if !placed.insert(key).inserted {
+                    diagnostics.append(inconsistent("\(key) is in more than one wave", at: at))
+                }
+            }
         }
         return diagnostics
     }

@@ -23,6 +23,9 @@ public struct PlanTextRenderer: Sendable {
             out += noChangesLine + "\n"
         }
         out += style.bold(plan.summary.line) + "\n"
+        if let waves = plan.waves, !waves.isEmpty {
+            out += RolloutTextRenderer(style: style).waves(waves)
+        }
         return out
     }
 

@@ -79,6 +79,17 @@ public struct WorkflowEventRenderer: Sendable {
             let summary = "Import: \(written) written, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped." : ".")
             // Adopted fleets were created by another tool: say how to keep it from fighting fleetform.
             return [Text(.output, summary)] + (written > 0 ? [Text(.output, CoexistenceHint.text)] : [])
+        case let .rolloutPlanned(waves, bake):
+            return single(.output, RolloutTextRenderer(style: style).plan(waves, bakeSeconds: bake))
+        case let .waveStarted(index, total, wave):
+            return single(
+                .error,
+                "Wave \(index) of \(total) (\(wave.selector)): applying \(Self.count(wave.fleets.count, "fleet")), then "
+                    + "baking…")
+        case let .waveFinished(index, result, _):
+            return single(.output, RolloutTextRenderer(style: style).waveLine(index, result))
+        case let .rolloutFinished(results):
+            return single(.output, RolloutTextRenderer(style: style).summary(results))
         case let .warning(message):
             return single(.error, errorStyle.yellow("warning: ") + message)
         case let .failed(message):

@@ -225,8 +225,16 @@ private struct FleetProgress: Sendable {
         self.strict = strict
     }
 
-    /// Re-read from the newest event seen: `StartTime` is inclusive, and the overlap is deduplicated.
-    var readFrom: Date { max(target.since, events.last?.eventTime ?? target.since) }
+    /// How far before the newest event seen each poll reads again: an event can be logged after a newer one
+    /// (its time is when it happened, not when it was logged), and an ongoing failure's steady events would
+    /// otherwise move the window past a late one.
+    static let lateEventOverlap: TimeInterval = 300
+
+    /// Re-read from a little before the newest event seen: `StartTime` is inclusive, and the overlap is
+    /// deduplicated by `EventId`.
+    var readFrom: Date {
+        max(target.since, (events.last?.eventTime ?? target.since).addingTimeInterval(-Self.lateEventOverlap))
+    }
 
     var hasFailure: Bool { judged.values.contains(.counts) }
 

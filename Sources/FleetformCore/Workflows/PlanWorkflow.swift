@@ -18,6 +18,8 @@ public struct PlanWorkflow: Sendable {
         /// `--strict`: a warning in the files stops the plan before the network, as an error would; an impact
         /// warning (FF5xx) makes the plan exit 1 after it is shown.
         public var strict: Bool
+        /// `plan --wave`: the waves a rollout of this plan takes, shown and saved with it.
+        public var waves: [WaveSelector] = []
         /// Refuse fleets written as ARNs while the caller's account is unknown (apply writes; a plan only
         /// reads, so it records the unknown account and goes on).
         public var refuseARNsOfUnknownAccount: Bool
@@ -71,9 +73,10 @@ public struct PlanWorkflow: Sendable {
         if !planned.diagnostics.isEmpty {
             context.observer.notice(.diagnostics(planned.diagnostics, fileCount: fleets.fileCount))
         }
-        guard let plan = planned.plan, !planned.diagnostics.hasErrors else {
+        guard var plan = planned.plan, !planned.diagnostics.hasErrors else {
             return Result(plan: nil, diagnostics: planned.diagnostics, status: .error)
         }
+        if !options.waves.isEmpty { plan.waves = WavePlanner.waves(of: plan, options.waves) }
         if let path = options.savePath {
             do {
                 try PlanFile.save(plan, to: path)

@@ -37,6 +37,14 @@ public enum WorkflowEvent: Sendable {
     /// One fleet of an import ended: written to `path`, or failed (`result.failure`).
     case fleetImported(ImportResult, path: String)
     case importFinished(written: Int, failed: Int, skipped: Int)
+    /// A rollout will apply the changed fleets in these waves, each baked this long.
+    case rolloutPlanned([PlanWave], bakeSeconds: Double)
+    /// Wave `index` (1-based) of `of` starts.
+    case waveStarted(index: Int, of: Int, wave: PlanWave)
+    /// Wave `index` ended with `result`; `status` is its apply's exit status.
+    case waveFinished(index: Int, result: RolloutWorkflow.WaveResult, status: ExitStatus)
+    /// Every wave ended or was not started.
+    case rolloutFinished([RolloutWorkflow.WaveResult])
     /// Something the user should know that does not stop the workflow.
     case warning(String)
     /// A problem that stops the workflow, or one of its steps.

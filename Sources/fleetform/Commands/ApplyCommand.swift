@@ -22,6 +22,8 @@ struct Apply: AsyncParsableCommand {
               fleetform apply fleets/ --auto-approve --hold-timeout 10m
               fleetform apply --plan plan.json
               fleetform apply fleets/ --auto-approve --watch 10m --rollback-on-failure
+              fleetform apply fleets/ --wave fleets/prod/canary.yaml --wave region:eu-west-1 --bake 15m \
+                --rollback-on-failure --auto-approve
               fleetform apply examples/fleets --local --local-seed examples/local/seed.json --auto-approve
             """)
 
@@ -52,6 +54,19 @@ struct Apply: AsyncParsableCommand {
     @Flag(help: "With --watch: count SERVER_PROCESS_* event codes this version does not know as failures.")
     var strictWatch = false
 
+    @Option(
+        name: .customLong("wave"),
+        help: ArgumentHelp(
+            "Roll out in waves: a fleet file or folder, a fleet id or ARN, region:NAME, or a count or percentage "
+                + "(1, 10%) of the changed fleets (repeatable); the rest form a last wave.", valueName: "selector"))
+    var waves: [String] = []
+
+    @Option(help: "With --wave (or a saved plan with waves): watch each wave this long before the next starts.")
+    var bake: String?
+
+    @Flag(help: "With waves: a wave with held fleets lets the next start.")
+    var continueOnHold = false
+
     @Option(help: "Output format of the report: text or json.")
     var format: ReportFormat = .text
 
@@ -69,11 +84,24 @@ struct Apply: AsyncParsableCommand {
             throw ValidationError("--hold-timeout '\(holdTimeout)' is not a duration (e.g. 90s, 10m, 1h)")
         }
         if let watch { try DurationOption.validate(watch, flag: "--watch") }
-        guard !rollbackOnFailure || watch != nil else {
-            throw ValidationError("--rollback-on-failure needs --watch DURATION: failures are found by watching")
+        guard !strictWatch || watch != nil || bake != nil else {
+            throw ValidationError("--strict-watch needs --watch or --bake: it changes what the watch counts")
         }
-        guard !strictWatch || watch != nil else {
-            throw ValidationError("--strict-watch needs --watch DURATION: it changes what the watch counts")
+        if let bake { try DurationOption.validate(bake, flag: "--bake") }
+        if !waves.isEmpty {
+            guard plan == nil else { throw ValidationError("--wave plans the waves; a saved plan brings its own") }
+            guard bake != nil else {
+                throw ValidationError("--wave needs --bake DURATION: each wave is watched that long")
+            }
+            guard watch == nil else { throw ValidationError("with --wave, --bake is the watch: drop --watch") }
+        } else if bake != nil, plan == nil {
+            throw ValidationError("--bake goes with --wave (or a saved plan with waves)")
+        }
+        guard !continueOnHold || !waves.isEmpty || plan != nil else {
+            throw ValidationError("--continue-on-hold goes with --wave")
+        }
+        guard !rollbackOnFailure || watch != nil || bake != nil else {
+            throw ValidationError("--rollback-on-failure needs --watch DURATION: failures are found by watching")
         }
     }
 
@@ -87,9 +115,34 @@ struct Apply: AsyncParsableCommand {
             } else {
                 .files(try fleets.load(paths, gameLift: gameLift, console: console))
             }
+        let selectors: [WaveSelector]
+        do {
+            selectors = try waves.map { text throws(FleetSelectorError) in try WaveSelector.parse(text) }
+        } catch {
+            console.observer().notice(.failed(error.description))
+            throw ExitCode(ExitStatus.error.rawValue)
+        }
+        if case .savedPlan(let saved) = source, saved.waves != nil, bake == nil {
+            console.observer().notice(.failed("\(plan ?? "the plan") has waves: give --bake DURATION to roll it out"))
+            throw ExitCode(ExitStatus.error.rawValue)
+        }
         try await gameLift.withConnection(console) { connection in
-            let workflow = ApplyWorkflow(
-                context: connection.context(console, quiet: format == .json), options: options(console))
+            let context = connection.context(console, quiet: format == .json)
+            if let bakeSeconds = bake.flatMap(DurationText.seconds) {
+                let rollout = RolloutWorkflow(
+                    context: context,
+                    options: RolloutWorkflow.Options(
+                        waves: selectors, bakeSeconds: bakeSeconds, continueOnHold: continueOnHold,
+                        apply: options(console)))
+                let result: RolloutWorkflow.Result
+                switch source {
+                case .files(let input): result = await rollout.run(input)
+                case .savedPlan(let saved): result = await rollout.roll(saved, waves: saved.waves ?? [])
+                }
+                if format == .json { console.out(try ReportJSON.string(result.jsonDocument)) }
+                return result.status
+            }
+            let workflow = ApplyWorkflow(context: context, options: options(console))
             let result = await workflow.run(source)
             if format == .json, let document = result.jsonDocument { console.out(try ReportJSON.string(document)) }
             return result.status

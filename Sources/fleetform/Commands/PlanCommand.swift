@@ -49,6 +49,13 @@ struct Plan: AsyncParsableCommand {
                 + "the check off.", valueName: "n"))
     var maxProcessesPerVcpu = 1
 
+    @Option(
+        name: .customLong("wave"),
+        help: ArgumentHelp(
+            "Plan a rollout in waves, saved with --out for `apply --plan --bake` (see `apply --wave`).",
+            valueName: "selector"))
+    var waves: [String] = []
+
     @OptionGroup var fleets: FleetOptions
     @OptionGroup var gameLift: GameLiftOptions
     @OptionGroup var color: ColorOptions
@@ -62,13 +69,21 @@ struct Plan: AsyncParsableCommand {
     func run() async throws {
         let console = Console(noColor: color.noColor)
         let input = try fleets.load(paths, gameLift: gameLift, console: console)
+        let selectors: [WaveSelector]
+        do {
+            selectors = try waves.map { text throws(FleetSelectorError) in try WaveSelector.parse(text) }
+        } catch {
+            console.observer().notice(.failed(error.description))
+            throw ExitCode(ExitStatus.error.rawValue)
+        }
         try await gameLift.withConnection(console) { connection in
             let impact = ImpactOptions(
                 minProcessMemory: minProcessMemory,
                 maxProcessesPerVCPU: maxProcessesPerVcpu > 0 ? maxProcessesPerVcpu : nil)
-            let options = PlanWorkflow.Options(
+            var options = PlanWorkflow.Options(
                 parallelism: fleets.parallelism, detailedExitCode: detailedExitcode, savePath: out, impact: impact,
                 strict: strict)
+            options.waves = selectors
             let result = await PlanWorkflow(context: connection.context(console), options: options).run(input)
             if let plan = result.plan { console.out(try format.render(plan, style: console.style)) }
             return result.status

@@ -1,0 +1,106 @@
+import FleetSpec
+import Foundation
+import GameLiftAPI
+
+/// One `--wave` value: fleets by file, folder, id, ARN or region (as `--target`), or a count or percentage of
+/// the changed fleets not yet in a wave (docs/verify.md, "Waves").
+public enum WaveSelector: Sendable, Hashable, CustomStringConvertible {
+    case fleets(FleetSelector)
+    case count(Int)
+    case percent(Int)
+
+    public static func parse(
+        _ text: String, fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+    ) throws(FleetSelectorError) -> WaveSelector {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("%") {
+            guard let percent = Int(trimmed.dropLast()), (1...100).contains(percent) else {
+                throw FleetSelectorError("--wave '\(text)': a percentage is a whole number from 1% to 100%")
+            }
+            return .percent(percent)
+        }
+        if let count = Int(trimmed) {
+            guard count >= 1 else { throw FleetSelectorError("--wave '\(text)': a count is at least 1") }
+            return .count(count)
+        }
+        do {
+            return .fleets(try FleetSelector.parse(trimmed, fileExists: fileExists))
+        } catch {
+            throw FleetSelectorError(error.description.replacingOccurrences(of: "--target", with: "--wave"))
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .fleets(let selector): selector.description
+        case .count(let count): "\(count)"
+        case .percent(let percent): "\(percent)%"
+        }
+    }
+}
+
+/// A wave of a rollout: the changed fleets one `--wave` took (or the rest), applied and baked together.
+public struct PlanWave: Codable, Sendable, Hashable {
+    /// The `--wave` that chose it; `rest` for the fleets no selector took.
+    public var selector: String
+    /// The fleets, as `FleetKey` descriptions of the plan's fleets: `fleetId` and `region`.
+    public var fleets: [WaveFleet]
+
+    public init(selector: String, fleets: [WaveFleet]) {
+        self.selector = selector
+        self.fleets = fleets
+    }
+}
+
+/// A fleet of a wave.
+public struct WaveFleet: Codable, Sendable, Hashable {
+    public var fleetId: String
+    public var region: String
+
+    public init(fleetId: String, region: String) {
+        self.fleetId = fleetId
+        self.region = region
+    }
+}
+
+extension FleetSelector {
+    /// Whether the planned `fleet` is one this selector names (by its source file, id or region).
+    public func matches(_ fleet: FleetPlan) -> Bool {
+        switch self {
+        case .path(let path): Self.isSameOrInside(fleet.source.path, path)
+        case .fleet, .region: matches(fleetId: fleet.fleetId, region: fleet.region)
+        }
+    }
+}
+
+/// Splits a plan's changed fleets into waves.
+public enum WavePlanner {
+    /// The waves `selectors` make of `plan`'s changed fleets (`update` and `held`), in order: each takes from
+    /// the fleets not yet in a wave, a percentage of all changed fleets rounded up; the fleets left form a
+    /// last wave. A selector that takes nothing makes no wave.
+    public static func waves(of plan: PlanDocument, _ selectors: [WaveSelector]) -> [PlanWave] {
+        var remaining = plan.fleets.filter { $0.action == .update || $0.action == .held }
+        let total = remaining.count
+        var waves: [PlanWave] = []
+        for selector in selectors where !remaining.isEmpty {
+            let taken: [FleetPlan]
+            switch selector {
+            case .fleets(let fleets): taken = remaining.filter(fleets.matches)
+            case .count(let count): taken = Array(remaining.prefix(count))
+            case .percent(let percent):
+                // At most 100 × 10,000s of fleets: the product cannot overflow.
+                taken = Array(remaining.prefix(max(1, (total * percent + 99) / 100)))
+            }
+            guard !taken.isEmpty else { continue }
+            let keys = Set(taken.map { FleetKey(region: $0.region, fleetId: $0.fleetId) })
+            remaining.removeAll { keys.contains(FleetKey(region: $0.region, fleetId: $0.fleetId)) }
+            waves.append(PlanWave(selector: selector.description, fleets: taken.map(WaveFleet.init)))
+        }
+        if !remaining.isEmpty { waves.append(PlanWave(selector: "rest", fleets: remaining.map(WaveFleet.init))) }
+        return waves
+    }
+}
+
+extension WaveFleet {
+    init(_ fleet: FleetPlan) { self.init(fleetId: fleet.fleetId, region: fleet.region) }
+}

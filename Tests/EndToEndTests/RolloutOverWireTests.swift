@@ -1,0 +1,92 @@
+import FleetformTesting
+import Foundation
+import Testing
+
+/// `apply --wave … --bake` through the real `fleetform` binary against the real `gamelift-local`: a bad canary
+/// halts the rollout and is rolled back while the arena fleet was already crashing; the fixed run resumes and
+/// completes, the old crashes reported as already failing.
+@Suite("rollouts against gamelift-local")
+struct RolloutOverWireTests {
+    static let ready = BuiltBinaries.available("fleetform", "gamelift-local")
+
+    @Test(
+        "a bad canary halts (exit 4, rolled back, later waves untouched); the fixed run resumes (exit 0)",
+        .enabled(if: ready, "fleetform and gamelift-local are not built"))
+    func haltAndResume() throws {
+        let fleetform = try #require(BuiltBinaries.url("fleetform"))
+        let root = BuiltBinaries.packageRoot
+        let workspace = try Workspace("fleetform-rollout")
+        defer { workspace.remove() }
+        let work = workspace.url
+
+        // The example seed, an update's events due within half a second (after the update's own answer, which the
+        // watch counts from), and the arena fleet crashing every second for 15 minutes.
+        var seed = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: root.appendingPathComponent("examples/local/seed.json"))) as? [String: Any])
+        let since = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-900))
+        seed["Fleets"] = try #require(seed["Fleets"] as? [[String: Any]]).map { fleet in
+            var fleet = fleet
+            var behaviour = fleet["Behaviour"] as? [String: Any] ?? [:]
+            behaviour["EventDelaySeconds"] = 0.5
+            if (fleet["FleetId"] as? String)?.hasPrefix("fleet-2f1c3a9e") == true {
+                behaviour["OngoingFailure"] = ["Code": "SERVER_PROCESS_CRASHED", "EverySeconds": 1, "Since": since]
+            }
+            fleet["Behaviour"] = behaviour
+            return fleet
+        }
+        let seedPath = work.appendingPathComponent("seed.json")
+        try JSONSerialization.data(withJSONObject: seed).write(to: seedPath)
+        let server = try EmulatorServer.gameLiftLocal(
+            ["--state", work.appendingPathComponent("state.json").path, "--seed-state", seedPath.path],
+            workspace: workspace)
+        defer { server.stop() }
+
+        let fleets = work.appendingPathComponent("fleets")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("examples/fleets"), to: fleets)
+        let arena = fleets.appendingPathComponent("prod/arena.yaml")
+        let good = try String(contentsOf: arena, encoding: .utf8)
+        try good.replacingOccurrences(of: "/local/game/bin/ArenaServer", with: "/local/game/bin/ArenaSever")
+            .write(to: arena, atomically: true, encoding: .utf8)
+
+        let config = work.appendingPathComponent("aws-config")
+        _ = FileManager.default.createFile(atPath: config.path, contents: Data())
+        let environment = [
+            "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_ENDPOINT_URL_STS": server.endpoint,
+            "AWS_REGION": "us-west-2", "AWS_ACCESS_KEY_ID": "AKIDROLLOUT", "AWS_SECRET_ACCESS_KEY": "rollout",
+            "AWS_CONFIG_FILE": config.path, "AWS_SHARED_CREDENTIALS_FILE": config.path, "NO_COLOR": "1",
+        ]
+        let command = [
+            "apply", fleets.path, "--wave", arena.path, "--wave", "region:ap-northeast-1", "--bake", "2s",
+            "--rollback-on-failure", "--auto-approve", "--journal", work.appendingPathComponent("journal.jsonl").path,
+            "--format", "json",
+        ]
+        func updates() -> Int {
+            server.log.split(separator: "\n").count { $0.contains("operation=UpdateRuntimeConfiguration") }
+        }
+
+        let halted = try CommandRun.run(fleetform, command, in: work, environment: environment)
+        #expect(halted.status == 4, "\(halted.stdout)\n\(halted.stderr)")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(halted.stdout.utf8)) as? [String: Any])
+        let waves = try #require(document["waves"] as? [[String: Any]])
+        #expect(waves.map { $0["result"] as? String } == ["failed", "notStarted", "notStarted"])
+        // The canary's update and its rollback, nothing else.
+        #expect(updates() == 2, "\(server.log)")
+
+        try good.write(to: arena, atomically: true, encoding: .utf8)
+        let resumed = try CommandRun.run(fleetform, command, in: work, environment: environment)
+        #expect(resumed.status == 0, "\(resumed.stdout)\n\(resumed.stderr)")
+        let again = try #require(
+            try JSONSerialization.jsonObject(with: Data(resumed.stdout.utf8)) as? [String: Any])
+        let resumedWaves = try #require(again["waves"] as? [[String: Any]])
+        #expect(resumedWaves.allSatisfy { $0["result"] as? String == "healthy" }, "\(resumed.stdout)")
+        // The canary's crashes went on after its good update: reported as already failing, not counted.
+        let canaryWatch = (resumedWaves.first?["watch"] as? [String: Any])?["fleets"] as? [[String: Any]]
+        #expect((canaryWatch?.first?["alreadyFailing"] as? [Any])?.isEmpty == false, "\(resumed.stdout)")
+
+        let plan = try CommandRun.run(
+            fleetform, ["plan", fleets.path, "--detailed-exitcode"], in: work, environment: environment)
+        #expect(plan.status == 0, "\(plan.stdout)\n\(plan.stderr)")
+    }
+}
