@@ -89,4 +89,76 @@ struct RolloutOverWireTests {
             fleetform, ["plan", fleets.path, "--detailed-exitcode"], in: work, environment: environment)
         #expect(plan.status == 0, "\(plan.stdout)\n\(plan.stderr)")
     }
+
+    @Test(
+        "a held canary stops the rollout unless --continue-on-hold; plan --wave --out, then apply --plan --bake",
+        .enabled(if: ready, "fleetform and gamelift-local are not built"))
+    func heldAndSavedPlan() throws {
+        let fleetform = try #require(BuiltBinaries.url("fleetform"))
+        let root = BuiltBinaries.packageRoot
+        let workspace = try Workspace("fleetform-rollout-held")
+        defer { workspace.remove() }
+        let work = workspace.url
+
+        // The arena fleet in ERROR until the state file is edited: updates to it are refused (held).
+        var seed = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: root.appendingPathComponent("examples/local/seed.json"))) as? [String: Any])
+        seed["Fleets"] = try #require(seed["Fleets"] as? [[String: Any]]).map { fleet in
+            var fleet = fleet
+            fleet["Behaviour"] = ["EventDelaySeconds": 0.5]
+            if (fleet["FleetId"] as? String)?.hasPrefix("fleet-2f1c3a9e") == true {
+                fleet["Hold"] = ["Status": "ERROR"]
+            }
+            return fleet
+        }
+        let seedPath = work.appendingPathComponent("seed.json")
+        try JSONSerialization.data(withJSONObject: seed).write(to: seedPath)
+        let server = try EmulatorServer.gameLiftLocal(
+            ["--state", work.appendingPathComponent("state.json").path, "--seed-state", seedPath.path],
+            workspace: workspace)
+        defer { server.stop() }
+        let config = work.appendingPathComponent("aws-config")
+        _ = FileManager.default.createFile(atPath: config.path, contents: Data())
+        let environment = [
+            "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_ENDPOINT_URL_STS": server.endpoint,
+            "AWS_REGION": "us-west-2", "AWS_ACCESS_KEY_ID": "AKIDROLLOUT", "AWS_SECRET_ACCESS_KEY": "rollout",
+            "AWS_CONFIG_FILE": config.path, "AWS_SHARED_CREDENTIALS_FILE": config.path, "NO_COLOR": "1",
+        ]
+        let fleets = root.appendingPathComponent("examples/fleets").path
+        let arena = root.appendingPathComponent("examples/fleets/prod/arena.yaml").path
+        let journal = work.appendingPathComponent("journal.jsonl").path
+        func run(_ arguments: [String]) throws -> CommandRun {
+            try CommandRun.run(fleetform, arguments, in: work, environment: environment)
+        }
+        func results(_ run: CommandRun) throws -> [String?] {
+            let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            return (document?["waves"] as? [[String: Any]] ?? []).map { $0["result"] as? String }
+        }
+        let rollout = [
+            "apply", fleets, "--wave", arena, "--bake", "1s", "--auto-approve", "--journal", journal, "--format",
+            "json",
+        ]
+
+        let stopped = try run(rollout)
+        #expect(stopped.status == 3, "\(stopped.stdout)\n\(stopped.stderr)")
+        #expect(try results(stopped) == ["held", "notStarted"])
+
+        // A saved plan with the waves: the held canary again, and this time the rollout goes on.
+        let planFile = work.appendingPathComponent("plan.json").path
+        let plan = try run(["plan", fleets, "--wave", arena, "--out", planFile])
+        #expect(plan.status == 0, "\(plan.stdout)\n\(plan.stderr)")
+        #expect(plan.stdout.contains("wave 1 ("), "\(plan.stdout)")
+        let withoutBake = try run(["apply", "--plan", planFile, "--auto-approve"])
+        #expect(withoutBake.status == 1)
+        #expect(withoutBake.stderr.contains("has waves: give --bake DURATION"), "\(withoutBake.stderr)")
+        let went = try run([
+            "apply", "--plan", planFile, "--bake", "1s", "--continue-on-hold", "--auto-approve", "--journal", journal,
+            "--format", "json",
+        ])
+        #expect(went.status == 3, "\(went.stdout)\n\(went.stderr)")
+        #expect(try results(went) == ["held", "healthy"])
+        let again = try run(["plan", fleets, "--detailed-exitcode"])
+        #expect(again.stdout.contains("0 to update, 6 unchanged, 1 held"), "\(again.stdout)")
+    }
 }
