@@ -11,6 +11,8 @@ import GameLiftAPI
 /// the fleet's event delay; every choice is derived from the seed, the fleet and its update number.
 enum EventGenerator {
     static let defaultDelaySeconds = 3.0
+    /// The server SDK's InitSDK() timeout: a started process that has not called it is given up on.
+    static let initSDKTimeoutSeconds = 300.0
 
     static func eventsAfterUpdate(of fleet: SimulatedFleet, account: String, at time: Date, seed: UInt64)
         -> [FleetEvent]
@@ -30,6 +32,13 @@ enum EventGenerator {
                     eventTime: time.addingTimeInterval(offset).wholeMilliseconds, preSignedLogUrl: url, count: count))
         }
 
+        // With a process lifetime, each process configuration is first started with the new configuration when
+        // an old process ends, at a random moment within the lifetime; otherwise all within the event delay.
+        let lifetime = fleet.behaviour?.processLifetimeSeconds
+        func started(_ share: Double) -> Double {
+            guard let lifetime, lifetime > 0 else { return delay * share }
+            return delay + random.unit() * lifetime
+        }
         let missing = processes.filter { !BuildLayout.contains($0.launchPath, fleet: fleet) }
         let build = fleet.buildId ?? "the fleet's build"
         for process in missing {
@@ -37,7 +46,7 @@ enum EventGenerator {
                 .serverProcessInvalidPath,
                 "Server process launch path \(process.launchPath) was not found in \(build)"
                     + parametersNote(process) + ". GameLift cannot start this server process.",
-                at: delay * (0.3 + 0.4 * random.unit()), count: process.concurrentExecutions, log: true)
+                at: started(0.3 + 0.4 * random.unit()), count: process.concurrentExecutions, log: true)
         }
 
         let found = processes.filter { BuildLayout.contains($0.launchPath, fleet: fleet) }
@@ -51,7 +60,8 @@ enum EventGenerator {
                 "Server process \(process.launchPath)" + parametersNote(process)
                     + " did not call InitSDK() in time and was terminated. The launch path must be the server "
                     + "executable that calls the server SDK, not a script that starts it.",
-                at: delay * (0.6 + 0.3 * random.unit()), count: process.concurrentExecutions, log: true)
+                at: lifetime == nil ? delay * (0.6 + 0.3 * random.unit()) : started(0) + Self.initSDKTimeoutSeconds,
+                count: process.concurrentExecutions, log: true)
         }
         let running = found.filter { !scripts.contains($0) }
         if let crashRate = fleet.behaviour?.crashRate, crashRate > 0 {
@@ -61,7 +71,7 @@ enum EventGenerator {
                     .serverProcessCrashed,
                     "Server process \(process.launchPath)" + parametersNote(process)
                         + " exited without calling ProcessEnding() (exit code 139).",
-                    at: delay * (0.5 + 0.45 * random.unit()), count: crashes, log: true)
+                    at: started(0.5 + 0.45 * random.unit()), count: crashes, log: true)
             }
         }
 

@@ -194,6 +194,12 @@ public struct FleetBehaviour: Codable, Hashable, Sendable {
     public var gameSessionActivationSeconds: Int?
     /// Events of an update appear within this many seconds after it (default 3).
     public var eventDelaySeconds: Double?
+    /// How long a server process runs before it ends and is replaced. When set, an update's events come as
+    /// GameLift's would: each process configuration is first started with the new configuration at a random
+    /// moment within this time after the update (old processes keep running until they end), and a process
+    /// that never calls InitSDK() is given up on 5 minutes after it started. Unset: every event within
+    /// `eventDelaySeconds`.
+    public var processLifetimeSeconds: Double?
     /// A failure the fleet logs at a steady rate whatever its runtime configuration (a bug in the build, a
     /// bad instance image): the "already failing before the update" case of docs/verify.md.
     public var ongoingFailure: OngoingFailure?
@@ -201,8 +207,9 @@ public struct FleetBehaviour: Codable, Hashable, Sendable {
     /// Behaviour with the given settings.
     public init(
         crashRate: Double? = nil, gameSessionActivationSeconds: Int? = nil, eventDelaySeconds: Double? = nil,
-        ongoingFailure: OngoingFailure? = nil
+        processLifetimeSeconds: Double? = nil, ongoingFailure: OngoingFailure? = nil
     ) {
+        self.processLifetimeSeconds = processLifetimeSeconds
         self.crashRate = crashRate
         self.gameSessionActivationSeconds = gameSessionActivationSeconds
         self.eventDelaySeconds = eventDelaySeconds
@@ -213,6 +220,7 @@ public struct FleetBehaviour: Codable, Hashable, Sendable {
         case crashRate = "CrashRate"
         case gameSessionActivationSeconds = "GameSessionActivationSeconds"
         case eventDelaySeconds = "EventDelaySeconds"
+        case processLifetimeSeconds = "ProcessLifetimeSeconds"
         case ongoingFailure = "OngoingFailure"
     }
 }

@@ -142,6 +142,8 @@ extension SimulatedFleet {
     /// The longest event delay a fleet may script: an hour, far past any watch, short enough that event
     /// times stay ordinary dates.
     static let maxEventDelaySeconds = 3_600.0
+    /// The longest process lifetime a fleet may script: a day.
+    static let maxProcessLifetimeSeconds = 86_400.0
 
     /// Numbers JSON decoding accepts but the simulation could not use: counters below zero, delays that are
     /// not ordinary durations, and a runtime configuration GameLift itself would have refused.
@@ -154,6 +156,11 @@ extension SimulatedFleet {
         if let delay = behaviour?.eventDelaySeconds, !(0...Self.maxEventDelaySeconds).contains(delay) {
             throw SimulationError(
                 "\(place): Behaviour.EventDelaySeconds \(delay) is not between 0 and \(Self.maxEventDelaySeconds)")
+        }
+        if let lifetime = behaviour?.processLifetimeSeconds, !(0...Self.maxProcessLifetimeSeconds).contains(lifetime) {
+            throw SimulationError(
+                "\(place): Behaviour.ProcessLifetimeSeconds \(lifetime) is not between 0 and "
+                    + "\(Self.maxProcessLifetimeSeconds)")
         }
         if let ongoing = behaviour?.ongoingFailure {
             guard ongoing.everySeconds.isFinite, ongoing.everySeconds >= OngoingFailure.minimumEverySeconds else {

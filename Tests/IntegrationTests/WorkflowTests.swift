@@ -67,6 +67,22 @@ struct WorkflowTests {
         #expect(try await world.live() == SimulatedWorld.before)
     }
 
+    @Test("processes replaced gradually: a broken path shows only when a new process starts; a 15-minute watch sees it")
+    func gradualReplacement() async throws {
+        let world = SimulatedWorld(behaviour: FleetBehaviour(processLifetimeSeconds: 600))
+        let result = await ApplyWorkflow(
+            context: context(world), options: applyOptions(world, watch: 900, rollback: true)
+        ).run(.files(try input(world, SimulatedWorld.brokenFile)))
+        #expect(result.status == .failureEvents)
+        let fleet = try #require(result.watch?.fleets.first)
+        let failure = try #require(fleet.failures.first)
+        #expect(failure.code == "SERVER_PROCESS_INVALID_PATH")
+        // Logged when the first old process ended and a new one was started: well after a one-minute watch.
+        let after = failure.time.timeIntervalSince(fleet.since)
+        #expect(after > 60 && after <= 603, "\(after)")
+        #expect(try await world.live() == SimulatedWorld.before)
+    }
+
     @Test("a watch shorter than GameLift's process start timeouts is warned about")
     func shortWatchWarns() async throws {
         let world = SimulatedWorld()
