@@ -184,6 +184,10 @@ struct RolloutTests {
             PlanTextRenderer().render(try #require(planned.plan)).contains(
                 "wave 1 (region:us-east-1): fleet-ca0a0a0a… (us-east-1)"))
 
+        let markdown = PlanMarkdownRenderer().render(try #require(planned.plan))
+        #expect(markdown.contains("Rolled out in 2 waves"), "\(markdown)")
+        #expect(markdown.contains("1. `region:us-east-1`: 1 fleet\n2. `rest`: 2 fleets"), "\(markdown)")
+
         let saved = try PlanFile.load(from: path)
         let result = try await world.rollout([]).roll(saved, waves: try #require(saved.waves))
         #expect(result.status == .success)

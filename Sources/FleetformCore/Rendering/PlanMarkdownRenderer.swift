@@ -20,12 +20,25 @@ public struct PlanMarkdownRenderer: Sendable {
         return "Account `\(cell(account))`" + (caller.principal.map { " as `\(cell($0))`" } ?? "")
     }
 
+    /// The rollout order of a plan with waves: one line per wave, its selector and how many fleets (the fleets
+    /// themselves are in the table and sections below), at most 20 lines.
+    static func wavesBlock(_ waves: [PlanWave]) -> String {
+        var out = "Rolled out in \(waves.count) wave\(waves.count == 1 ? "" : "s") (`apply --plan … --bake`):\n\n"
+        for (index, wave) in waves.prefix(20).enumerated() {
+            out +=
+                "\(index + 1). `\(cell(wave.selector))`: \(wave.fleets.count) fleet\(wave.fleets.count == 1 ? "" : "s")\n"
+        }
+        if waves.count > 20 { out += "\n… and \(waves.count - 20) more waves.\n" }
+        return out + "\n"
+    }
+
     public func render(_ plan: PlanDocument) -> String {
         let listed = plan.fleets.filter { $0.action != .unchanged }
         let summary = plan.summary
         var head = "### fleetform plan\n\n"
         head += "**\(summary.line)**\n\n"
         if let caller = plan.caller { head += Self.callerLine(caller) + "\n\n" }
+        if let waves = plan.waves, !waves.isEmpty { head += Self.wavesBlock(waves) }
         if listed.isEmpty {
             head += "No changes. The live fleets match the files.\n"
             return head
