@@ -13,34 +13,16 @@ struct RolloutOverWireTests {
         "a bad canary halts (exit 4, rolled back, later waves untouched); the fixed run resumes (exit 0)",
         .enabled(if: ready, "fleetform and gamelift-local are not built"))
     func haltAndResume() throws {
-        let fleetform = try #require(BuiltBinaries.url("fleetform"))
-        let root = BuiltBinaries.packageRoot
-        let workspace = try Workspace("fleetform-rollout")
-        defer { workspace.remove() }
-        let work = workspace.url
-
-        // The example seed, an update's events due within half a second (after the update's own answer, which the
-        // watch counts from), and the arena fleet crashing every second for 15 minutes.
-        var seed = try #require(
-            try JSONSerialization.jsonObject(
-                with: Data(contentsOf: root.appendingPathComponent("examples/local/seed.json"))) as? [String: Any])
+        // The arena fleet crashing every second for the last 15 minutes, whatever its configuration.
         let since = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-900))
-        seed["Fleets"] = try #require(seed["Fleets"] as? [[String: Any]]).map { fleet in
-            var fleet = fleet
-            var behaviour = fleet["Behaviour"] as? [String: Any] ?? [:]
-            behaviour["EventDelaySeconds"] = 0.5
-            if (fleet["FleetId"] as? String)?.hasPrefix("fleet-2f1c3a9e") == true {
-                behaviour["OngoingFailure"] = ["Code": "SERVER_PROCESS_CRASHED", "EverySeconds": 1, "Since": since]
-            }
-            fleet["Behaviour"] = behaviour
-            return fleet
+        let stage = try Stage("fleetform-rollout") { arena in
+            var behaviour = arena["Behaviour"] as? [String: Any] ?? [:]
+            behaviour["OngoingFailure"] = ["Code": "SERVER_PROCESS_CRASHED", "EverySeconds": 1, "Since": since]
+            arena["Behaviour"] = behaviour
         }
-        let seedPath = work.appendingPathComponent("seed.json")
-        try JSONSerialization.data(withJSONObject: seed).write(to: seedPath)
-        let server = try EmulatorServer.gameLiftLocal(
-            ["--state", work.appendingPathComponent("state.json").path, "--seed-state", seedPath.path],
-            workspace: workspace)
-        defer { server.stop() }
+        defer { stage.stop() }
+        let work = stage.work
+        let root = BuiltBinaries.packageRoot
 
         let fleets = work.appendingPathComponent("fleets")
         try FileManager.default.copyItem(at: root.appendingPathComponent("examples/fleets"), to: fleets)
@@ -49,33 +31,26 @@ struct RolloutOverWireTests {
         try good.replacingOccurrences(of: "/local/game/bin/ArenaServer", with: "/local/game/bin/ArenaSever")
             .write(to: arena, atomically: true, encoding: .utf8)
 
-        let config = work.appendingPathComponent("aws-config")
-        _ = FileManager.default.createFile(atPath: config.path, contents: Data())
-        let environment = [
-            "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_ENDPOINT_URL_STS": server.endpoint,
-            "AWS_REGION": "us-west-2", "AWS_ACCESS_KEY_ID": "AKIDROLLOUT", "AWS_SECRET_ACCESS_KEY": "rollout",
-            "AWS_CONFIG_FILE": config.path, "AWS_SHARED_CREDENTIALS_FILE": config.path, "NO_COLOR": "1",
-        ]
         let command = [
             "apply", fleets.path, "--wave", arena.path, "--wave", "region:ap-northeast-1", "--bake", "2s",
             "--rollback-on-failure", "--auto-approve", "--journal", work.appendingPathComponent("journal.jsonl").path,
             "--format", "json",
         ]
         func updates() -> Int {
-            server.log.split(separator: "\n").count { $0.contains("operation=UpdateRuntimeConfiguration") }
+            stage.server.log.split(separator: "\n").count { $0.contains("operation=UpdateRuntimeConfiguration") }
         }
 
-        let halted = try CommandRun.run(fleetform, command, in: work, environment: environment)
+        let halted = try stage.run(command)
         #expect(halted.status == 4, "\(halted.stdout)\n\(halted.stderr)")
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(halted.stdout.utf8)) as? [String: Any])
         let waves = try #require(document["waves"] as? [[String: Any]])
         #expect(waves.map { $0["result"] as? String } == ["failed", "notStarted", "notStarted"])
         // The canary's update and its rollback, nothing else.
-        #expect(updates() == 2, "\(server.log)")
+        #expect(updates() == 2, "\(stage.server.log)")
 
         try good.write(to: arena, atomically: true, encoding: .utf8)
-        let resumed = try CommandRun.run(fleetform, command, in: work, environment: environment)
+        let resumed = try stage.run(command)
         #expect(resumed.status == 0, "\(resumed.stdout)\n\(resumed.stderr)")
         let again = try #require(
             try JSONSerialization.jsonObject(with: Data(resumed.stdout.utf8)) as? [String: Any])
@@ -85,8 +60,7 @@ struct RolloutOverWireTests {
         let canaryWatch = (resumedWaves.first?["watch"] as? [String: Any])?["fleets"] as? [[String: Any]]
         #expect((canaryWatch?.first?["alreadyFailing"] as? [Any])?.isEmpty == false, "\(resumed.stdout)")
 
-        let plan = try CommandRun.run(
-            fleetform, ["plan", fleets.path, "--detailed-exitcode"], in: work, environment: environment)
+        let plan = try stage.run(["plan", fleets.path, "--detailed-exitcode"])
         #expect(plan.status == 0, "\(plan.stdout)\n\(plan.stderr)")
     }
 
@@ -94,43 +68,15 @@ struct RolloutOverWireTests {
         "a held canary stops the rollout unless --continue-on-hold; plan --wave --out, then apply --plan --bake",
         .enabled(if: ready, "fleetform and gamelift-local are not built"))
     func heldAndSavedPlan() throws {
-        let fleetform = try #require(BuiltBinaries.url("fleetform"))
-        let root = BuiltBinaries.packageRoot
-        let workspace = try Workspace("fleetform-rollout-held")
-        defer { workspace.remove() }
-        let work = workspace.url
-
         // The arena fleet in ERROR until the state file is edited: updates to it are refused (held).
-        var seed = try #require(
-            try JSONSerialization.jsonObject(
-                with: Data(contentsOf: root.appendingPathComponent("examples/local/seed.json"))) as? [String: Any])
-        seed["Fleets"] = try #require(seed["Fleets"] as? [[String: Any]]).map { fleet in
-            var fleet = fleet
-            fleet["Behaviour"] = ["EventDelaySeconds": 0.5]
-            if (fleet["FleetId"] as? String)?.hasPrefix("fleet-2f1c3a9e") == true {
-                fleet["Hold"] = ["Status": "ERROR"]
-            }
-            return fleet
-        }
-        let seedPath = work.appendingPathComponent("seed.json")
-        try JSONSerialization.data(withJSONObject: seed).write(to: seedPath)
-        let server = try EmulatorServer.gameLiftLocal(
-            ["--state", work.appendingPathComponent("state.json").path, "--seed-state", seedPath.path],
-            workspace: workspace)
-        defer { server.stop() }
-        let config = work.appendingPathComponent("aws-config")
-        _ = FileManager.default.createFile(atPath: config.path, contents: Data())
-        let environment = [
-            "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_ENDPOINT_URL_STS": server.endpoint,
-            "AWS_REGION": "us-west-2", "AWS_ACCESS_KEY_ID": "AKIDROLLOUT", "AWS_SECRET_ACCESS_KEY": "rollout",
-            "AWS_CONFIG_FILE": config.path, "AWS_SHARED_CREDENTIALS_FILE": config.path, "NO_COLOR": "1",
-        ]
+        let stage = try Stage("fleetform-rollout-held") { arena in arena["Hold"] = ["Status": "ERROR"] }
+        defer { stage.stop() }
+        let work = stage.work
+        let root = BuiltBinaries.packageRoot
         let fleets = root.appendingPathComponent("examples/fleets").path
         let arena = root.appendingPathComponent("examples/fleets/prod/arena.yaml").path
         let journal = work.appendingPathComponent("journal.jsonl").path
-        func run(_ arguments: [String]) throws -> CommandRun {
-            try CommandRun.run(fleetform, arguments, in: work, environment: environment)
-        }
+        func run(_ arguments: [String]) throws -> CommandRun { try stage.run(arguments) }
         func results(_ run: CommandRun) throws -> [String?] {
             let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
             return (document?["waves"] as? [[String: Any]] ?? []).map { $0["result"] as? String }
@@ -160,5 +106,54 @@ struct RolloutOverWireTests {
         #expect(try results(went) == ["held", "healthy"])
         let again = try run(["plan", fleets, "--detailed-exitcode"])
         #expect(again.stdout.contains("0 to update, 6 unchanged, 1 held"), "\(again.stdout)")
+    }
+}
+
+/// `gamelift-local` on the example seed, an update's events due within half a second (after the update's own
+/// answer, which the watch counts from), the arena fleet edited by `arena`; and `fleetform` pointed at it.
+private struct Stage {
+    let workspace: Workspace
+    let server: EmulatorServer
+    let fleetform: URL
+    let environment: [String: String]
+    var work: URL { workspace.url }
+
+    init(_ label: String, arena: (inout [String: Any]) -> Void) throws {
+        fleetform = try #require(BuiltBinaries.url("fleetform"))
+        workspace = try Workspace(label)
+        let root = BuiltBinaries.packageRoot
+        var seed = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: root.appendingPathComponent("examples/local/seed.json"))) as? [String: Any])
+        seed["Fleets"] = try #require(seed["Fleets"] as? [[String: Any]]).map { fleet in
+            var fleet = fleet
+            var behaviour = fleet["Behaviour"] as? [String: Any] ?? [:]
+            behaviour["EventDelaySeconds"] = 0.5
+            fleet["Behaviour"] = behaviour
+            if (fleet["FleetId"] as? String)?.hasPrefix("fleet-2f1c3a9e") == true { arena(&fleet) }
+            return fleet
+        }
+        let work = workspace.url
+        let seedPath = work.appendingPathComponent("seed.json")
+        try JSONSerialization.data(withJSONObject: seed).write(to: seedPath)
+        server = try EmulatorServer.gameLiftLocal(
+            ["--state", work.appendingPathComponent("state.json").path, "--seed-state", seedPath.path],
+            workspace: workspace)
+        let config = work.appendingPathComponent("aws-config")
+        _ = FileManager.default.createFile(atPath: config.path, contents: Data())
+        environment = [
+            "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_ENDPOINT_URL_STS": server.endpoint,
+            "AWS_REGION": "us-west-2", "AWS_ACCESS_KEY_ID": "AKIDROLLOUT", "AWS_SECRET_ACCESS_KEY": "rollout",
+            "AWS_CONFIG_FILE": config.path, "AWS_SHARED_CREDENTIALS_FILE": config.path, "NO_COLOR": "1",
+        ]
+    }
+
+    func run(_ arguments: [String]) throws -> CommandRun {
+        try CommandRun.run(fleetform, arguments, in: work, environment: environment)
+    }
+
+    func stop() {
+        server.stop()
+        workspace.remove()
     }
 }
