@@ -96,7 +96,11 @@ extension SimulationEngine {
     private func utilization(_ index: Int, location: String? = nil) -> FleetUtilization {
         let fleet = state.fleets[index]
         let (instances, sessions, name) = counts(index, location: location)
-        let processes = SaturatingSum.multiply(instances, fleet.runtimeConfiguration.totalConcurrentExecutions)
+        // A process whose launch path is not in the build never starts, so it is never active.
+        let launchable = (fleet.runtimeConfiguration.serverProcesses ?? []).filter {
+            BuildLayout.contains($0.launchPath, fleet: fleet)
+        }
+        let processes = SaturatingSum.multiply(instances, SaturatingSum.of(launchable.map(\.concurrentExecutions)))
         return FleetUtilization(
             fleetId: fleet.fleetId, fleetArn: fleet.arn(account: state.account),
             activeServerProcessCount: processes, activeGameSessionCount: sessions,

@@ -47,12 +47,17 @@ struct WorkflowTests {
         #expect(result.status == .success)
         let fleet = try #require(result.watch?.fleets.first)
         #expect(fleet.baseline?.failures["SERVER_PROCESS_CRASHED"] == 45)
+        #expect(fleet.processes == ProcessCount(active: 8, instances: 1, expected: 8))
         #expect(fleet.failures.isEmpty)
         #expect(fleet.alreadyFailing.count >= 10)
         #expect(result.rollback == nil)
         #expect(try await world.live()?.serverProcesses?.first?.concurrentExecutions == 8)
         let output = recorder.text(.output) + recorder.text(.error)
         #expect(output.contains("already failing before the update: SERVER_PROCESS_CRASHED"), "\(output)")
+        #expect(
+            output.contains(
+                "server processes at the end: 8 active of the 8 the new configuration runs on 1 instance (GameLift does not "
+                    + "say which configuration each runs)"), "\(output)")
         #expect(!output.contains("Rolling back"))
     }
 
@@ -64,6 +69,8 @@ struct WorkflowTests {
         ).run(.files(try input(world, SimulatedWorld.brokenFile)))
         #expect(result.status == .failureEvents)
         #expect(result.watch?.fleets.first?.failures.map(\.code) == ["SERVER_PROCESS_INVALID_PATH"])
+        // The new path is not in the build: none of the 8 processes it asks for on the one instance is active.
+        #expect(result.watch?.fleets.first?.processes == ProcessCount(active: 0, instances: 1, expected: 8))
         #expect(try await world.live() == SimulatedWorld.before)
     }
 

@@ -24,6 +24,17 @@ public struct WatchTextRenderer: Sendable {
         }.joined()
     }
 
+    /// `server processes at the end: 40 active of the 120 the new configuration runs on 10 instances …`.
+    func processes(_ fleet: FleetWatch) -> String {
+        guard let count = fleet.processes else { return "" }
+        var line = "    server processes at the end: \(count.active) active"
+        if let expected = count.expected, let instances = count.instances {
+            line +=
+                " of the \(expected) the new configuration runs on \(instances) instance\(instances == 1 ? "" : "s")"
+        }
+        return line + " (GameLift does not say which configuration each runs)\n"
+    }
+
     public func render(_ report: WatchReport) -> String {
         var out = ""
         for fleet in report.fleets {
@@ -45,6 +56,7 @@ public struct WatchTextRenderer: Sendable {
                     + (other > 0 ? " (\(other) other event\(other == 1 ? "" : "s"))" : "") + "\n"
             }
             out += alreadyFailing(fleet)
+            out += processes(fleet)
         }
         out +=
             style.bold(

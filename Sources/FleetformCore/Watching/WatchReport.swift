@@ -20,6 +20,9 @@ public struct FleetWatch: Codable, Sendable, Hashable {
     public var alreadyFailing: [EventRecord]
     /// What the fleet logged before the update, the yardstick for `alreadyFailing`; `nil` when not read.
     public var baseline: WatchBaseline?
+    /// Server processes active at the end of the watch, against what the new configuration runs; `nil` when
+    /// they could not be read.
+    public var processes: ProcessCount?
 
     public init(
         fleetId: String, region: String, since: Date, events: [EventRecord], readError: ServiceErrorInfo? = nil,
@@ -40,7 +43,7 @@ public struct FleetWatch: Codable, Sendable, Hashable {
     public var hasFailures: Bool { !failures.isEmpty }
 
     enum CodingKeys: String, CodingKey {
-        case fleetId, region, since, verified, readError, baseline, failures, alreadyFailing, events
+        case fleetId, region, since, verified, readError, baseline, processes, failures, alreadyFailing, events
     }
 
     public init(from decoder: any Decoder) throws {
@@ -54,6 +57,7 @@ public struct FleetWatch: Codable, Sendable, Hashable {
         failures = try c.decodeIfPresent([EventRecord].self, forKey: .failures) ?? events.filter(\.indicatesFailure)
         alreadyFailing = try c.decodeIfPresent([EventRecord].self, forKey: .alreadyFailing) ?? []
         baseline = try c.decodeIfPresent(WatchBaseline.self, forKey: .baseline)
+        processes = try c.decodeIfPresent(ProcessCount.self, forKey: .processes)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,9 +68,26 @@ public struct FleetWatch: Codable, Sendable, Hashable {
         try c.encode(verified, forKey: .verified)
         try c.encodeIfPresent(readError, forKey: .readError)
         try c.encodeIfPresent(baseline, forKey: .baseline)
+        try c.encodeIfPresent(processes, forKey: .processes)
         try c.encode(failures, forKey: .failures)
         try c.encode(alreadyFailing, forKey: .alreadyFailing)
         try c.encode(events, forKey: .events)
+    }
+}
+
+/// Server processes of a fleet's home Region at the end of a watch.
+public struct ProcessCount: Codable, Sendable, Hashable {
+    /// `ActiveServerProcessCount`: processes running now, of whichever configuration.
+    public var active: Int
+    /// Active instances (`DescribeFleetCapacity`), when read.
+    public var instances: Int?
+    /// Processes the new configuration runs on those instances, when known.
+    public var expected: Int?
+
+    public init(active: Int, instances: Int? = nil, expected: Int? = nil) {
+        self.active = active
+        self.instances = instances
+        self.expected = expected
     }
 }
 

@@ -11,11 +11,14 @@ public struct WatchTarget: Sendable, Hashable {
     /// Launch paths the new configuration has and the old one had not: a failure event naming one is the new
     /// configuration's, whatever the fleet logged before.
     public var introducedLaunchPaths: Set<String>
+    /// Server processes per instance the new configuration asks for; `nil` when unknown.
+    public var processesPerInstance: Int?
 
     public init(
         fleetId: String, fleetIdOrArn: String? = nil, region: String, since: Date,
-        introducedLaunchPaths: Set<String> = []
+        introducedLaunchPaths: Set<String> = [], processesPerInstance: Int? = nil
     ) {
+        self.processesPerInstance = processesPerInstance
         self.fleetId = fleetId
         self.fleetIdOrArn = fleetIdOrArn ?? fleetId
         self.region = region
@@ -31,7 +34,8 @@ public struct WatchTarget: Sendable, Hashable {
             let after = Set((outcome.applied?.serverProcesses ?? []).map(\.launchPath))
             return WatchTarget(
                 fleetId: outcome.fleetId, region: outcome.region, since: since,
-                introducedLaunchPaths: after.subtracting(before))
+                introducedLaunchPaths: after.subtracting(before),
+                processesPerInstance: outcome.applied?.totalConcurrentExecutions)
         }
     }
 }
@@ -127,9 +131,11 @@ public struct Watcher: Sendable {
             }
             delay = min(delay * 2, max(options.maxDelay, options.firstDelay))
         }
-        return WatchReport(
-            duration: options.duration, watchedSeconds: timing.now() - started, polls: polls,
-            fleets: progress.map(\.result))
+        let watchedSeconds = timing.now() - started
+        var fleets = progress.map(\.result)
+        let processes = await readProcesses(targets)
+        for index in fleets.indices { fleets[index].processes = processes[index] }
+        return WatchReport(duration: options.duration, watchedSeconds: watchedSeconds, polls: polls, fleets: fleets)
     }
 
     /// Each target's failures in the window before its update; `nil` entries when no baseline is asked for.
@@ -153,6 +159,32 @@ public struct Watcher: Sendable {
             } catch {
                 return WatchBaseline(seconds: seconds, failures: [:], readError: ServiceErrorInfo(error))
             }
+        }
+    }
+
+    /// At the end of the watch: each fleet's active server processes and instances in its home Region
+    /// (`DescribeFleetUtilization`, `DescribeFleetCapacity`, one request per 50 fleets of a Region each), set
+    /// against what the new configuration runs on those instances. GameLift does not say which configuration a
+    /// process runs, so this shows how many processes run, not how many were replaced.
+    private func readProcesses(_ targets: [WatchTarget]) async -> [ProcessCount?] {
+        let capacityReader = CapacityReader(gameLift: reader.gameLift, parallelism: options.parallelism)
+        let keys = targets.map { FleetKey(region: $0.region, fleetId: $0.fleetId) }
+        async let capacity = capacityReader.capacity(of: keys)
+        let utilization = await capacityReader.utilization(of: keys)
+        let instances = await capacity
+        return zip(targets, keys).map { target, key in
+            guard case .read(let entries)? = utilization[key] else { return nil }
+            let home = entries.first { $0.location == nil || $0.location == target.region } ?? entries.first
+            guard let active = home?.activeServerProcessCount, active >= 0 else { return nil }
+            var count = ProcessCount(active: active)
+            if case .read(let capacities)? = instances[key] {
+                let entry = capacities.first { $0.location == nil || $0.location == target.region } ?? capacities.first
+                if let running = entry?.instanceCounts?.active, running >= 0 {
+                    count.instances = running
+                    count.expected = target.processesPerInstance.map { SaturatingSum.multiply(running, $0) }
+                }
+            }
+            return count
         }
     }
 
