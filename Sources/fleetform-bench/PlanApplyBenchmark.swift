@@ -52,6 +52,13 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "After the apply, plan again (untimed) and require no changes.")
     var verify = true
 
+    @Flag(
+        help: """
+            Apply in two passes, as `apply --plan` does (and `apply --auto-approve` did before it streamed): plan \
+            every fleet, then read each changed fleet again before its update.
+            """)
+    var twoPass = false
+
     func validate() throws {
         guard (1...1_000_000).contains(fleets) else { throw ValidationError("--fleets must be 1 to 1,000,000") }
         guard (1...DriftedFleets.benchRegions.count).contains(regions) else {
@@ -111,15 +118,27 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
                 failed: plan.summary.failed, done: plan.summary.update, doneLabel: "to update"))
 
         // Apply: `fleetform apply PATH --auto-approve`, from loading the files on: each fleet read once, planned,
-        // journaled and updated at once (StreamingApplier), through the workflow the command calls.
+        // journaled and updated at once (StreamingApplier), through the workflow the command calls. With
+        // --two-pass: a whole plan first, then each changed fleet read again before its update (`apply --plan`).
         meter = PhaseMeter(stats: stats)
         let journalPath = workspace + "/journal.jsonl"
-        let applied = await ApplyWorkflow(
-            context: WorkflowContext(gameLift: gameLift),
-            options: ApplyWorkflow.Options(
-                parallelism: parallelism, journalPath: journalPath, approval: .automatic, runId: "bench-\(fleets)")
-        ).run(.files(FleetInput(fleets: FleetLoader.load(paths: [workspace + "/fleets"], options: LoadOptions()))))
-        let report = applied.apply
+        let input = FleetInput(fleets: FleetLoader.load(paths: [workspace + "/fleets"], options: LoadOptions()))
+        let report: ApplyReport?
+        if twoPass {
+            let options = ApplyOptions(parallelism: parallelism, runId: "bench-\(fleets)")
+            let applier = Applier(gameLift: gameLift, journal: Journal(path: journalPath), options: options)
+            if let again = await planner.plan(input.fleets).plan {
+                report = await applier.apply(again)
+            } else {
+                report = nil
+            }
+        } else {
+            report = await ApplyWorkflow(
+                context: WorkflowContext(gameLift: gameLift),
+                options: ApplyWorkflow.Options(
+                    parallelism: parallelism, journalPath: journalPath, approval: .automatic, runId: "bench-\(fleets)")
+            ).run(.files(input)).apply
+        }
         phases.append(
             meter.finish(
                 "apply", fleets: fleets,
