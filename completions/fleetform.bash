@@ -211,9 +211,9 @@ _fleetform_validate() {
 
 _fleetform_plan() {
     repeating_flags=()
-    non_repeating_flags=(--detailed-exitcode --local --debug --no-color --version -h --help)
+    non_repeating_flags=(--detailed-exitcode --strict --local --debug --no-color --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --out --build-manifest --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
+    non_repeating_options=(--format --out --min-process-memory --max-processes-per-vcpu --build-manifest --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
     __fleetform_offer_flags_options -1
 
     # Offer option value completions
@@ -223,6 +223,12 @@ _fleetform_plan() {
         return
         ;;
     '--out')
+        return
+        ;;
+    '--min-process-memory')
+        return
+        ;;
+    '--max-processes-per-vcpu')
         return
         ;;
     '--build-manifest')
@@ -260,7 +266,7 @@ _fleetform_plan() {
 
 _fleetform_apply() {
     repeating_flags=()
-    non_repeating_flags=(--auto-approve --fail-fast --rollback-on-failure --local --debug --no-color --version -h --help)
+    non_repeating_flags=(--auto-approve --fail-fast --rollback-on-failure --strict-watch --local --debug --no-color --version -h --help)
     repeating_options=()
     non_repeating_options=(--plan --hold-timeout --journal --watch --format --build-manifest --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
     __fleetform_offer_flags_options -1

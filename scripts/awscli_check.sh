@@ -99,6 +99,17 @@ expect_equal "describe-runtime-configuration (after update)" "8" "$actual"
 actual="$(gamelift describe-fleet-attributes --fleet-ids "$fleet" --query 'FleetAttributes[0].[FleetId, Status]')"
 expect_equal "describe-fleet-attributes" "$(printf '%s\tACTIVE' "$fleet")" "$actual"
 
+# 4b. Capacity and use, with GameLift's member names (the seed: 10 instances, 12 game sessions running).
+actual="$(gamelift describe-fleet-capacity --fleet-ids "$fleet" \
+    --query 'FleetCapacity[0].[FleetId, InstanceType, InstanceCounts.ACTIVE, Location]')"
+expect_equal "describe-fleet-capacity" "$(printf '%s\tc5.xlarge\t10\tus-west-2' "$fleet")" "$actual"
+actual="$(gamelift describe-fleet-utilization --fleet-ids "$fleet" \
+    --query 'FleetUtilization[0].[ActiveGameSessionCount, Location]')"
+expect_equal "describe-fleet-utilization" "$(printf '12\tus-west-2')" "$actual"
+actual="$(gamelift describe-fleet-location-capacity --fleet-id "$fleet" --location "$region" \
+    --query 'FleetCapacity.InstanceCounts.DESIRED')"
+expect_equal "describe-fleet-location-capacity" "10" "$actual"
+
 # 5. Events: the seed's history, every page followed by the CLI, and the update's events (a launch path
 #    missing from the fleet's build gives SERVER_PROCESS_INVALID_PATH).
 #    GameLift reports an update's events over the following seconds (the simulation: within 3 s), so poll.
@@ -152,6 +163,10 @@ assert updated["GameSessionActivationTimeoutSeconds"] == 240, updated
 events = client.describe_fleet_events(FleetId=fleet, Limit=50)["Events"]
 assert events and all(hasattr(e["EventTime"], "year") for e in events), events[:1]
 attributes = client.describe_fleet_attributes(FleetIds=[fleet])["FleetAttributes"]
+capacity = client.describe_fleet_capacity(FleetIds=[fleet])["FleetCapacity"]
+assert capacity[0]["InstanceCounts"]["ACTIVE"] == 10 and capacity[0]["Location"] == region, capacity
+use = client.describe_fleet_location_utilization(FleetId=fleet, Location=region)["FleetUtilization"]
+assert use["ActiveGameSessionCount"] == 12, use
 assert attributes[0]["FleetId"] == fleet and hasattr(attributes[0]["CreationTime"], "year"), attributes
 try:
     client.describe_runtime_configuration(FleetId="fleet-00000000-0000-0000-0000-000000000000")

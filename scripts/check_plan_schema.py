@@ -4,7 +4,8 @@
 Usage: scripts/check_plan_schema.py [--binary PATH] [JSON_FILE ...]
 
 - The schemas (schemas/plan.schema.json, schemas/apply-report.schema.json) are valid JSON Schema 2020-12.
-- The golden documents (Tests/FleetformCoreTests/Golden/plan.json, apply-report.json) and any JSON_FILE given
+- The golden documents (Tests/FleetformCoreTests/Golden/plan.json, plan-impact.json, apply-report.json) and any
+  JSON_FILE given
   validate; a file with "outcomes" is an apply report, any other a plan.
 - The schemas are not vacuous: broken copies of the golden documents are rejected.
 - Every field the schemas name is described in docs/plan-json.md.
@@ -96,8 +97,10 @@ def main():
 
     plan, report = validator(PLAN_SCHEMA), validator(REPORT_SCHEMA)
     golden_plan = json.loads((GOLDEN / "plan.json").read_text())
+    golden_impact = json.loads((GOLDEN / "plan-impact.json").read_text())
     golden_report = json.loads((GOLDEN / "apply-report.json").read_text())
-    documents = [("Golden/plan.json", golden_plan), ("Golden/apply-report.json", golden_report)]
+    documents = [("Golden/plan.json", golden_plan), ("Golden/plan-impact.json", golden_impact),
+                 ("Golden/apply-report.json", golden_report)]
     documents += [(str(f), json.loads(f.read_text())) for f in args.files]
     if args.binary:
         documents += plan_from_binary(args.binary)
@@ -105,13 +108,23 @@ def main():
         check(document, name, plan, report)
 
     must_reject(plan, golden_plan, "an unknown top-level field", lambda d: d.update(extra=1))
-    must_reject(plan, golden_plan, "another formatVersion", lambda d: d.update(formatVersion=2))
+    must_reject(plan, golden_plan, "another formatVersion", lambda d: d.update(formatVersion=3))
     must_reject(plan, golden_plan, "an unknown action", lambda d: d["fleets"][0].update(action="destroy"))
     must_reject(plan, golden_plan, "an update without its request", lambda d: d["fleets"][0].pop("request"))
     must_reject(plan, golden_plan, "a failed fleet without its error",
                 lambda d: next(f for f in d["fleets"] if f["action"] == "failed").pop("error"))
     must_reject(plan, golden_plan, "a malformed fingerprint", lambda d: d["fleets"][0].update(observedFingerprint="md5:x"))
     must_reject(plan, golden_plan, "a time that is not a date-time", lambda d: d.update(createdAt="yesterday"))
+    changed = lambda d: next(f for f in d["fleets"] if "impact" in f)
+    must_reject(plan, golden_impact, "an impact without its processes per instance",
+                lambda d: changed(d)["impact"].pop("processesPerInstance"))
+    must_reject(plan, golden_impact, "an impact warning with a malformed code",
+                lambda d: next(f for f in d["fleets"] if f.get("impact", {}).get("warnings"))["impact"]["warnings"][0]
+                .update(code="W1"))
+    must_reject(plan, golden_impact, "an unchanged fleet with an impact",
+                lambda d: next(f for f in d["fleets"] if f["action"] == "unchanged").update(impact=changed(d)["impact"]))
+    must_reject(plan, golden_impact, "a negative slot count",
+                lambda d: changed(d)["impact"]["slots"].update(after=-1))
     must_reject(report, golden_report, "an unknown outcome", lambda d: d["outcomes"][0].update(result="skipped"))
     must_reject(report, golden_report, "an updated fleet without its previous configuration",
                 lambda d: d["outcomes"][0].pop("previous"))

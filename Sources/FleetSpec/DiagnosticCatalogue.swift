@@ -1,5 +1,6 @@
 // The stable diagnostic codes. FF1xx: files, YAML and structure; FF2xx: FleetId, Region and ComputeType;
-// FF3xx: server processes; FF4xx: game session activation. A code never changes meaning once published.
+// FF3xx: server processes; FF4xx: game session activation; FF5xx: a plan's impact on players and hardware
+// (warnings about the live fleet a change meets). A code never changes meaning once published.
 extension DiagnosticCode {
     public static let fileTooLarge: DiagnosticCode = "FF100"
     public static let nodeBudgetExceeded: DiagnosticCode = "FF101"
@@ -41,6 +42,10 @@ extension DiagnosticCode {
     public static let activationTimeoutRange: DiagnosticCode = "FF401"
     public static let activationLimitRange: DiagnosticCode = "FF402"
     public static let activationLimitUnreachable: DiagnosticCode = "FF403"
+
+    public static let capacityBelowGameSessions: DiagnosticCode = "FF501"
+    public static let processMemoryBelowMinimum: DiagnosticCode = "FF502"
+    public static let processesAboveVCPUs: DiagnosticCode = "FF503"
 }
 
 /// One entry of the catalogue of diagnostic codes: what the docs list for each code.
@@ -113,6 +118,15 @@ public enum DiagnosticCatalogue {
         .init(
             code: .activationLimitUnreachable, severity: .warning,
             title: "MaxConcurrentGameSessionActivations exceeds the process count and can never bind"),
+        .init(
+            code: .capacityBelowGameSessions, severity: .warning,
+            title: "Change leaves fewer game-session slots than game sessions running now"),
+        .init(
+            code: .processMemoryBelowMinimum, severity: .warning,
+            title: "Change leaves each server process less memory than --min-process-memory"),
+        .init(
+            code: .processesAboveVCPUs, severity: .warning,
+            title: "Change runs more server processes per instance than --max-processes-per-vcpu allows"),
     ]
 
     /// The entry for `code`, if it is a published code.

@@ -32,12 +32,28 @@ public final class ScriptedGameLift: GameLift, @unchecked Sendable {
         public var name: String?
         public var buildId: String?
         public var creationTime: Date?
+        /// What DescribeFleetAttributes and DescribeFleetCapacity report; `nil` leaves it out.
+        public var instanceType: String?
+        public var computeType: ComputeType?
+        /// Active instances (DescribeFleetCapacity) and game sessions running now (DescribeFleetUtilization).
+        public var instances: Int
+        public var activeGameSessions: Int
+        /// Remote locations by name, each with its active instances and game sessions running
+        /// (DescribeFleetLocationAttributes, DescribeFleetLocationCapacity, DescribeFleetLocationUtilization).
+        public var remoteLocations: [String: (instances: Int, activeGameSessions: Int)]
 
         public init(
             region: String?, status: FleetStatus = .active, operatingSystem: OperatingSystem = .amazonLinux2023,
             configuration: RuntimeConfiguration, name: String? = nil, buildId: String? = nil,
-            creationTime: Date? = nil
+            creationTime: Date? = nil, instanceType: String? = nil, computeType: ComputeType? = nil,
+            instances: Int = 1, activeGameSessions: Int = 0,
+            remoteLocations: [String: (instances: Int, activeGameSessions: Int)] = [:]
         ) {
+            self.remoteLocations = remoteLocations
+            self.instanceType = instanceType
+            self.computeType = computeType
+            self.instances = instances
+            self.activeGameSessions = activeGameSessions
             self.region = region
             self.status = status
             self.operatingSystem = operatingSystem
@@ -69,6 +85,8 @@ public final class ScriptedGameLift: GameLift, @unchecked Sendable {
     public var eventClock: @Sendable () -> Date? = { nil }
     /// When set, ListFleets answers pages of this many ids, each `NextToken` the offset of the next page.
     public var listPageSize: Int?
+    /// When set, DescribeFleetCapacity and DescribeFleetUtilization answer pages of this many fleets.
+    public var capacityPageSize: Int?
 
     /// A GameLift of the given fleets, by id.
     public init(_ fleets: [String: Fleet]) {
@@ -91,7 +109,8 @@ public final class ScriptedGameLift: GameLift, @unchecked Sendable {
     // MARK: Scripting and inspecting
 
     /// The next calls of `operation` on `fleetId` throw these errors, in order. For `ListFleets`, `fleetId`
-    /// is the region.
+    /// is the region; for the batched reads (`DescribeFleetAttributes`, `DescribeFleetCapacity`,
+    /// `DescribeFleetUtilization`) it is the first fleet of the batch.
     public func script(_ operation: GameLiftOperation, _ fleetId: String, _ errors: [any Error]) {
         lock.withLock { scripted["\(operation.rawValue) \(fleetId)", default: []] += errors }
     }
@@ -184,7 +203,8 @@ public final class ScriptedGameLift: GameLift, @unchecked Sendable {
                     f.answers(in: region)
                         ? FleetAttributes(
                             fleetId: id, name: f.name, status: f.status, operatingSystem: f.operatingSystem,
-                            buildId: f.buildId, creationTime: f.creationTime) : nil
+                            buildId: f.buildId, instanceType: f.instanceType, creationTime: f.creationTime,
+                            computeType: f.computeType) : nil
                 }
             }
         }
@@ -229,5 +249,112 @@ public final class ScriptedGameLift: GameLift, @unchecked Sendable {
         let start = Int(input.nextToken ?? "0") ?? 0
         let end = min(ids.count, start + size)
         return ListFleetsOutput(fleetIds: Array(ids[start..<end]), nextToken: end < ids.count ? String(end) : nil)
+    }
+
+    public func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String) async throws
+        -> DescribeFleetCapacityOutput
+    {
+        let ids = input.fleetIds ?? []
+        try enter(
+            .describeFleetCapacity, region, ids.joined(separator: ","),
+            key: ids.first.map { "DescribeFleetCapacity \(Self.id($0))" })
+        if let base { return try await base.describeFleetCapacity(input, region: region) }
+        let (page, next) = try capacityPage(input, region: region)
+        let items = page.map { id, f in
+            FleetCapacity(
+                fleetId: id, instanceType: f.instanceType,
+                instanceCounts: InstanceCounts(desired: f.instances, active: f.instances), location: region)
+        }
+        return DescribeFleetCapacityOutput(fleetCapacity: items, nextToken: next)
+    }
+
+    public func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String) async throws
+        -> DescribeFleetUtilizationOutput
+    {
+        let ids = input.fleetIds ?? []
+        try enter(
+            .describeFleetUtilization, region, ids.joined(separator: ","),
+            key: ids.first.map { "DescribeFleetUtilization \(Self.id($0))" })
+        if let base { return try await base.describeFleetUtilization(input, region: region) }
+        let (page, next) = try capacityPage(input, region: region)
+        let items = page.map { id, f in
+            FleetUtilization(fleetId: id, activeGameSessionCount: f.activeGameSessions, location: region)
+        }
+        return DescribeFleetUtilizationOutput(fleetUtilization: items, nextToken: next)
+    }
+
+    /// The known fleets a capacity or utilization request names in `region`, one page of `capacityPageSize`.
+    private func capacityPage(_ input: DescribeFleetCapacityInput, region: String) throws
+        -> ([(String, Fleet)], String?)
+    {
+        let found: [(String, Fleet)] = lock.withLock {
+            let ids = input.fleetIds.map { $0.map(Self.id) } ?? fleets.keys.sorted()
+            return ids.compactMap { id in fleets[id].flatMap { $0.answers(in: region) ? (id, $0) : nil } }
+        }
+        guard let size = capacityPageSize else { return (found, nil) }
+        guard let start = Int(input.nextToken ?? "0"), (0...found.count).contains(start) else {
+            throw GameLiftServiceError(code: .invalidRequest, message: "Invalid NextToken", httpStatus: 400)
+        }
+        let end = min(found.count, start + size)
+        return (Array(found[start..<end]), end < found.count ? String(end) : nil)
+    }
+
+    public func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
+        async throws -> DescribeFleetLocationAttributesOutput
+    {
+        let id = Self.id(input.fleetId)
+        try enter(.describeFleetLocationAttributes, region, id)
+        if let base { return try await base.describeFleetLocationAttributes(input, region: region) }
+        let fleet = try fleet(id, region)
+        let names = fleet.remoteLocations.keys.sorted().filter { input.locations?.contains($0) ?? true }
+        return DescribeFleetLocationAttributesOutput(
+            fleetId: id,
+            locationAttributes: names.map {
+                LocationAttributes(locationState: LocationState(location: $0, status: .active))
+            })
+    }
+
+    public func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String)
+        async throws -> DescribeFleetLocationCapacityOutput
+    {
+        let id = Self.id(input.fleetId)
+        try enter(
+            .describeFleetLocationCapacity, region, "\(id) \(input.location)",
+            key: "DescribeFleetLocationCapacity \(id)")
+        if let base { return try await base.describeFleetLocationCapacity(input, region: region) }
+        let (fleet, counts) = try located(id, input.location, region)
+        return DescribeFleetLocationCapacityOutput(
+            fleetCapacity: FleetCapacity(
+                fleetId: id, instanceType: fleet.instanceType,
+                instanceCounts: InstanceCounts(desired: counts.instances, active: counts.instances),
+                location: input.location))
+    }
+
+    public func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+        async throws -> DescribeFleetLocationUtilizationOutput
+    {
+        let id = Self.id(input.fleetId)
+        try enter(
+            .describeFleetLocationUtilization, region, "\(id) \(input.location)",
+            key: "DescribeFleetLocationUtilization \(id)")
+        if let base { return try await base.describeFleetLocationUtilization(input, region: region) }
+        let (_, counts) = try located(id, input.location, region)
+        return DescribeFleetLocationUtilizationOutput(
+            fleetUtilization: FleetUtilization(
+                fleetId: id, activeGameSessionCount: counts.activeGameSessions, location: input.location))
+    }
+
+    /// A fleet and its counts in `location`: the home Region's, or a remote location's.
+    private func located(_ id: String, _ location: String, _ region: String) throws
+        -> (Fleet, (instances: Int, activeGameSessions: Int))
+    {
+        let fleet = try fleet(id, region)
+        if location == region { return (fleet, (fleet.instances, fleet.activeGameSessions)) }
+        guard let counts = fleet.remoteLocations[location] else {
+            throw GameLiftServiceError(
+                code: .notFound, message: "Location \(location) not found in fleet \(id).", requestId: "req-nf",
+                httpStatus: 400)
+        }
+        return (fleet, counts)
     }
 }

@@ -18,18 +18,39 @@ public struct EventCode: RawRepresentable, Codable, Hashable, Sendable, Expressi
     /// What the code means, from the API reference; `nil` for a code this version does not know.
     public var meaning: String? { Self.catalogue[rawValue] }
 
-    /// Codes that show a runtime configuration failing on the fleet's instances: what `apply --watch` reports.
-    public var indicatesRuntimeConfigurationFailure: Bool { Self.runtimeConfigurationFailures.contains(self) }
+    /// Whether the code shows a runtime configuration failing on the fleet's instances: what counts against a
+    /// rollout in `apply --watch` (with `--strict-watch`, so does `EventCause.unknownFailure`).
+    public var indicatesRuntimeConfigurationFailure: Bool { cause == .configuration }
 
-    public static let runtimeConfigurationFailures: Set<EventCode> = [
+    /// What the event is caused by, from the API reference's descriptions (docs/verify.md, "Event causes").
+    public var cause: EventCause {
+        if Self.configurationFailures.contains(self) { return .configuration }
+        if Self.capacityFailures.contains(self) { return .capacity }
+        if meaning == nil, rawValue.hasPrefix("SERVER_PROCESS_") { return .unknownFailure }
+        return .informational
+    }
+
+    /// Failures of the server processes the runtime configuration starts: a launch path, the server SDK
+    /// calls, crashes, health, game session activation, and validation of the launch path.
+    public static let configurationFailures: Set<EventCode> = [
         "SERVER_PROCESS_INVALID_PATH", "SERVER_PROCESS_CRASHED", "SERVER_PROCESS_SDK_INITIALIZATION_TIMEOUT",
         "SERVER_PROCESS_SDK_INITIALIZATION_FAILED", "SERVER_PROCESS_PROCESS_READY_TIMEOUT",
         "SERVER_PROCESS_TERMINATED_UNHEALTHY", "SERVER_PROCESS_PROCESS_EXIT_TIMEOUT",
         "SERVER_PROCESS_MISCONFIGURED_CONTAINER_PORT", "GAME_SESSION_ACTIVATION_TIMEOUT",
         "FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND", "FLEET_VALIDATION_EXECUTABLE_RUNTIME_FAILURE",
-        "FLEET_VALIDATION_TIMED_OUT", "FLEET_ACTIVATION_FAILED", "FLEET_ACTIVATION_FAILED_NO_INSTANCES",
+        "FLEET_VALIDATION_TIMED_OUT", "FLEET_ACTIVATION_FAILED",
         // A location of a multi-location fleet failing while the new configuration rolls out there.
         "LOCATION_STATE_ERROR",
+    ]
+
+    /// Failures of the hardware and what runs before any server process: no instances to be had, Spot
+    /// interruptions, instances replaced, the build's download and install, networking. A new runtime
+    /// configuration cannot cause them, so they never count against a rollout.
+    public static let capacityFailures: Set<EventCode> = [
+        "FLEET_ACTIVATION_FAILED_NO_INSTANCES", "INSTANCE_INTERRUPTED", "INSTANCE_RECYCLED",
+        "INSTANCE_REPLACED_UNHEALTHY", "FLEET_BINARY_DOWNLOAD_FAILED", "FLEET_INITIALIZATION_FAILED",
+        "FLEET_CREATION_FAILED_INSTALLER", "FLEET_VPC_PEERING_FAILED", "COMPUTE_LOG_UPLOAD_FAILED",
+        "FLEET_STATE_ERROR",
     ]
 
     /// The event GameLift logs when a fleet's status changes to `status`, or `nil` when the API has no such
@@ -132,4 +153,17 @@ public struct EventCode: RawRepresentable, Codable, Hashable, Sendable, Expressi
 
     private static let catalogue: [String: String] = Dictionary(
         all.map { ($0.code.rawValue, $0.meaning) }, uniquingKeysWith: { a, _ in a })
+}
+
+/// Why a fleet event happened, as far as a rollout is concerned.
+public enum EventCause: String, Codable, Sendable, Hashable, CaseIterable {
+    /// The runtime configuration's server processes failing: counts against a rollout.
+    case configuration
+    /// Instances, capacity, the build or the network: never counts against a rollout.
+    case capacity
+    /// Status changes and other news.
+    case informational
+    /// A `SERVER_PROCESS_*` code this version does not know: possibly a failure; counts only with
+    /// `--strict-watch`.
+    case unknownFailure
 }

@@ -16,6 +16,18 @@ public protocol GameLift: Sendable {
     func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput
     func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
         async throws -> DescribeFleetLocationAttributesOutput
+    /// Instance counts per fleet (home Region), for the capacity a plan's impact reports.
+    func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String) async throws
+        -> DescribeFleetCapacityOutput
+    /// Active server processes and game sessions per fleet (home Region), for the plan's capacity-drop warning.
+    func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String) async throws
+        -> DescribeFleetUtilizationOutput
+    /// Instance counts of one fleet in one of its locations: how a plan reads a remote location's capacity.
+    func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String) async throws
+        -> DescribeFleetLocationCapacityOutput
+    /// Active server processes and game sessions of one fleet in one of its locations.
+    func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+        async throws -> DescribeFleetLocationUtilizationOutput
 }
 
 extension GameLift {

@@ -50,4 +50,7 @@ public enum GameLiftLimits {
     public static let locationLength = 1...64
     /// How many fleet ids fleetform puts in one DescribeFleetAttributes request.
     public static let fleetAttributesBatch = 50
+    /// How many fleet ids fleetform puts in one DescribeFleetCapacity or DescribeFleetUtilization request: the
+    /// API reference's limit for `FleetIds` in those operations.
+    public static let fleetCapacityBatch = 50
 }

@@ -139,4 +139,8 @@ public enum GameLiftOperation: String, CaseIterable, Sendable, Codable {
     case describeFleetEvents = "DescribeFleetEvents"
     case listFleets = "ListFleets"
     case describeFleetLocationAttributes = "DescribeFleetLocationAttributes"
+    case describeFleetCapacity = "DescribeFleetCapacity"
+    case describeFleetUtilization = "DescribeFleetUtilization"
+    case describeFleetLocationCapacity = "DescribeFleetLocationCapacity"
+    case describeFleetLocationUtilization = "DescribeFleetLocationUtilization"
 }

@@ -119,6 +119,36 @@ public struct ResilientGameLift: GameLift {
         }
     }
 
+    public func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String)
+        async throws -> DescribeFleetCapacityOutput
+    {
+        try await send(.describeFleetCapacity, region) { try await base.describeFleetCapacity(input, region: region) }
+    }
+
+    public func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String)
+        async throws -> DescribeFleetUtilizationOutput
+    {
+        try await send(.describeFleetUtilization, region) {
+            try await base.describeFleetUtilization(input, region: region)
+        }
+    }
+
+    public func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String)
+        async throws -> DescribeFleetLocationCapacityOutput
+    {
+        try await send(.describeFleetLocationCapacity, region) {
+            try await base.describeFleetLocationCapacity(input, region: region)
+        }
+    }
+
+    public func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+        async throws -> DescribeFleetLocationUtilizationOutput
+    {
+        try await send(.describeFleetLocationUtilization, region) {
+            try await base.describeFleetLocationUtilization(input, region: region)
+        }
+    }
+
     private func emit(_ event: ResilienceEvent) {
         stats.record(event)
         observe(event)

@@ -12,4 +12,11 @@ public enum SaturatingSum {
     public static func of<S: Sequence>(_ values: S) -> Int where S.Element == Int {
         values.reduce(0, add)
     }
+
+    /// `a × b`, clamped to `Int.min...Int.max`.
+    public static func multiply(_ a: Int, _ b: Int) -> Int {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        guard overflow else { return product }
+        return (a < 0) == (b < 0) ? Int.max : Int.min
+    }
 }

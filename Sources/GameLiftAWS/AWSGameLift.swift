@@ -96,6 +96,26 @@ public struct AWSGameLift: GameLift, IdentityProviding {
         async throws -> DescribeFleetLocationAttributesOutput
     { try await call(.describeFleetLocationAttributes, input, region: region) }
 
+    /// `GameLift.DescribeFleetCapacity`, one signed attempt (one page).
+    public func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String) async throws
+        -> DescribeFleetCapacityOutput
+    { try await call(.describeFleetCapacity, input, region: region) }
+
+    /// `GameLift.DescribeFleetUtilization`, one signed attempt (one page).
+    public func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String) async throws
+        -> DescribeFleetUtilizationOutput
+    { try await call(.describeFleetUtilization, input, region: region) }
+
+    /// `GameLift.DescribeFleetLocationCapacity`, one signed attempt.
+    public func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String)
+        async throws -> DescribeFleetLocationCapacityOutput
+    { try await call(.describeFleetLocationCapacity, input, region: region) }
+
+    /// `GameLift.DescribeFleetLocationUtilization`, one signed attempt.
+    public func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+        async throws -> DescribeFleetLocationUtilizationOutput
+    { try await call(.describeFleetLocationUtilization, input, region: region) }
+
     /// One signed `POST /` with `X-Amz-Target: GameLift.<operation>`.
     func call<Input: Encodable, Output: Decodable>(
         _ operation: GameLiftOperation, _ input: Input, region: String

@@ -22,6 +22,9 @@ public struct AWSSettings: Sendable, Hashable {
     /// `use_dualstack_endpoint`.
     public var useFIPSEndpoint: Bool
     public var useDualStackEndpoint: Bool
+    /// `AWS_STS_REGIONAL_ENDPOINTS` / `sts_regional_endpoints`: `legacy` sends STS requests of the regions
+    /// botocore lists to the global `sts.amazonaws.com`; `regional` (the AWS CLI v2 default) never does.
+    public var stsRegionalEndpoints: STSRegionalEndpoints = .regional
     /// Proxies, extra trusted certificates and the User-Agent.
     public var network: NetworkSettings
     /// `AWS_MAX_ATTEMPTS` or the profile's `max_attempts`.
@@ -139,6 +142,16 @@ public struct AWSSettings: Sendable, Hashable {
         }
         settings.useFIPSEndpoint = try flag("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")
         settings.useDualStackEndpoint = try flag("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint")
+        let stsModeSources: [(String, String?)] = [
+            ("AWS_STS_REGIONAL_ENDPOINTS", env("AWS_STS_REGIONAL_ENDPOINTS")),
+            ("profile \(profileName) sts_regional_endpoints", profileValues["sts_regional_endpoints"]),
+        ]
+        if let (source, value) = stsModeSources.first(where: { $0.1 != nil }), let value {
+            guard let mode = STSRegionalEndpoints(rawValue: value.lowercased()) else {
+                throw AWSConfigurationError("\(source): '\(value)' is neither legacy nor regional")
+            }
+            settings.stsRegionalEndpoints = mode
+        }
 
         let attemptSources: [(String, String?)] = [
             ("AWS_MAX_ATTEMPTS", env("AWS_MAX_ATTEMPTS")),
@@ -174,8 +187,23 @@ public struct AWSSettings: Sendable, Hashable {
     /// one, else the standard endpoint in the region's partition with the FIPS and dual-stack choices.
     public func serviceEndpoint(_ service: ServiceEndpoint.Service, region: String) throws -> URL {
         if let configured = serviceEndpointOverrides[service.configKey] { return configured }
+        if usesGlobalSTS(service, region: region), let global = URL(string: "https://sts.amazonaws.com/") {
+            return global
+        }
         return try ServiceEndpoint.standard(
             prefix: service.endpointPrefix, region: region, fips: useFIPSEndpoint, dualStack: useDualStackEndpoint)
+    }
+
+    /// The region a request to `service` in `region` is signed for: us-east-1 for the global STS endpoint.
+    public func signingRegion(_ service: ServiceEndpoint.Service, region: String) -> String {
+        usesGlobalSTS(service, region: region) ? "us-east-1" : region
+    }
+
+    /// botocore's rule: `legacy` mode, no configured endpoint, no FIPS or dual-stack variant, and one of the
+    /// regions whose STS requests went to the global endpoint before regional endpoints existed.
+    private func usesGlobalSTS(_ service: ServiceEndpoint.Service, region: String) -> Bool {
+        service == .sts && stsRegionalEndpoints == .legacy && serviceEndpointOverrides[service.configKey] == nil
+            && !useFIPSEndpoint && !useDualStackEndpoint && STSRegionalEndpoints.legacyGlobalRegions.contains(region)
     }
 
     /// The profile's values, the credentials file's winning over the config file's (as botocore merges them).
@@ -227,4 +255,16 @@ public struct AWSSettings: Sendable, Hashable {
         if path.hasPrefix("~/") { return home + path.dropFirst() }
         return path
     }
+}
+
+/// How STS endpoints are chosen (`AWS_STS_REGIONAL_ENDPOINTS`, `sts_regional_endpoints`).
+public enum STSRegionalEndpoints: String, Sendable, Hashable {
+    case legacy, regional
+
+    /// The regions `legacy` sends to `sts.amazonaws.com`: botocore's `LEGACY_GLOBAL_STS_REGIONS`.
+    public static let legacyGlobalRegions: Set<String> = [
+        "ap-northeast-1", "ap-south-1", "ap-southeast-1", "ap-southeast-2", "aws-global", "ca-central-1",
+        "eu-central-1", "eu-north-1", "eu-west-1", "eu-west-2", "eu-west-3", "sa-east-1", "us-east-1", "us-east-2",
+        "us-west-1", "us-west-2",
+    ]
 }

@@ -82,8 +82,11 @@ public struct STSClient: Sendable {
         if let credentials {
             let request = SigV4Request(
                 method: "POST", path: endpoint.path.isEmpty ? "/" : endpoint.path, headers: headers, body: body)
-            headers = SigV4Signer(service: "sts", region: region).sign(request, credentials: credentials, date: now())
-                .headers.map { ($0.name, $0.value) }
+            let signingRegion = settings.signingRegion(.sts, region: region)
+            headers = SigV4Signer(service: "sts", region: signingRegion).sign(
+                request, credentials: credentials, date: now()
+            )
+            .headers.map { ($0.name, $0.value) }
         }
         let answer: HTTPExchange.Answer
         do {

@@ -50,7 +50,9 @@ struct EmulatorResponder: HTTPResponder {
                     code: error.code.rawValue, message: error.message, status: error.httpStatus, requestId: requestId)
             }
             outcome.status = Int(response.status.code)
-            log(route: route, outcome: outcome, requestId: requestId, duration: ContinuousClock.now - started)
+            log(
+                route: route, outcome: outcome, requestId: requestId, duration: ContinuousClock.now - started,
+                query: "sts:" + STSResponder.action(in: body))
             return response
         }
         do {
@@ -148,6 +150,18 @@ struct EmulatorResponder: HTTPResponder {
         case .describeFleetLocationAttributes:
             let input = try wire.decode(DescribeFleetLocationAttributesInput.self, from: body)
             return try wire.encode(try await backend.describeFleetLocationAttributes(input, region: region))
+        case .describeFleetCapacity:
+            let input = try wire.decode(DescribeFleetCapacityInput.self, from: body)
+            return try wire.encode(try await backend.describeFleetCapacity(input, region: region))
+        case .describeFleetUtilization:
+            let input = try wire.decode(DescribeFleetUtilizationInput.self, from: body)
+            return try wire.encode(try await backend.describeFleetUtilization(input, region: region))
+        case .describeFleetLocationCapacity:
+            let input = try wire.decode(DescribeFleetLocationCapacityInput.self, from: body)
+            return try wire.encode(try await backend.describeFleetLocationCapacity(input, region: region))
+        case .describeFleetLocationUtilization:
+            let input = try wire.decode(DescribeFleetLocationUtilizationInput.self, from: body)
+            return try wire.encode(try await backend.describeFleetLocationUtilization(input, region: region))
         }
     }
 
@@ -171,12 +185,15 @@ struct EmulatorResponder: HTTPResponder {
         return response
     }
 
-    /// One line per request; never the Authorization header or the body.
-    private func log(route: EmulatorRoute, outcome: Outcome, requestId: String, duration: Duration) {
+    /// One line per request; never the Authorization header or the body. `query` names an STS Query-protocol
+    /// request's service and action (`sts:GetCallerIdentity`).
+    private func log(
+        route: EmulatorRoute, outcome: Outcome, requestId: String, duration: Duration, query: String? = nil
+    ) {
         let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
         var metadata: Logger.Metadata = [
-            "operation": "\(route.operationName ?? route.path)",
-            "protocol": "\(route.wireProtocol.rawValue)",
+            "operation": "\(query ?? route.operationName ?? route.path)",
+            "protocol": "\(query == nil ? route.wireProtocol.rawValue : "query")",
             "status": outcome.dropped ? "dropped" : "\(outcome.status)",
             "duration_ms": "\(String(format: "%.1f", ms))",
             "request_id": "\(requestId)",

@@ -13,6 +13,12 @@ enum STSResponder {
             && (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded")
     }
 
+    /// The form's `Action` (for the request log), bounded so a hostile form cannot flood the log.
+    static func action(in body: [UInt8]) -> String {
+        let action = parseForm(String(decoding: body, as: UTF8.self))["Action"] ?? "(no Action)"
+        return action.count <= 64 ? action : String(action.prefix(64)) + "…"
+    }
+
     /// The answer to `body` (the form) for `backend`.
     static func respond(form body: [UInt8], backend: any GameLift, requestId: String) async -> Response {
         let fields = parseForm(String(decoding: body, as: UTF8.self))

@@ -148,6 +148,38 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         }
     }
 
+    public func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String)
+        async throws -> DescribeFleetCapacityOutput
+    {
+        try await perform(.describeFleetCapacity, fleets: input.fleetIds ?? [], region: region) {
+            try $0.describeFleetCapacity(input, &$1)
+        }
+    }
+
+    public func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String)
+        async throws -> DescribeFleetUtilizationOutput
+    {
+        try await perform(.describeFleetUtilization, fleets: input.fleetIds ?? [], region: region) {
+            try $0.describeFleetUtilization(input, &$1)
+        }
+    }
+
+    public func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String)
+        async throws -> DescribeFleetLocationCapacityOutput
+    {
+        try await perform(.describeFleetLocationCapacity, fleets: [input.fleetId], region: region) {
+            try $0.describeFleetLocationCapacity(input, &$1)
+        }
+    }
+
+    public func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+        async throws -> DescribeFleetLocationUtilizationOutput
+    {
+        try await perform(.describeFleetLocationUtilization, fleets: [input.fleetId], region: region) {
+            try $0.describeFleetLocationUtilization(input, &$1)
+        }
+    }
+
     // MARK: Calls
 
     /// Faults first (throttle, latency, a dropped connection, an injected error), then the operation, under

@@ -6,11 +6,19 @@ public struct SimulatedLocation: Codable, Hashable, Sendable {
     /// A Region code such as `eu-west-1`.
     public var location: String
     public var status: FleetStatus
+    /// Active instances in this location; one when the state does not say.
+    public var instances: Int?
+    /// Game sessions running in this location now; none when the state does not say.
+    public var activeGameSessions: Int?
 
     /// A location in `status` (default ACTIVE).
-    public init(location: String, status: FleetStatus = .active) {
+    public init(
+        location: String, status: FleetStatus = .active, instances: Int? = nil, activeGameSessions: Int? = nil
+    ) {
         self.location = location
         self.status = status
+        self.instances = instances
+        self.activeGameSessions = activeGameSessions
     }
 
     /// The location as `DescribeFleetLocationAttributes` answers it.
@@ -21,12 +29,16 @@ public struct SimulatedLocation: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case location = "Location"
         case status = "Status"
+        case instances = "Instances"
+        case activeGameSessions = "ActiveGameSessions"
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         location = try c.decode(String.self, forKey: .location)
         status = try c.decodeIfPresent(FleetStatus.self, forKey: .status) ?? .active
+        instances = try c.decodeIfPresent(Int.self, forKey: .instances)
+        activeGameSessions = try c.decodeIfPresent(Int.self, forKey: .activeGameSessions)
     }
 }
 
@@ -50,6 +62,9 @@ extension SimulatedFleet {
             guard GameLiftLimits.locationLength.contains(location.location.count) else {
                 throw SimulationError("\(place): Locations[\(index)]: Location must be 1 to 64 characters")
             }
+            try SimulatedFleet.checkCounts(
+                instances: location.instances, activeGameSessions: location.activeGameSessions,
+                place: "\(place): Locations[\(index)]")
             guard seen.insert(location.location).inserted else {
                 throw SimulationError(
                     "\(place): Locations[\(index)]: \(location.location) is the home Region or listed twice")

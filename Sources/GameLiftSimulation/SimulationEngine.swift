@@ -132,7 +132,9 @@ struct SimulationEngine {
             anchor = decoded
         }
         // Newest first; only events that have happened by now; StartTime and EndTime inclusive.
-        let visible = fleet.events.filter { event in
+        let logged =
+            fleet.events + ongoingEvents(of: fleet, from: input.startTime, to: min(call.now, input.endTime ?? call.now))
+        let visible = logged.filter { event in
             event.eventTime <= call.now && input.startTime.map { event.eventTime >= $0 } ?? true
                 && input.endTime.map { event.eventTime <= $0 } ?? true
                 && anchor.map { (event.eventTime, event.eventId) < ($0.time, $0.eventId) } ?? true
@@ -147,6 +149,30 @@ struct SimulationEngine {
                 PageToken.eventAnchor(fleetId: fleet.fleetId, time: $0.eventTime, eventId: $0.eventId)
             } : nil
         return .init(events: page, nextToken: next)
+    }
+
+    /// The fleet's ongoing failure events between `start` (or its beginning) and `end`: generated, never stored,
+    /// with ids derived from the seed, so every read agrees on them; at most the newest
+    /// `OngoingFailure.maximumPerRead`.
+    func ongoingEvents(of fleet: SimulatedFleet, from start: Date?, to end: Date) -> [FleetEvent] {
+        guard let ongoing = fleet.behaviour?.ongoingFailure, ongoing.everySeconds >= OngoingFailure.minimumEverySeconds
+        else { return [] }
+        let last = min(end, ongoing.until ?? end)
+        let first = max(start ?? ongoing.since, ongoing.since)
+        let lastStep = last.timeIntervalSince(ongoing.since) / ongoing.everySeconds
+        let firstStep = first.timeIntervalSince(ongoing.since) / ongoing.everySeconds
+        // Dates from a state file can be anything; steps past 2^50 are no window a watch reads.
+        guard last >= first, lastStep.isFinite, firstStep.isFinite, lastStep < 0x1p50, firstStep >= 0 else { return [] }
+        let lastIndex = Int(lastStep.rounded(.down))
+        let firstIndex = max(Int(firstStep.rounded(.up)), lastIndex - OngoingFailure.maximumPerRead + 1)
+        guard firstIndex <= lastIndex else { return [] }
+        return (firstIndex...lastIndex).map { index in
+            var random = SeededGenerator(seed: seed, "ongoing", fleet.fleetId, String(index))
+            return FleetEvent(
+                eventId: random.uuid(), resourceId: fleet.fleetId, eventCode: ongoing.code,
+                message: ongoing.message ?? "\(ongoing.code): ongoing since \(ongoing.since)",
+                eventTime: ongoing.since.addingTimeInterval(Double(index) * ongoing.everySeconds).wholeMilliseconds)
+        }
     }
 
     func listFleets(_ input: ListFleetsInput, _ call: SimulationCall) throws -> ListFleetsOutput {
@@ -227,7 +253,7 @@ struct SimulationEngine {
     }
 
     /// Ends holds whose time or attempts ran out, logging the status change at the moment it happened.
-    private mutating func settleHolds(_ index: Int, _ call: inout SimulationCall) {
+    mutating func settleHolds(_ index: Int, _ call: inout SimulationCall) {
         let id = state.fleets[index].fleetId
         if let hold = faultHolds[id], !hold.isActive(at: call.now) {
             faultHolds[id] = nil
@@ -284,7 +310,7 @@ struct SimulationEngine {
         status.allowsRuntimeConfigurationUpdate ? nil : status
     }
 
-    private func attributes(_ index: Int) -> FleetAttributes {
+    func attributes(_ index: Int) -> FleetAttributes {
         let fleet = state.fleets[index]
         // Anywhere fleets have the abbreviated set: no build, operating system or instance type.
         let ec2 = fleet.effectiveComputeType == .ec2
@@ -309,7 +335,7 @@ struct SimulationEngine {
 
     // MARK: Errors and pages
 
-    private func reject(_ violations: [String], _ call: SimulationCall) throws {
+    func reject(_ violations: [String], _ call: SimulationCall) throws {
         guard !violations.isEmpty else { return }
         throw GameLiftServiceError.answer(
             .invalidRequest, RequestValidation.message(violations), requestId: call.requestId)
@@ -320,7 +346,7 @@ struct SimulationEngine {
             .invalidRequest, "Invalid NextToken: it was not issued for this request.", requestId: call.requestId)
     }
 
-    private func paginate(_ items: [Int], limit: Int?, token: String?, kind: String, _ call: SimulationCall) throws
+    func paginate(_ items: [Int], limit: Int?, token: String?, kind: String, _ call: SimulationCall) throws
         -> (items: [Int], next: String?)
     {
         var start = 0

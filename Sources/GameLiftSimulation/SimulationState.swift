@@ -54,6 +54,12 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
     public var computeType: ComputeType?
     /// Remote locations of a multi-location fleet; the home Region is `region`.
     public var locations: [SimulatedLocation]?
+    /// Active instances (computes, for an Anywhere fleet) in the home Region, as `DescribeFleetCapacity`
+    /// reports them; one when the state does not say, as a new fleet starts.
+    public var instances: Int?
+    /// Game sessions running in the home Region now, as `DescribeFleetUtilization` reports them; none when the
+    /// state does not say.
+    public var activeGameSessions: Int?
 
     /// A fleet; only the identifying fields and the configuration are required.
     public init(
@@ -62,8 +68,11 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
         buildId: String? = nil, buildFiles: [String]? = nil, instanceType: String? = "c5.large",
         creationTime: Date? = nil, runtimeConfiguration: RuntimeConfiguration, events: [FleetEvent] = [],
         hold: StatusHold? = nil, behaviour: FleetBehaviour? = nil, updateCount: Int = 0,
-        computeType: ComputeType? = nil, locations: [SimulatedLocation]? = nil
+        computeType: ComputeType? = nil, locations: [SimulatedLocation]? = nil, instances: Int? = nil,
+        activeGameSessions: Int? = nil
     ) {
+        self.instances = instances
+        self.activeGameSessions = activeGameSessions
         self.computeType = computeType
         self.locations = locations
         self.fleetId = fleetId
@@ -112,6 +121,8 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
         case updateCount = "UpdateCount"
         case computeType = "ComputeType"
         case locations = "Locations"
+        case instances = "Instances"
+        case activeGameSessions = "ActiveGameSessions"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -140,6 +151,8 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
         updateCount = try c.decodeIfPresent(Int.self, forKey: .updateCount) ?? 0
         computeType = try c.decodeIfPresent(ComputeType.self, forKey: .computeType)
         locations = try c.decodeIfPresent([SimulatedLocation].self, forKey: .locations)
+        instances = try c.decodeIfPresent(Int.self, forKey: .instances)
+        activeGameSessions = try c.decodeIfPresent(Int.self, forKey: .activeGameSessions)
     }
 }
 
@@ -181,17 +194,56 @@ public struct FleetBehaviour: Codable, Hashable, Sendable {
     public var gameSessionActivationSeconds: Int?
     /// Events of an update appear within this many seconds after it (default 3).
     public var eventDelaySeconds: Double?
+    /// A failure the fleet logs at a steady rate whatever its runtime configuration (a bug in the build, a
+    /// bad instance image): the "already failing before the update" case of docs/verify.md.
+    public var ongoingFailure: OngoingFailure?
 
     /// Behaviour with the given settings.
-    public init(crashRate: Double? = nil, gameSessionActivationSeconds: Int? = nil, eventDelaySeconds: Double? = nil) {
+    public init(
+        crashRate: Double? = nil, gameSessionActivationSeconds: Int? = nil, eventDelaySeconds: Double? = nil,
+        ongoingFailure: OngoingFailure? = nil
+    ) {
         self.crashRate = crashRate
         self.gameSessionActivationSeconds = gameSessionActivationSeconds
         self.eventDelaySeconds = eventDelaySeconds
+        self.ongoingFailure = ongoingFailure
     }
 
     enum CodingKeys: String, CodingKey {
         case crashRate = "CrashRate"
         case gameSessionActivationSeconds = "GameSessionActivationSeconds"
         case eventDelaySeconds = "EventDelaySeconds"
+        case ongoingFailure = "OngoingFailure"
+    }
+}
+
+/// An event the fleet logs every `everySeconds` from `since` on (and until `until`, when set), generated when
+/// the events are read rather than stored.
+public struct OngoingFailure: Codable, Hashable, Sendable {
+    public var code: EventCode
+    public var everySeconds: Double
+    public var since: Date
+    public var until: Date?
+    public var message: String?
+
+    /// The shortest interval: one event a second keeps any window's events countable.
+    public static let minimumEverySeconds = 1.0
+    /// The most events one read generates (the newest ones), however long the window.
+    public static let maximumPerRead = 10_000
+
+    public init(code: EventCode, everySeconds: Double, since: Date, until: Date? = nil, message: String? = nil) {
+        self.code = code
+        self.everySeconds = everySeconds
+        self.since = since
+        self.until = until
+        self.message = message
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code = "Code"
+        case everySeconds = "EverySeconds"
+        case since = "Since"
+        case until = "Until"
+        case message = "Message"
     }
 }

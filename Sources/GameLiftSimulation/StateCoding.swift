@@ -147,12 +147,24 @@ extension SimulatedFleet {
     /// not ordinary durations, and a runtime configuration GameLift itself would have refused.
     func checkNumbers(place: String) throws {
         guard updateCount >= 0 else { throw SimulationError("\(place): UpdateCount \(updateCount) is below 0") }
+        try Self.checkCounts(instances: instances, activeGameSessions: activeGameSessions, place: place)
         if let attempts = hold?.updateAttempts, attempts < 0 {
             throw SimulationError("\(place): Hold.UpdateAttempts \(attempts) is below 0")
         }
         if let delay = behaviour?.eventDelaySeconds, !(0...Self.maxEventDelaySeconds).contains(delay) {
             throw SimulationError(
                 "\(place): Behaviour.EventDelaySeconds \(delay) is not between 0 and \(Self.maxEventDelaySeconds)")
+        }
+        if let ongoing = behaviour?.ongoingFailure {
+            guard ongoing.everySeconds.isFinite, ongoing.everySeconds >= OngoingFailure.minimumEverySeconds else {
+                throw SimulationError(
+                    "\(place): Behaviour.OngoingFailure.EverySeconds \(ongoing.everySeconds) is not a number of "
+                        + "seconds of at least \(OngoingFailure.minimumEverySeconds)")
+            }
+            guard ongoing.since.timeIntervalSince1970.isFinite, ongoing.until.map({ $0 >= ongoing.since }) ?? true
+            else {
+                throw SimulationError("\(place): Behaviour.OngoingFailure.Until is before its Since")
+            }
         }
         if let needed = behaviour?.gameSessionActivationSeconds, needed < 0 {
             throw SimulationError("\(place): Behaviour.GameSessionActivationSeconds \(needed) is below 0")
@@ -168,6 +180,15 @@ extension SimulatedFleet {
             ]
         for case let (name, value?) in numbers where !GameLiftLimits.wireInteger.contains(value) {
             throw SimulationError("\(place).RuntimeConfiguration.\(name): \(value) does not fit in 32 bits")
+        }
+    }
+
+    /// Instance and game-session counts are GameLift whole numbers: 0 up to the 32-bit maximum.
+    static func checkCounts(instances: Int?, activeGameSessions: Int?, place: String) throws {
+        let counts: [(String, Int?)] = [("Instances", instances), ("ActiveGameSessions", activeGameSessions)]
+        for case let (name, value?) in counts where !(0...GameLiftLimits.wireInteger.upperBound).contains(value) {
+            throw SimulationError(
+                "\(place): \(name) \(value) is not between 0 and \(GameLiftLimits.wireInteger.upperBound)")
         }
     }
 }

@@ -60,7 +60,8 @@ struct FleetKindsOverWireTests {
             ], workspace: serverWorkspace)
         defer { _ = server.stop() }
         let environment = [
-            "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_REGION": "us-west-2",
+            "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_ENDPOINT_URL_STS": server.endpoint,
+            "AWS_REGION": "us-west-2",
             "AWS_ACCESS_KEY_ID": "AKIDFLEETFORMKINDS", "AWS_SECRET_ACCESS_KEY": "kinds-secret",
             "AWS_CONFIG_FILE": emptyConfig.path, "AWS_SHARED_CREDENTIALS_FILE": emptyConfig.path, "NO_COLOR": "1",
         ]

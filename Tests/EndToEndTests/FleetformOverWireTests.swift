@@ -31,7 +31,8 @@ struct FleetformOverWireTests {
             ], workspace: workspace)
         defer { server.stop() }
         let environment = [
-            "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_REGION": "us-west-2",
+            "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_ENDPOINT_URL_STS": server.endpoint,
+            "AWS_REGION": "us-west-2",
             "AWS_ACCESS_KEY_ID": "AKIDFLEETFORME2E", "AWS_SECRET_ACCESS_KEY": "e2e-secret",
             "AWS_CONFIG_FILE": emptyConfig.path, "AWS_SHARED_CREDENTIALS_FILE": emptyConfig.path, "NO_COLOR": "1",
         ]
@@ -53,6 +54,25 @@ struct FleetformOverWireTests {
         let again = try fleetformRun(["plan", "--detailed-exitcode", fleetFile])
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
         #expect(again.stdout.contains("0 to update"))
+
+        // The plan names the account the emulator's STS answers for.
+        #expect(again.stdout.hasPrefix("Account 123456789012 as arn:aws:iam::123456789012:user/gamelift-local\n"))
+
+        // A fleet written as an ARN of another account is refused before any GameLift request for it.
+        let otherAccount = work.appendingPathComponent("other-account.yaml")
+        let arn = "arn:aws:gamelift:us-west-2:999999999999:fleet/\(fleet)"
+        try String(contentsOfFile: fleetFile, encoding: .utf8)
+            .replacingOccurrences(of: "FleetId: \(fleet)", with: "FleetId: \(arn)")
+            .write(to: otherAccount, atomically: true, encoding: .utf8)
+        func gameLiftRequests() -> Int {
+            server.log.split(separator: "\n").filter { $0.contains("operation=") && !$0.contains("GetCallerIdentity") }
+                .count
+        }
+        let requestsBefore = gameLiftRequests()
+        let refusedARN = try fleetformRun(["apply", "--auto-approve", otherAccount.path])
+        #expect(refusedARN.status == 1, "\(refusedARN.stdout)\(refusedARN.stderr)")
+        #expect((refusedARN.stdout + refusedARN.stderr).contains("names account 999999999999"))
+        #expect(gameLiftRequests() == requestsBefore, "\(server.log.split(separator: "\n").suffix(4))")
 
         let events = try fleetformRun(["events", fleet])
         #expect(events.status == 0, "\(events.stderr)")

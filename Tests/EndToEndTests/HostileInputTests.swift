@@ -125,7 +125,7 @@ struct HostileInputTests {
             (
                 "an unknown format version",
                 try tampered(plan, { _ in }) {
-                    $0.replacingOccurrences(of: #""formatVersion":1"#, with: #""formatVersion":2"#)
+                    $0.replacingOccurrences(of: #""formatVersion":2"#, with: #""formatVersion":3"#)
                 }, ["[FF112]", "#/formatVersion"]
             ),
         ]

@@ -186,4 +186,16 @@ private struct LoopingEvents: GameLift {
         -> DescribeFleetAttributesOutput
     { .init(fleetAttributes: []) }
     func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput { .init(fleetIds: []) }
+    func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String) async throws
+        -> DescribeFleetCapacityOutput
+    { .init(fleetCapacity: []) }
+    func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String) async throws
+        -> DescribeFleetUtilizationOutput
+    { .init(fleetUtilization: []) }
+    func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String) async throws
+        -> DescribeFleetLocationCapacityOutput
+    { .init(fleetCapacity: nil) }
+    func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+        async throws -> DescribeFleetLocationUtilizationOutput
+    { .init(fleetUtilization: nil) }
 }

@@ -218,4 +218,16 @@ private struct LoopingListFleets: GameLift {
     func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
         ListFleetsOutput(fleetIds: ["fleet-a1"], nextToken: "again")
     }
+    func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String) async throws
+        -> DescribeFleetCapacityOutput
+    { throw Unused() }
+    func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String) async throws
+        -> DescribeFleetUtilizationOutput
+    { throw Unused() }
+    func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String) async throws
+        -> DescribeFleetLocationCapacityOutput
+    { throw Unused() }
+    func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+        async throws -> DescribeFleetLocationUtilizationOutput
+    { throw Unused() }
 }

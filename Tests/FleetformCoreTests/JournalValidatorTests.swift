@@ -61,5 +61,20 @@ import Testing
         }
         try Data((line + "\n" + huge).utf8).write(to: URL(fileURLWithPath: path))
         #expect(try Journal.read(path: path).count == 1)
+
+        // A key twice in one object: which value counts is ambiguous, so the line is refused where it is.
+        let twice = line.replacingOccurrences(
+            of: #""ConcurrentExecutions":4"#, with: #""ConcurrentExecutions":9,"ConcurrentExecutions":4"#)
+        #expect(twice != line)
+        try Data((twice + "\n" + line + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try Journal.read(path: path)
+            Issue.record("a journal line with a duplicate key was read")
+        } catch let error as JournalError {
+            #expect(
+                "\(error)".contains(
+                    ":1: unreadable journal entry: /new/ServerProcesses/0/ConcurrentExecutions: a key "),
+                "\(error)")
+        }
     }
 }

@@ -79,12 +79,39 @@ import Testing
         #expect(Self.problems(base) == ["\(pointer) FF401"])
     }
 
+    @Test("a key twice in one object is refused where it is, even when spelled with escapes")
+    func duplicateKeys() throws {
+        let good = try Self.text(try Self.plan())
+        let twice = good.replacingOccurrences(
+            of: #""ConcurrentExecutions":8"#, with: #""ConcurrentExecutions":1,"ConcurrentExecutions":8"#)
+        #expect(
+            Self.problems(twice) == [
+                "/fleets/0/request/RuntimeConfiguration/ServerProcesses/0/ConcurrentExecutions FF105"
+            ]
+        )
+        let escaped = good.replacingOccurrences(
+            of: #""region":"us-west-2""#, with: #""region":"us-west-2","\u0072egion":"eu-west-1""#)
+        #expect(Self.problems(escaped).first == "/fleets/0/region FF105")
+        // The same key in two different objects is fine; keys with '/' and '~' are escaped in the pointer.
+        #expect(JSONPointer.duplicateKeys(in: Data(#"{"a":{"k":1},"b":{"k":2}}"#.utf8)).isEmpty)
+        #expect(
+            JSONPointer.duplicateKeys(in: Data(#"[{"a/b~":1,"a/b~":[1,{"x":"}","x":2}]}]"#.utf8)) == [
+                "/0/a~1b~0", "/0/a~1b~0/1/x",
+            ])
+        #expect(JSONPointer.duplicateKeys(in: Data(#"{"x":[{"y":"\"","y":1}]}"#.utf8)) == ["/x/0/y"])
+        // Deep nesting is walked without recursion.
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(JSONPointer.duplicateKeys(in: Data(deep.utf8)).isEmpty)
+    }
+
     @Test("format version, unknown keys, missing fingerprint, another fleet's request, a fleet twice")
     func structure() throws {
         let good = try Self.plan()
         var version = good
-        version["formatVersion"] = 2
+        version["formatVersion"] = 3
         #expect(Self.problems(try Self.text(version)) == ["/formatVersion FF112"])
+        version["formatVersion"] = 1
+        #expect(Self.problems(try Self.text(version)) == [], "version 1 plans, from before impacts, are still read")
         var missing = good
         missing["formatVersion"] = nil
         #expect(Self.problems(try Self.text(missing)) == ["/formatVersion FF106"])

@@ -130,8 +130,10 @@ struct PlannerTests {
         try PlanFile.save(plan, to: path)
         #expect(try PlanFile.load(from: path) == plan)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 99")
-            .write(toFile: path, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "\"formatVersion\" : \(PlanDocument.currentFormatVersion)", with: "\"formatVersion\" : 99"
+        )
+        .write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: PlanFileError.self) { try PlanFile.load(from: path) }
     }
 }

@@ -1,3 +1,4 @@
+import FleetformTesting
 import FleetSpec
 import Foundation
 import GameLiftAPI
@@ -163,6 +164,34 @@ struct RollbackTests {
         #expect(h.gameLift.configuration(Fixture.arena) == Fixture.specLive)
         // Even a forced rollback journals what it overwrote.
         #expect(try h.journal().last { $0.kind == .intent }?.previous == someoneElse)
+    }
+
+    @Test("a journal edited to restore a Linux launch path on a Windows fleet: refused by the live OS, not sent")
+    func journalBreaksLiveOperatingSystemRules() async throws {
+        let fleet = Fixture.arena
+        let windowsLive = RuntimeConfiguration(
+            serverProcesses: [ServerProcess(launchPath: "C:\\Game\\Server.exe", concurrentExecutions: 2)])
+        let gameLift = ScriptedGameLift([
+            fleet: ScriptedGameLift.Fleet(
+                region: nil, operatingSystem: OperatingSystem.windows2022, configuration: windowsLive)
+        ])
+        let h = ApplyHarness(gameLift)
+        let journal = Journal(path: h.journalPath)
+        // `previous` passes every check that needs no fleet; only the fleet's operating system rules it out.
+        try await journal.append(
+            JournalEntry(
+                kind: .intent, run: "run-1", time: Fixture.date, fleetId: fleet, fleetIdOrArn: fleet,
+                region: "us-west-2", cause: "apply", previous: JournalFixture.config(4), new: windowsLive))
+        try await journal.append(JournalFixture.result("run-1", fleet, .updated))
+
+        let rollback = try await Self.rollback(h)
+        #expect(rollback.plan.fleets.isEmpty)
+        let reason = try #require(rollback.refusals.first?.reason)
+        #expect(reason.contains("cannot be sent to this fleet"), "\(reason)")
+        #expect(reason.contains("journal.jsonl#/previous/ServerProcesses/0: error: [FF310]"), "\(reason)")
+        _ = await Self.apply(h, rollback)
+        #expect(gameLift.calls(.updateRuntimeConfiguration).isEmpty)
+        #expect(gameLift.configuration(fleet) == windowsLive)
     }
 
     @Test("a fleet already back at its previous configuration is unchanged: nothing is sent")

@@ -21,14 +21,20 @@ struct WatchHarness {
 
     func watch(
         duration: Double = 60, firstDelay: Double = 5, maxDelay: Double = 20, stopWhenAllFail: Bool = false,
+        strict: Bool = false, introducedLaunchPaths: Set<String> = [],
         onFailure: @escaping @Sendable (WatchTarget, FleetEvent) -> Void = { _, _ in }
     ) async -> WatchReport {
         let watcher = Watcher(
             gameLift: gameLift,
             options: WatchOptions(
-                duration: duration, firstDelay: firstDelay, maxDelay: maxDelay, stopWhenAllFail: stopWhenAllFail),
+                duration: duration, firstDelay: firstDelay, maxDelay: maxDelay, stopWhenAllFail: stopWhenAllFail,
+                strict: strict),
             timing: clock.timing, onFailure: onFailure)
-        return await watcher.watch([WatchTarget(fleetId: Fixture.arena, region: "us-west-2", since: Fixture.date)])
+        return await watcher.watch([
+            WatchTarget(
+                fleetId: Fixture.arena, region: "us-west-2", since: Fixture.date,
+                introducedLaunchPaths: introducedLaunchPaths)
+        ])
     }
 }
 
@@ -62,7 +68,13 @@ struct WatchTests {
         #expect(fleet.failures.first?.logUrl == "https://logs.example/i.zip")
         #expect(Set(fleet.events.map(\.eventId)) == ["rollout", "active", "invalid"])
         #expect(report.hasFailures)
-        #expect(h.gameLift.eventInputs.allSatisfy { ($0.startTime ?? .distantPast) >= Fixture.date })
+        // The polls read from the update on; one read before it, ending at the update, is the baseline.
+        let polls = h.gameLift.eventInputs.filter { $0.endTime == nil }
+        #expect(polls.allSatisfy { ($0.startTime ?? .distantPast) >= Fixture.date })
+        #expect(
+            h.gameLift.eventInputs.filter { $0.endTime != nil }.map(\.startTime) == [
+                Fixture.date.addingTimeInterval(-WatchOptions.defaultBaseline(for: 60))
+            ])
         let text = WatchTextRenderer().render(report)
         #expect(text.contains("failing"))
         #expect(text.contains("SERVER_PROCESS_INVALID_PATH  ×8"))
@@ -113,7 +125,7 @@ struct WatchTests {
         let report = await h.watch(duration: 60, onFailure: { _, event in seen.add(event.eventId) })
         #expect(seen.all == ["crash", "timeout"])
         #expect(report.fleets.first?.failures.map(\.eventId) == ["crash", "timeout"])
-        let starts = h.gameLift.eventInputs.compactMap(\.startTime)
+        let starts = h.gameLift.eventInputs.filter { $0.endTime == nil }.compactMap(\.startTime)
         #expect(starts.first == Fixture.date)
         #expect(starts.last == Fixture.date.addingTimeInterval(30))
     }
@@ -235,6 +247,7 @@ struct WatchExitStatusTests {
             EventRecord(EventFixture.event("e1", .serverProcessInvalidPath, at: 1, count: 8, log: "https://l/1")),
             EventRecord(EventFixture.event("e2", "GENERIC_EVENT", at: 0.5)),
         ]
+        watch.fleets[0].failures = [watch.fleets[0].events[0]]
         let data = try ReportJSON.encoder().encode(watch)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["formatVersion"] as? Int == 1)
@@ -245,5 +258,99 @@ struct WatchExitStatusTests {
         #expect(failures.first?["logUrl"] as? String == "https://l/1")
         #expect((fleet["events"] as? [Any])?.count == 2)
         #expect(try ReportJSON.decoder().decode(WatchReport.self, from: data) == watch)
+    }
+}
+
+/// The baseline: failures a fleet already had before its update, and event causes (docs/verify.md).
+@Suite("Watch baseline and event causes")
+struct WatchBaselineTests {
+    /// A crash every 30 s from 15 minutes before the update to `until` minutes after it.
+    static func crashes(until minutes: Double, every seconds: Double = 30, path: String = "/local/game/bin/Arena")
+        -> [FleetEvent]
+    {
+        stride(from: -15 * 60.0, to: minutes * 60, by: seconds).enumerated().map { index, at in
+            EventFixture.event(
+                "crash-\(index)", .serverProcessCrashed, at: at / 60,
+                message: "Server process exited without calling ProcessEnding(), launchPath(\(path))")
+        }
+    }
+
+    @Test("a fleet crashing at the same rate before and after the update is already failing, not failing")
+    func sameRateIsAlreadyFailing() async throws {
+        let h = WatchHarness(Self.crashes(until: 5))
+        let seen = Collected<String>()
+        let report = await h.watch(duration: 300, onFailure: { _, event in seen.add(event.eventId) })
+        let fleet = try #require(report.fleets.first)
+        #expect(fleet.baseline?.failures == ["SERVER_PROCESS_CRASHED": 30])
+        #expect(fleet.baseline?.seconds == 900)
+        #expect(fleet.failures.isEmpty)
+        #expect(fleet.alreadyFailing.count == 10)
+        #expect(seen.all.isEmpty)
+        #expect(!report.hasFailures)
+        let text = WatchTextRenderer().render(report)
+        #expect(text.contains("healthy  fleet-2f1c3a9e… (us-west-2): no new failure events"), "\(text)")
+        #expect(
+            text.contains(
+                "already failing before the update: SERVER_PROCESS_CRASHED ×10 since the update, ×30 in the 15m before it"
+            ),
+            "\(text)")
+    }
+
+    @Test("the same code at four times the rate counts; so does a failure naming a path only the new configuration has")
+    func newFailuresCount() async throws {
+        let faster = WatchHarness(
+            Self.crashes(until: 0) + Self.crashes(until: 5, every: 7.5).filter { $0.eventTime >= Fixture.date })
+        let report = await faster.watch(duration: 300)
+        #expect(report.hasFailures)
+        #expect(try #require(report.fleets.first).failures.count > 20)
+
+        let named = WatchHarness(
+            Self.crashes(until: 0)
+                + [
+                    EventFixture.event(
+                        "new-path", .serverProcessCrashed, at: 0.5,
+                        message:
+                            "Server process exited without calling ProcessEnding(), launchPath(/local/game/bin/Arena2)")
+                ])
+        let namedReport = await named.watch(duration: 300, introducedLaunchPaths: ["/local/game/bin/Arena2"])
+        #expect(namedReport.fleets.first?.failures.map(\.eventId) == ["new-path"])
+    }
+
+    @Test("capacity events never count; an unknown SERVER_PROCESS_ code counts only with --strict-watch")
+    func causes() async throws {
+        #expect(EventCode("FLEET_ACTIVATION_FAILED_NO_INSTANCES").cause == .capacity)
+        #expect(EventCode("INSTANCE_INTERRUPTED").cause == .capacity)
+        #expect(EventCode.serverProcessCrashed.cause == .configuration)
+        #expect(EventCode("FLEET_STATE_ACTIVE").cause == .informational)
+        #expect(EventCode("SERVER_PROCESS_NEW_FAILURE_2027").cause == .unknownFailure)
+        #expect(EventCode("SOMETHING_NEW").cause == .informational)
+
+        let events = [
+            EventFixture.event("no-instances", "FLEET_ACTIVATION_FAILED_NO_INSTANCES", at: 0.1),
+            EventFixture.event("unknown", "SERVER_PROCESS_NEW_FAILURE_2027", at: 0.2),
+        ]
+        let lenient = await WatchHarness(events).watch(duration: 60)
+        #expect(!lenient.hasFailures)
+        let strict = await WatchHarness(events).watch(duration: 60, strict: true)
+        #expect(strict.fleets.first?.failures.map(\.eventId) == ["unknown"])
+    }
+
+    @Test("a baseline that cannot be read leaves every failure counting")
+    func unreadableBaseline() {
+        let target = WatchTarget(fleetId: Fixture.arena, region: "us-west-2", since: Fixture.date)
+        let crash = EventFixture.event("c", .serverProcessCrashed, at: 0.5)
+        let unread = WatchBaseline(
+            seconds: 900, failures: [:], readError: ServiceErrorInfo(code: "ThrottlingException", message: "slow"))
+        #expect(Watcher.judge(crash, target: target, baseline: unread, earlierSinceUpdate: 0, strict: false) == .counts)
+        let had = WatchBaseline(seconds: 900, failures: ["SERVER_PROCESS_CRASHED": 30])
+        #expect(
+            Watcher.judge(crash, target: target, baseline: had, earlierSinceUpdate: 0, strict: false) == .alreadyFailing
+        )
+        // Hostile counts saturate instead of trapping.
+        let huge = FleetEvent(
+            eventId: "h", eventCode: .serverProcessCrashed, eventTime: Fixture.date.addingTimeInterval(1),
+            count: Int.max)
+        #expect(
+            Watcher.judge(huge, target: target, baseline: had, earlierSinceUpdate: Int.max, strict: false) == .counts)
     }
 }

@@ -97,6 +97,30 @@ final class FlakyGameLift: GameLift, @unchecked Sendable {
         try step()
         return ListFleetsOutput(fleetIds: [])
     }
+    func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String) async throws
+        -> DescribeFleetCapacityOutput
+    {
+        try step()
+        return DescribeFleetCapacityOutput(fleetCapacity: [])
+    }
+    func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String) async throws
+        -> DescribeFleetUtilizationOutput
+    {
+        try step()
+        return DescribeFleetUtilizationOutput(fleetUtilization: [])
+    }
+    func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String) async throws
+        -> DescribeFleetLocationCapacityOutput
+    {
+        try step()
+        return DescribeFleetLocationCapacityOutput(fleetCapacity: nil)
+    }
+    func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+        async throws -> DescribeFleetLocationUtilizationOutput
+    {
+        try step()
+        return DescribeFleetLocationUtilizationOutput(fleetUtilization: nil)
+    }
 }
 
 @Suite("Resilient GameLift")

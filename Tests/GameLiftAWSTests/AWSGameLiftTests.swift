@@ -77,6 +77,46 @@ struct AWSGameLiftTests {
         }
     }
 
+    @Test("DescribeFleetCapacity and DescribeFleetUtilization: GameLift's JSON shapes, paging members included")
+    func capacityAndUtilizationWireShapes() async throws {
+        let capacity = StubAnswer.json(
+            #"{"FleetCapacity":[{"FleetId":"fleet-123","FleetArn":"arn:aws:gamelift:us-west-2:123456789012:fleet/fleet-123","InstanceType":"c5.large","InstanceCounts":{"DESIRED":10,"MINIMUM":1,"MAXIMUM":20,"PENDING":0,"ACTIVE":10,"IDLE":3,"TERMINATING":0},"Location":"us-west-2"}],"NextToken":"page-2"}"#
+        )
+        let stub = Self.gameLiftStub(
+            expectTarget: "GameLift.DescribeFleetCapacity",
+            expectBody: #"{"FleetIds":["fleet-123","fleet-456"],"Limit":2,"NextToken":"page-1"}"#, answer: capacity)
+        try await withStubServer(stub) { url, _ in
+            try await withClient(url) { client in
+                let output = try await client.describeFleetCapacity(
+                    .init(fleetIds: ["fleet-123", "fleet-456"], limit: 2, nextToken: "page-1"), region: "us-west-2")
+                let entry = try #require(output.fleetCapacity?.first)
+                #expect(
+                    entry.fleetId == "fleet-123" && entry.instanceType == "c5.large" && entry.location == "us-west-2")
+                #expect(
+                    entry.instanceCounts
+                        == InstanceCounts(
+                            desired: 10, minimum: 1, maximum: 20, pending: 0, active: 10, idle: 3, terminating: 0))
+                #expect(output.nextToken == "page-2")
+            }
+        }
+        let use = StubAnswer.json(
+            #"{"FleetUtilization":[{"FleetArn":"arn:aws:gamelift:us-west-2:123456789012:fleet/fleet-123","ActiveServerProcessCount":40,"ActiveGameSessionCount":31,"CurrentPlayerSessionCount":120,"MaximumPlayerSessionCount":320,"Location":"us-west-2"}]}"#
+        )
+        let useStub = Self.gameLiftStub(
+            expectTarget: "GameLift.DescribeFleetUtilization", expectBody: #"{"FleetIds":["fleet-123"]}"#, answer: use)
+        try await withStubServer(useStub) { url, _ in
+            try await withClient(url) { client in
+                let output = try await client.describeFleetUtilization(
+                    .init(fleetIds: ["fleet-123"]), region: "us-west-2")
+                let entry = try #require(output.fleetUtilization?.first)
+                #expect(entry.resolvedFleetId == "fleet-123", "the id comes from the ARN when FleetId is absent")
+                #expect(entry.activeGameSessionCount == 31 && entry.activeServerProcessCount == 40)
+                #expect(entry.currentPlayerSessionCount == 120 && entry.maximumPlayerSessionCount == 320)
+                #expect(output.nextToken == nil)
+            }
+        }
+    }
+
     @Test func emptyInputIsSentAsEmptyObject() async throws {
         let stub = Self.gameLiftStub(
             expectTarget: "GameLift.ListFleets", expectBody: "{}", answer: .json(#"{"FleetIds":["fleet-a","fleet-b"]}"#)

@@ -193,4 +193,33 @@ struct NetworkTests {
         #expect(try global.serviceEndpoint(.sso, region: "us-east-1").absoluteString == "http://127.0.0.1:7010")
         #expect(try global.serviceEndpoint(.sts, region: "us-east-1").absoluteString == "http://127.0.0.1:7010")
     }
+
+    @Test("sts_regional_endpoints = legacy: botocore's regions go to sts.amazonaws.com, signed for us-east-1")
+    func legacySTSEndpoints() throws {
+        let home = try TempHome(config: "[default]\nsts_regional_endpoints = legacy\n")
+        let legacy = try AWSSettings.resolve(environment: [:], homeDirectory: home.path)
+        #expect(try legacy.serviceEndpoint(.sts, region: "eu-west-1").absoluteString == "https://sts.amazonaws.com/")
+        #expect(legacy.signingRegion(.sts, region: "eu-west-1") == "us-east-1")
+        // A region added after regional endpoints existed stays regional, as do the other services.
+        #expect(
+            try legacy.serviceEndpoint(.sts, region: "ap-east-1").absoluteString
+                == "https://sts.ap-east-1.amazonaws.com/")
+        #expect(legacy.signingRegion(.sts, region: "ap-east-1") == "ap-east-1")
+        #expect(
+            try legacy.serviceEndpoint(.sso, region: "eu-west-1").absoluteString
+                == "https://portal.sso.eu-west-1.amazonaws.com/")
+        // The environment beats the profile; regional is the default; FIPS is never global.
+        let regional = try AWSSettings.resolve(
+            environment: ["AWS_STS_REGIONAL_ENDPOINTS": "regional"], homeDirectory: home.path)
+        #expect(
+            try regional.serviceEndpoint(.sts, region: "eu-west-1").absoluteString
+                == "https://sts.eu-west-1.amazonaws.com/")
+        let fips = try AWSSettings.resolve(environment: ["AWS_USE_FIPS_ENDPOINT": "true"], homeDirectory: home.path)
+        #expect(
+            try fips.serviceEndpoint(.sts, region: "us-east-1").absoluteString
+                == "https://sts-fips.us-east-1.amazonaws.com/")
+        #expect(throws: AWSConfigurationError.self) {
+            try AWSSettings.resolve(environment: ["AWS_STS_REGIONAL_ENDPOINTS": "global"], homeDirectory: home.path)
+        }
+    }
 }

@@ -31,6 +31,31 @@ struct JSONProtocolTests {
         )
     }
 
+    @Test("DescribeFleetCapacity and DescribeFleetLocationUtilization are served in GameLift's JSON shapes")
+    func capacity() async throws {
+        let backend = ScriptedGameLift([
+            fleetId: .init(
+                region: "us-west-2", configuration: configuration, instanceType: "c5.large", instances: 10,
+                activeGameSessions: 7, remoteLocations: ["eu-west-1": (instances: 3, activeGameSessions: 2)])
+        ])
+        try await EmulatorHarness.with(backend: backend) { server in
+            let reply = try await server.sendJSON(
+                target: "GameLift.DescribeFleetCapacity", body: #"{"FleetIds":["\#(fleetId)"]}"#)
+            #expect(reply.status == 200)
+            let text = String(decoding: reply.body, as: UTF8.self)
+            #expect(text.contains(#""InstanceCounts":{"ACTIVE":10,"DESIRED":10}"#), "\(text)")
+            #expect(text.contains(#""InstanceType":"c5.large""#) && text.contains(#""Location":"us-west-2""#))
+            let use = try await server.sendJSON(
+                target: "GameLift.DescribeFleetLocationUtilization",
+                body: #"{"FleetId":"\#(fleetId)","Location":"eu-west-1"}"#)
+            let output = try GameLiftJSON.decoder().decode(
+                DescribeFleetLocationUtilizationOutput.self, from: Data(use.body))
+            #expect(output.fleetUtilization?.activeGameSessionCount == 2)
+            #expect(output.fleetUtilization?.location == "eu-west-1")
+        }
+        #expect(backend.recorded.map(\.operation) == [.describeFleetCapacity, .describeFleetLocationUtilization])
+    }
+
     @Test("the region comes from the Authorization credential scope")
     func regionFromScope() async throws {
         let backend = ScriptedGameLift.backend([fleetId: configuration])

@@ -51,6 +51,22 @@ import Testing
             ("Hold.UpdateAttempts -5 is below 0", { $0.hold = StatusHold(status: .activating, updateAttempts: -5) }),
             ("Behaviour.EventDelaySeconds", { $0.behaviour = FleetBehaviour(eventDelaySeconds: 1e300) }),
             (
+                "Behaviour.OngoingFailure.EverySeconds 0.001",
+                {
+                    $0.behaviour = FleetBehaviour(
+                        ongoingFailure: OngoingFailure(code: .serverProcessCrashed, everySeconds: 0.001, since: Date()))
+                }
+            ),
+            (
+                "Behaviour.OngoingFailure.Until is before its Since",
+                {
+                    $0.behaviour = FleetBehaviour(
+                        ongoingFailure: OngoingFailure(
+                            code: .serverProcessCrashed, everySeconds: 5, since: Date(),
+                            until: Date().addingTimeInterval(-60)))
+                }
+            ),
+            (
                 "ConcurrentExecutions: 9223372036854775807 does not fit in 32 bits",
                 {
                     $0.runtimeConfiguration = Fixture.configuration([(Self.path, nil, Int.max)])
@@ -111,5 +127,25 @@ import Testing
                 #expect(error.message.hasPrefix(path), "\(error)")
             }
         }
+    }
+
+    @Test("an ongoing failure since 1970, one a second: a read generates at most the newest 10,000, the same each time")
+    func ongoingFailureIsBounded() async throws {
+        var fleet = Fixture.fleet()
+        fleet.behaviour = FleetBehaviour(
+            ongoingFailure: OngoingFailure(
+                code: .serverProcessCrashed, everySeconds: 1, since: Date(timeIntervalSince1970: 0)))
+        let simulation = GameLiftSimulation(state: try Fixture.state([fleet]).validated(file: "state.json"))
+        let input = DescribeFleetEventsInput(fleetId: fleet.fleetId, limit: 20_000)
+        let first = try await simulation.describeFleetEvents(input, region: fleet.region)
+        #expect((first.events ?? []).count == OngoingFailure.maximumPerRead)
+        #expect((first.events ?? []).allSatisfy { $0.eventCode == .serverProcessCrashed })
+        let window = DescribeFleetEventsInput(
+            fleetId: fleet.fleetId, startTime: Date(timeIntervalSince1970: 100),
+            endTime: Date(timeIntervalSince1970: 109))
+        let ten = try await simulation.describeFleetEvents(window, region: fleet.region)
+        let again = try await simulation.describeFleetEvents(window, region: fleet.region)
+        #expect((ten.events ?? []).count == 10)
+        #expect((ten.events ?? []).map(\.eventId) == (again.events ?? []).map(\.eventId))
     }
 }

@@ -179,4 +179,28 @@ final class PagingGameLift: GameLift, @unchecked Sendable {
         note(.describeFleetLocationAttributes)
         return try await base.describeFleetLocationAttributes(input, region: region)
     }
+    func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String) async throws
+        -> DescribeFleetCapacityOutput
+    {
+        note(.describeFleetCapacity)
+        return try await base.describeFleetCapacity(input, region: region)
+    }
+    func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String) async throws
+        -> DescribeFleetUtilizationOutput
+    {
+        note(.describeFleetUtilization)
+        return try await base.describeFleetUtilization(input, region: region)
+    }
+    func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String) async throws
+        -> DescribeFleetLocationCapacityOutput
+    {
+        note(.describeFleetLocationCapacity)
+        return try await base.describeFleetLocationCapacity(input, region: region)
+    }
+    func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+        async throws -> DescribeFleetLocationUtilizationOutput
+    {
+        note(.describeFleetLocationUtilization)
+        return try await base.describeFleetLocationUtilization(input, region: region)
+    }
 }

@@ -38,10 +38,10 @@ struct SimulatedWorld {
     let journalPath: String
     let wallClock: @Sendable () -> Date
 
-    init() {
+    init(behaviour: FleetBehaviour? = nil) {
         let fleet = SimulatedFleet(
             fleetId: Self.fleetId, region: Self.region, buildId: "build-1a2b3c4d",
-            buildFiles: ["bin/ArenaServer", "bin/libgame.so"], runtimeConfiguration: Self.before)
+            buildFiles: ["bin/ArenaServer", "bin/libgame.so"], runtimeConfiguration: Self.before, behaviour: behaviour)
         let simulationClock = SimulationClock(virtual: clock, startingAt: Self.start)
         simulation = GameLiftSimulation(state: SimulationState(fleets: [fleet]), seed: 42, clock: simulationClock)
         recorder = ScriptedGameLift(passingTo: simulation)

@@ -28,6 +28,59 @@ struct WorkflowTests {
             runId: "run-apply", rollbackRunId: "run-rollback")
     }
 
+    /// A fleet whose server processes have crashed every 20 s for the last 15 minutes, whatever their
+    /// configuration (a bug in the build).
+    static let crashingBefore = FleetBehaviour(
+        ongoingFailure: OngoingFailure(
+            code: .serverProcessCrashed, everySeconds: 20, since: SimulatedWorld.start.addingTimeInterval(-900),
+            message: "Server process exited without calling ProcessEnding() (exit code 139)."))
+
+    @Test(
+        "a fleet crashing before the update: a good configuration is not rolled back, and the watch says why (exit 0)")
+    func alreadyFailingIsNotRolledBack() async throws {
+        let world = SimulatedWorld(behaviour: Self.crashingBefore)
+        let recorder = WorkflowEventRecorder()
+        let result = await ApplyWorkflow(
+            context: context(world, recorder), options: applyOptions(world, watch: 300, rollback: true)
+        ).run(.files(try input(world, Self.fixedFile)))
+
+        #expect(result.status == .success)
+        let fleet = try #require(result.watch?.fleets.first)
+        #expect(fleet.baseline?.failures["SERVER_PROCESS_CRASHED"] == 45)
+        #expect(fleet.failures.isEmpty)
+        #expect(fleet.alreadyFailing.count >= 10)
+        #expect(result.rollback == nil)
+        #expect(try await world.live()?.serverProcesses?.first?.concurrentExecutions == 8)
+        let output = recorder.text(.output) + recorder.text(.error)
+        #expect(output.contains("already failing before the update: SERVER_PROCESS_CRASHED"), "\(output)")
+        #expect(!output.contains("Rolling back"))
+    }
+
+    @Test("a fleet crashing before the update: a broken launch path still counts and is rolled back (exit 4)")
+    func newFailureOnCrashingFleetIsRolledBack() async throws {
+        let world = SimulatedWorld(behaviour: Self.crashingBefore)
+        let result = await ApplyWorkflow(
+            context: context(world), options: applyOptions(world, watch: 300, rollback: true)
+        ).run(.files(try input(world, SimulatedWorld.brokenFile)))
+        #expect(result.status == .failureEvents)
+        #expect(result.watch?.fleets.first?.failures.map(\.code) == ["SERVER_PROCESS_INVALID_PATH"])
+        #expect(try await world.live() == SimulatedWorld.before)
+    }
+
+    @Test("a watch shorter than GameLift's process start timeouts is warned about")
+    func shortWatchWarns() async throws {
+        let world = SimulatedWorld()
+        let recorder = WorkflowEventRecorder()
+        _ = await ApplyWorkflow(context: context(world, recorder), options: applyOptions(world, watch: 5))
+            .run(.files(try input(world, Self.fixedFile)))
+        #expect(recorder.text(.error).contains("a watch of 5s is shorter than the 10m GameLift may take"))
+        let long = SimulatedWorld()
+        let quiet = WorkflowEventRecorder()
+        _ = await ApplyWorkflow(context: context(long, quiet), options: applyOptions(long, watch: 600))
+            .run(.files(try input(long, Self.fixedFile)))
+        #expect(!quiet.text(.error).contains("is shorter than"))
+    }
+
     @Test("apply --watch --rollback-on-failure: updated, failure seen, restored from the journal, exit 4")
     func applyWatchRollback() async throws {
         let world = SimulatedWorld()

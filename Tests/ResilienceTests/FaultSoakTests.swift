@@ -44,6 +44,7 @@ struct FaultSoakTests {
 
         let environment = [
             "PATH": "/usr/bin:/bin", "HOME": workspace.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint,
+            "AWS_ENDPOINT_URL_STS": server.endpoint,
             "AWS_ACCESS_KEY_ID": "AKIDSOAK", "AWS_SECRET_ACCESS_KEY": "soak-secret", "AWS_REGION": "us-west-2",
             "AWS_CONFIG_FILE": workspace.file("no-config"), "AWS_SHARED_CREDENTIALS_FILE": workspace.file("no-creds"),
             "AWS_EC2_METADATA_DISABLED": "true",

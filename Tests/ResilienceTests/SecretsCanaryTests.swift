@@ -63,7 +63,9 @@ struct SecretsCanaryTests {
         for run in runs {
             let upstream = run.failing ? verifying.endpoint : open.endpoint
             let seen = try await withRecordingProxy(to: upstream) { endpoint, seen in
-                let environment = base.merging(["AWS_ENDPOINT_URL_GAMELIFT": endpoint]) { _, new in new }
+                let environment = base.merging([
+                    "AWS_ENDPOINT_URL_GAMELIFT": endpoint, "AWS_ENDPOINT_URL_STS": endpoint,
+                ]) { _, new in new }
                 let prefix = workspace.file(run.name)
                 let (status, child) = try await offPool {
                     try ChildProcess.run(

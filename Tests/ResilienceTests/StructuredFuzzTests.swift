@@ -115,9 +115,17 @@ struct StructuredFuzzTests {
                 failures.append("input \(i): unlocated \(d)\n--- input ---\n\(text.prefix(2_000))")
             }
             guard problems.isEmpty else { continue }
-            for target in targets {
+            // What needs the fleet (its operating system) is checked once rollback has read it; forced, so
+            // every checked target is planned for sending whatever its live configuration.
+            let rollback = await RollbackPlanner(reader: LiveFleetReader(gameLift: simulation)).plan(
+                targets, force: true)
+            for refusal in rollback.refusals where !refusal.reason.contains(path) {
+                failures.append("input \(i): unlocated refusal \(refusal.reason)\n--- input ---\n\(text.prefix(2_000))")
+            }
+            for fleet in rollback.plan.fleets {
+                guard let request = fleet.request else { continue }
                 if let failure = await FuzzOracle.crossCheck(
-                    simulation, fleetIdOrArn: target.fleetIdOrArn, region: target.region, target.previous)
+                    simulation, fleetIdOrArn: request.fleetId, region: fleet.region, request.runtimeConfiguration)
                 {
                     failures.append("input \(i): \(failure)\n--- input ---\n\(text.prefix(2_000))")
                 }

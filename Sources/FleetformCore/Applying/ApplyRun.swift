@@ -36,7 +36,9 @@ struct ApplyRun: Sendable {
         case .unchanged:
             return pipeline.outcome(fleet, .unchanged, status: fleet.status)
         case .failed:
-            return pipeline.outcome(fleet, .failed, error: fleet.error, detail: "could not be read")
+            let refused = PlanCaller.isRefusal(fleet.error)
+            return pipeline.outcome(
+                fleet, .failed, error: fleet.error, detail: refused ? "refused: not this account" : "could not be read")
         case .update, .held:
             guard let request = fleet.request else {
                 return pipeline.outcome(fleet, .failed, detail: "the plan has no request for this fleet")

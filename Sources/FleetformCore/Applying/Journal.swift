@@ -95,20 +95,29 @@ public actor Journal {
                 // Every complete line ends with a newline, so only a torn last write lacks one.
                 let isLast = index == lines.count - 1
                 if isLast { continue }
-                let reason: String
-                let tree = try? JSONSerialization.jsonObject(with: Data(line))
-                if let problem = tree.flatMap({ JSONPointer.numberProblems(in: $0).first }) {
-                    reason = "\(problem.pointer): \(problem.message)"
-                } else if let error = error as? DecodingError {
-                    let (pointer, message) = JSONPointer.describe(error)
-                    reason = pointer.isEmpty ? message : "\(pointer): \(message)"
-                } else {
-                    reason = JSONPointer.excerpt("\(error)")
-                }
-                throw JournalError.unreadable(path: path, line: index + 1, reason: reason)
+                throw JournalError.unreadable(path: path, line: index + 1, reason: Self.reason(error, line: Data(line)))
+            }
+            // Two equal keys in one object: which value a tool reads is ambiguous, so rollback trusts neither.
+            if let pointer = JSONPointer.duplicateKeys(in: Data(line), limit: 1).first {
+                throw JournalError.unreadable(
+                    path: path, line: index + 1, reason: "\(pointer): a key appears twice in one object")
             }
         }
         return entries
+    }
+
+    /// Where and why a journal line does not decode: an out-of-range number's pointer first, as the decoder
+    /// does not say where those are.
+    private static func reason(_ error: any Error, line: Data) -> String {
+        let tree = try? JSONSerialization.jsonObject(with: line)
+        if let problem = tree.flatMap({ JSONPointer.numberProblems(in: $0).first }) {
+            return "\(problem.pointer): \(problem.message)"
+        }
+        if let error = error as? DecodingError {
+            let (pointer, message) = JSONPointer.describe(error)
+            return pointer.isEmpty ? message : "\(pointer): \(message)"
+        }
+        return JSONPointer.excerpt("\(error)")
     }
 }
 

@@ -23,18 +23,37 @@ public struct StreamingApplier: Sendable {
         self.onPlanned = onPlanned
     }
 
-    /// The fleets' attributes and every diagnostic of the files and of the checks against the live fleets.
+    /// The fleets' attributes, every diagnostic of the files and of the checks against the live fleets, the
+    /// account the run is in and the fleets it must not touch.
     public struct Checked: Sendable {
         public var attributes: [FleetKey: FleetAttributes]
         public var diagnostics: [Diagnostic]
+        public var caller: PlanCaller?
+        /// Fleets written as ARNs of another account, or of any account while this one is unknown: planned as
+        /// failed, never read or written.
+        public var refused: [FleetKey: ObservedFleet] = [:]
     }
 
-    /// Reads the fleets' attributes and checks the files against them; nothing is read when the files have
-    /// errors. Stream only when the result has no errors.
-    public func check(_ fleets: FleetSet) async -> Checked {
+    /// Reads the caller's identity (`caller`), then the attributes of the fleets it may touch, and checks the
+    /// files against them; nothing is read when the files have errors. Stream only when the result has no
+    /// errors.
+    public func check(_ fleets: FleetSet, caller readCaller: (@Sendable () async -> PlanCaller)? = nil) async
+        -> Checked
+    {
         guard !fleets.diagnostics.hasErrors else { return Checked(attributes: [:], diagnostics: fleets.diagnostics) }
-        let attributes = await planner.reader.readAttributes(fleets.documents.map(FleetKey.init))
-        return Checked(attributes: attributes, diagnostics: planner.check(fleets, attributes: attributes))
+        let caller = await readCaller?()
+        var refused: [FleetKey: ObservedFleet] = [:]
+        for document in fleets.documents {
+            // Apply writes, so it fails closed: an ARN is refused while the account is unknown.
+            if let refusal = caller?.refusal(of: document.fleetIdOrArn, failClosed: true) {
+                refused[FleetKey(document)] = ObservedFleet(error: refusal)
+            }
+        }
+        let keys = fleets.documents.map(FleetKey.init).filter { refused[$0] == nil }
+        let attributes = await planner.reader.readAttributes(keys)
+        return Checked(
+            attributes: attributes, diagnostics: planner.check(fleets, attributes: attributes), caller: caller,
+            refused: refused)
     }
 
     /// Reads, plans and applies every fleet, `parallelism` at a time; returns the plan (in the files' order,
@@ -50,13 +69,19 @@ public struct StreamingApplier: Sendable {
         let decided = await boundedMap(fleets.documents, limit: applier.options.parallelism) {
             document -> (FleetPlan, FleetOutcome) in
             let key = FleetKey(document)
-            let observed = await reader.observe(key, attributes: checked.attributes[key], regions: regions)
+            let observed: ObservedFleet
+            if let refusal = checked.refused[key] {
+                observed = refusal
+            } else {
+                observed = await reader.observe(key, attributes: checked.attributes[key], regions: regions)
+            }
             reader.onFleetRead()
             let fleet = Planner.planFleet(document, observed)
             onPlanned(fleet)
             return (fleet, await run.finish(fleet, fresh: fleet.observed))
         }
-        let plan = PlanDocument(fleets: decided.map(\.0), diagnostics: checked.diagnostics, createdAt: createdAt)
+        var plan = PlanDocument(fleets: decided.map(\.0), diagnostics: checked.diagnostics, createdAt: createdAt)
+        plan.caller = checked.caller
         return (plan, applier.report(startedAt: started, outcomes: decided.map(\.1)))
     }
 }

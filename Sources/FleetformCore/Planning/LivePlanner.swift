@@ -17,23 +17,49 @@ public struct LivePlanner: Sendable {
     public let reader: LiveFleetReader
     public let buildManifest: BuildManifest?
     public let wallClock: @Sendable () -> Date
+    /// The thresholds of the impact warnings; `nil`: the plan reads no capacity and shows no impact.
+    public let impact: ImpactOptions?
 
     public init(
         reader: LiveFleetReader, buildManifest: BuildManifest? = nil,
-        wallClock: @escaping @Sendable () -> Date = { Date() }
+        wallClock: @escaping @Sendable () -> Date = { Date() }, impact: ImpactOptions? = ImpactOptions()
     ) {
         self.reader = reader
         self.buildManifest = buildManifest
         self.wallClock = wallClock
+        self.impact = impact
     }
 
-    public func plan(_ fleets: FleetSet) async -> PlanResult {
+    /// Plans `fleets`. With `caller`, the plan records the account and principal it ran as, and a fleet
+    /// written as an ARN of another account is refused (planned as failed) without any request for it; with
+    /// `failClosed`, so is every ARN while the account is unknown. The identity is read before the fleets only
+    /// when some fleet is an ARN; otherwise alongside them.
+    public func plan(
+        _ fleets: FleetSet, caller readCaller: (@Sendable () async -> PlanCaller)? = nil, failClosed: Bool = false
+    ) async -> PlanResult {
         guard !fleets.diagnostics.hasErrors else { return PlanResult(plan: nil, diagnostics: fleets.diagnostics) }
-        let observed = await reader.observe(fleets.documents.map(FleetKey.init))
+        let namesAccounts = fleets.documents.contains { FleetIdentifier(unchecked: $0.fleetIdOrArn).isARN }
+        var caller: PlanCaller?
+        var refused: [FleetKey: ObservedFleet] = [:]
+        if let readCaller, namesAccounts {
+            let known = await readCaller()
+            caller = known
+            for document in fleets.documents {
+                if let refusal = known.refusal(of: document.fleetIdOrArn, failClosed: failClosed) {
+                    refused[FleetKey(document)] = ObservedFleet(error: refusal)
+                }
+            }
+        }
+        async let lateCaller: PlanCaller? = namesAccounts ? nil : readCaller?()
+        let keys = fleets.documents.map(FleetKey.init).filter { refused[$0] == nil }
+        let observed = (await reader.observe(keys)).merging(refused) { read, _ in read }
+        if caller == nil { caller = await lateCaller }
         let diagnostics = check(fleets, attributes: observed.compactMapValues(\.attributes))
         guard !diagnostics.hasErrors else { return PlanResult(plan: nil, diagnostics: diagnostics) }
-        let plan = Planner.plan(
+        var plan = Planner.plan(
             desired: fleets.documents, observed: observed, diagnostics: diagnostics, now: wallClock())
+        plan.caller = caller
+        if let impact { await addImpact(to: &plan, observed: observed, options: impact) }
         return PlanResult(plan: plan, diagnostics: diagnostics)
     }
 
@@ -50,5 +76,74 @@ public struct LivePlanner: Sendable {
         }
         diagnostics.sort(by: Diagnostic.readingOrder)
         return diagnostics
+    }
+
+    /// Reads the capacity of the fleets that change (one request per 50 of them per region, plus one per remote
+    /// location of a multi-location fleet) and, where their game-session slots drop, the game sessions running
+    /// now (one more request per 50 such fleets, plus one per such remote location), and attaches each changed
+    /// fleet's impact. Nothing is read when nothing changes.
+    func addImpact(to plan: inout PlanDocument, observed: [FleetKey: ObservedFleet], options: ImpactOptions) async {
+        let changed = plan.fleets.indices.filter {
+            plan.fleets[$0].action == .update || plan.fleets[$0].action == .held
+        }
+        guard !changed.isEmpty else { return }
+        var keys: [Int: FleetKey] = [:]
+        var remotes: [Int: [String]] = [:]
+        for index in changed {
+            let fleet = plan.fleets[index]
+            keys[index] = FleetKey(region: fleet.region, fleetId: fleet.fleetId)
+            remotes[index] = (fleet.locations ?? []).filter { $0.home != true }.map(\.location)
+        }
+        func places(_ locations: [Int: [String]]) -> [CapacityReader.Place] {
+            locations.keys.sorted().flatMap { index in
+                (locations[index] ?? []).compactMap { location in
+                    keys[index].map { CapacityReader.Place(fleet: $0, location: location) }
+                }
+            }
+        }
+        let reader = CapacityReader(gameLift: self.reader.gameLift, parallelism: self.reader.parallelism)
+        let homeKeys = changed.compactMap { keys[$0] }
+        let remotePlaces = places(remotes)
+        async let homeCapacity = reader.capacity(of: homeKeys)
+        async let remoteCapacity = reader.capacity(at: remotePlaces)
+        let (capacity, located) = await (homeCapacity, remoteCapacity)
+
+        var inputs: [Int: ImpactCalculator.Observed] = [:]
+        var droppingHome: [FleetKey] = []
+        var droppingRemote: [Int: [String]] = [:]
+        for index in changed {
+            guard let key = keys[index] else { continue }
+            var byLocation: [String: CapacityRead<FleetCapacity>] = [:]
+            for location in remotes[index] ?? [] {
+                byLocation[location] = located[CapacityReader.Place(fleet: key, location: location)]
+            }
+            let input = ImpactCalculator.Observed(
+                attributes: observed[key]?.attributes, capacity: capacity[key], remoteCapacity: byLocation)
+            inputs[index] = input
+            let impact = ImpactCalculator.impact(of: plan.fleets[index], observed: input, options: options)
+            plan.fleets[index].impact = impact
+            let dropping = impact.map(ImpactCalculator.droppingLocations) ?? []
+            if dropping.contains(key.region) { droppingHome.append(key) }
+            let remote = dropping.filter { $0 != key.region }
+            if !remote.isEmpty { droppingRemote[index] = remote }
+        }
+        guard !droppingHome.isEmpty || !droppingRemote.isEmpty else { return }
+
+        let usePlaces = places(droppingRemote)
+        async let homeUse = reader.utilization(of: droppingHome)
+        async let remoteUse = reader.utilization(at: usePlaces)
+        let (use, locatedUse) = await (homeUse, remoteUse)
+        let homeDrops = Set(droppingHome)
+        for index in changed {
+            guard let key = keys[index], var input = inputs[index],
+                homeDrops.contains(key) || droppingRemote[index] != nil
+            else { continue }
+            input.utilization = use[key]
+            for location in droppingRemote[index] ?? [] {
+                input.remoteUtilization[location] = locatedUse[CapacityReader.Place(fleet: key, location: location)]
+            }
+            plan.fleets[index].impact = ImpactCalculator.impact(
+                of: plan.fleets[index], observed: input, options: options)
+        }
     }
 }

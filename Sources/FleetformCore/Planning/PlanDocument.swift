@@ -5,8 +5,11 @@ import GameLiftAPI
 /// A plan: for every fleet, what was observed, what would be sent, and why. The same value is printed as
 /// `--format json`, saved with `--out` and read back by `apply --plan`, so its JSON form is versioned.
 public struct PlanDocument: Codable, Sendable, Hashable {
-    /// The JSON format's version; bumped on any incompatible change.
-    public static let currentFormatVersion = 1
+    /// The JSON format's version; bumped on any incompatible change. Version 2 added each changed fleet's
+    /// `impact`; version 1 plans (which lack it) are still read.
+    public static let currentFormatVersion = 2
+    /// Every format version `apply --plan` reads.
+    public static let readableFormatVersions = 1...currentFormatVersion
 
     public var formatVersion: Int
     public var tool: ToolInfo
@@ -14,16 +17,22 @@ public struct PlanDocument: Codable, Sendable, Hashable {
     public var fleets: [FleetPlan]
     /// Warnings found while loading the files (a plan is never made while there are errors).
     public var diagnostics: [Diagnostic]
+    /// The account and principal the plan was made as; `nil` in a plan made without asking (a test's plan).
+    public var caller: PlanCaller?
 
-    public init(fleets: [FleetPlan], diagnostics: [Diagnostic] = [], createdAt: Date) {
+    public init(fleets: [FleetPlan], diagnostics: [Diagnostic] = [], createdAt: Date, caller: PlanCaller? = nil) {
         self.formatVersion = Self.currentFormatVersion
         self.tool = ToolInfo()
         self.createdAt = createdAt
         self.fleets = fleets
         self.diagnostics = diagnostics
+        self.caller = caller
     }
 
     public var summary: PlanSummary { PlanSummary(fleets.map(\.action)) }
+
+    /// Every impact warning of every fleet (FF5xx), in the fleets' order.
+    public var impactWarnings: [Diagnostic] { fleets.flatMap { $0.impact?.warnings ?? [] } }
 
     /// Whether applying this plan would send anything.
     public var hasChanges: Bool { fleets.contains { $0.action == .update || $0.action == .held } }
@@ -34,21 +43,22 @@ public struct PlanDocument: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case formatVersion, tool, createdAt, summary, fleets, diagnostics
+        case formatVersion, tool, createdAt, caller, summary, fleets, diagnostics
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         formatVersion = try c.decode(Int.self, forKey: .formatVersion)
-        guard formatVersion == Self.currentFormatVersion else {
+        guard Self.readableFormatVersions.contains(formatVersion) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .formatVersion, in: c,
                 debugDescription:
-                    "plan format version \(formatVersion) is not supported by fleetform \(FleetformVersion.current), which reads version \(Self.currentFormatVersion)"
+                    "plan format version \(formatVersion) is not supported by fleetform \(FleetformVersion.current), which reads versions \(Self.readableFormatVersions.lowerBound) to \(Self.currentFormatVersion)"
             )
         }
         tool = try c.decode(ToolInfo.self, forKey: .tool)
         createdAt = try c.decode(Date.self, forKey: .createdAt)
+        caller = try c.decodeIfPresent(PlanCaller.self, forKey: .caller)
         fleets = try c.decode([FleetPlan].self, forKey: .fleets)
         diagnostics = try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics) ?? []
     }
@@ -58,6 +68,7 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         try c.encode(formatVersion, forKey: .formatVersion)
         try c.encode(tool, forKey: .tool)
         try c.encode(createdAt, forKey: .createdAt)
+        try c.encodeIfPresent(caller, forKey: .caller)
         try c.encode(summary, forKey: .summary)
         try c.encode(fleets, forKey: .fleets)
         try c.encode(diagnostics, forKey: .diagnostics)
@@ -120,6 +131,9 @@ public struct FleetPlan: Codable, Sendable, Hashable {
     public var error: ServiceErrorInfo?
     /// Every location of a multi-location fleet with its status, the home Region first; `nil` otherwise.
     public var locations: [PlanLocation]?
+    /// For `update` and `held` fleets: what the change does to capacity, each process's share of the instance
+    /// and game-session activation, with its warnings. `nil` for other fleets, or when the plan did not read it.
+    public var impact: FleetImpact?
 
     public init(
         fleetId: String, fleetIdOrArn: String, region: String, source: SourceLocation, action: PlanAction,

@@ -39,6 +39,11 @@ public enum PlanFileValidator {
         }
         var diagnostics = formatVersionProblems(root["formatVersion"], at: at("/formatVersion"))
         guard diagnostics.isEmpty else { throw refuse(diagnostics) }
+        diagnostics += JSONPointer.duplicateKeys(in: data).map { pointer in
+            Diagnostic(
+                .error, .duplicateKey, "a key appears twice in one object: which value counts is ambiguous",
+                at: at(pointer))
+        }
         diagnostics += unknownRequestKeys(root, path: path)
         // Decoding reports numbers past 64 bits without saying where; these checks say where.
         diagnostics += JSONPointer.numberProblems(in: root).map { problem in
@@ -63,6 +68,14 @@ public enum PlanFileValidator {
     /// Problems with a decoded plan: consistent fleets, fingerprints, and each request under the fleet rules.
     public static func problems(in plan: PlanDocument, path: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // Apply compares the plan's account with its own: a malformed one must not pass as "another account".
+        if let account = plan.caller?.account, account.count != 12 || !account.allSatisfy({ $0.isASCII && $0.isNumber })
+        {
+            diagnostics.append(
+                inconsistent(
+                    "caller.account '\(JSONPointer.excerpt(account))' is not a 12-digit account id",
+                    at: SourceLocation(path: path, pointer: "/caller/account")))
+        }
         var seen: [FleetKey: Int] = [:]
         for (index, fleet) in plan.fleets.enumerated() {
             let base = "/fleets/\(index)"
@@ -114,17 +127,17 @@ public enum PlanFileValidator {
     }
 
     private static func formatVersionProblems(_ value: Any?, at location: SourceLocation) -> [Diagnostic] {
-        let current = PlanDocument.currentFormatVersion
+        let readable = PlanDocument.readableFormatVersions
         guard let value else {
             return [Diagnostic(.error, .missingKey, "missing required key 'formatVersion'", at: location)]
         }
         // A boolean `true` passes here as 1, and decoding then rejects it as a wrong type.
-        if let version = value as? Int, version == current { return [] }
+        if let version = value as? Int, readable.contains(version) { return [] }
         return [
             Diagnostic(
                 .error, .unsupportedFormatVersion,
                 "plan format version \(JSONPointer.excerpt("\(value)")) is not supported by fleetform "
-                    + "\(FleetformVersion.current), which reads version \(current)",
+                    + "\(FleetformVersion.current), which reads versions \(readable.lowerBound) to \(readable.upperBound)",
                 hint: "make the plan again with this fleetform (`fleetform plan --out`)", at: location)
         ]
     }

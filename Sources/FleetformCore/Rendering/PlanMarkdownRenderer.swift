@@ -12,22 +12,37 @@ public struct PlanMarkdownRenderer: Sendable {
 
     public init(limit: Int = PlanMarkdownRenderer.githubCommentLimit) { self.limit = limit }
 
+    /// Account `111122223333` as `arn:aws:sts::…`, or the reason it is unknown.
+    static func callerLine(_ caller: PlanCaller) -> String {
+        guard let account = caller.account else {
+            return "Account unknown: \(cell(caller.unknownReason ?? "no reason given"))"
+        }
+        return "Account `\(cell(account))`" + (caller.principal.map { " as `\(cell($0))`" } ?? "")
+    }
+
     public func render(_ plan: PlanDocument) -> String {
         let listed = plan.fleets.filter { $0.action != .unchanged }
         let summary = plan.summary
         var head = "### fleetform plan\n\n"
         head += "**\(summary.line)**\n\n"
+        if let caller = plan.caller { head += Self.callerLine(caller) + "\n\n" }
         if listed.isEmpty {
             head += "No changes. The live fleets match the files.\n"
             return head
         }
-        head += "| | Fleet | Region | Source | Changes |\n|---|---|---|---|---|\n"
+        let warnings = plan.impactWarnings.count
+        if warnings > 0 {
+            head += "⚠️ **\(warnings) impact warning\(warnings == 1 ? "" : "s")**: see the fleets below.\n\n"
+        }
+        head += "| | Fleet | Region | Source | Changes | Slots |\n|---|---|---|---|---|---|\n"
         var rows: [String] = []
         for fleet in listed {
             let changes = fleet.changes.filter { $0.kind != .unmanaged }.count
+            let slots = fleet.impact?.slots?.text ?? "—"
+            let flag = (fleet.impact?.warnings.isEmpty ?? true) ? "" : " ⚠️"
             rows.append(
                 "| \(Self.symbol(fleet.action)) \(fleet.action.rawValue) | `\(fleet.fleetId)` | \(fleet.region) | "
-                    + "`\(Self.cell(fleet.source.path)):\(fleet.source.line)` | \(changes) |\n")
+                    + "`\(Self.cell(fleet.source.path)):\(fleet.source.line)` | \(changes) | \(slots)\(flag) |\n")
         }
         let sections = listed.map(section)
         let footer = summary.unchanged > 0 ? "\n\(summary.unchanged) unchanged fleet(s) not shown.\n" : ""
@@ -40,7 +55,7 @@ public struct PlanMarkdownRenderer: Sendable {
             out += row
             shownRows += 1
         }
-        if shownRows < rows.count { out += "| … | \(rows.count - shownRows) more | | | |\n" }
+        if shownRows < rows.count { out += "| … | \(rows.count - shownRows) more | | | | |\n" }
         out += "\n"
         var shownSections = 0
         for s in sections where out.count + s.count + footer.count + reserve < limit {
@@ -67,7 +82,51 @@ public struct PlanMarkdownRenderer: Sendable {
         s += "</summary>\n\nSource: `\(fleet.source.path):\(fleet.source.line)`\n\n```diff\n"
         let text = PlanTextRenderer(style: .plain)
         for line in text.body(fleet) { s += Self.diffLine(line) + "\n" }
-        s += "```\n\n</details>\n"
+        s += "```\n\n"
+        if let impact = fleet.impact { s += Self.impactTable(impact) }
+        s += "</details>\n"
+        return s
+    }
+
+    /// A changed fleet's impact: before and after, per row; then its notes and warnings.
+    static func impactTable(_ impact: FleetImpact) -> String {
+        let unit = impact.unit
+        var s = "| Impact | Before | After |\n|---|---|---|\n"
+        s +=
+            "| Server processes per \(unit) | \(impact.processesPerInstance.before) | \(impact.processesPerInstance.after) |\n"
+        for location in impact.locations {
+            let place = "\(cell(location.location)), \(ImpactText.count(location.instances, unit))"
+            s += "| Game-session slots (\(place)) | \(location.slots.before) | \(location.slots.after) |\n"
+            if let sessions = location.activeGameSessions {
+                s += "| Game sessions running now (\(cell(location.location))) | \(sessions) | — |\n"
+            }
+        }
+        if impact.locations.count > 1, let slots = impact.slots {
+            s += "| Game-session slots (all locations) | \(slots.before) | \(slots.after) |\n"
+        }
+        if let share = impact.perProcess, let size = impact.instance, let type = impact.instanceType.map(cell) {
+            func side(_ v: ProcessShare?, _ f: (ProcessShare) -> String) -> String { v.map(f) ?? "none" }
+            s +=
+                "| vCPU per process (\(type): \(ImpactText.count(size.vCPUs, "vCPU"))) | \(side(share.before) { ImpactText.number($0.vCPUs) }) | "
+            s += "\(side(share.after) { ImpactText.number($0.vCPUs) }) |\n"
+            s += "| Memory per process (\(type): \(MemorySize.text(mebibytes: size.memoryMiB))) | "
+            s += "\(side(share.before) { MemorySize.text(mebibytes: $0.memoryMiB) }) | "
+            s += "\(side(share.after) { MemorySize.text(mebibytes: $0.memoryMiB) }) |\n"
+        }
+        func setting(_ v: Int?, _ suffix: String = "") -> String { v.map { "\($0)\(suffix)" } ?? "default" }
+        let activation = impact.activation
+        s +=
+            "| Game sessions activating at once per \(unit) | \(setting(activation.maxConcurrentPerInstance.before)) | "
+        s += "\(setting(activation.maxConcurrentPerInstance.after)) |\n"
+        s += "| Activation timeout | \(setting(activation.timeoutSeconds.before, " s")) | "
+        s += "\(setting(activation.timeoutSeconds.after, " s")) |\n\n"
+        s += "Activation: \(activation.summary).\n\n"
+        for note in impact.notes { s += "_Note: \(note)._\n\n" }
+        for warning in impact.warnings {
+            s += "> ⚠️ **\(warning.code)** \(warning.message)"
+            if let hint = warning.hint { s += " — \(hint)" }
+            s += "\n\n"
+        }
         return s
     }
 

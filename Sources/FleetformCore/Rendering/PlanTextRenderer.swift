@@ -14,14 +14,15 @@ public struct PlanTextRenderer: Sendable {
     }
 
     public func render(_ plan: PlanDocument) -> String {
-        plan.fleets.compactMap(block).map { $0 + "\n" }.joined() + summary(plan) + "\n"
+        (plan.caller.map { $0.line + "\n" } ?? "") + plan.fleets.compactMap(block).map { $0 + "\n" }.joined()
+            + summary(plan) + "\n"
     }
 
-    /// One fleet's lines (its header, then its changes indented), without a final newline; `nil` for a fleet
-    /// that is unchanged and has no troubled location, which a plan does not list.
+    /// One fleet's lines (its header, then its changes and impact indented), without a final newline; `nil`
+    /// for a fleet that is unchanged and has no troubled location, which a plan does not list.
     public func block(_ fleet: FleetPlan) -> String? {
         guard fleet.action != .unchanged || fleet.hasLocationProblem else { return nil }
-        return ([header(fleet)] + body(fleet).map { "    " + $0 }).joined(separator: "\n")
+        return ([header(fleet)] + (body(fleet) + impactLines(fleet)).map { "    " + $0 }).joined(separator: "\n")
     }
 
     /// The closing lines: "No changes" when there are none (and nothing failed), then the counts.
@@ -62,6 +63,14 @@ public struct PlanTextRenderer: Sendable {
         }
         lines += fleet.changes.map(changeLine)
         return lines
+    }
+
+    /// The compact impact of a changed fleet: what it does to capacity and each process's share, how game
+    /// sessions activate, and its warnings.
+    func impactLines(_ fleet: FleetPlan) -> [String] {
+        guard let impact = fleet.impact else { return [] }
+        return [ImpactText.line(impact), ImpactText.activationLine(impact)]
+            + impact.warnings.map { style.yellow(ImpactText.warningLine($0)) }
     }
 
     func changeLine(_ change: PlanChange) -> String {

@@ -1,10 +1,28 @@
 import Foundation
+import GameLiftAPI
 
 /// Renders a watch report: per failing fleet, each failure event with message, count and log URL.
 public struct WatchTextRenderer: Sendable {
     public var style: TextStyle
 
     public init(style: TextStyle = .plain) { self.style = style }
+
+    /// The failures the fleet already had before its update, by code, with the baseline's counts: reported so
+    /// nobody mistakes them for the new configuration's, and never counted.
+    func alreadyFailing(_ fleet: FleetWatch) -> String {
+        guard !fleet.alreadyFailing.isEmpty else { return "" }
+        var byCode: [String: Int] = [:]
+        for event in fleet.alreadyFailing {
+            byCode[event.code] = SaturatingSum.add(byCode[event.code] ?? 0, event.occurrences)
+        }
+        let window = DurationText.words(fleet.baseline?.seconds ?? 0)
+        return byCode.keys.sorted().map { code in
+            let before = fleet.baseline?.failures[code] ?? 0
+            return "    " + style.yellow("already failing before the update")
+                + ": \(code) ×\(byCode[code] ?? 0) since the "
+                + "update, ×\(before) in the \(window) before it; not counted\n"
+        }.joined()
+    }
 
     public func render(_ report: WatchReport) -> String {
         var out = ""
@@ -21,11 +39,12 @@ public struct WatchTextRenderer: Sendable {
                 let reason = fleet.readError?.description ?? "no poll succeeded"
                 out += style.yellow("unverified") + "  \(name): its events could not be read: \(reason)\n"
             } else {
-                let other = fleet.events.count
+                let other = fleet.events.count - fleet.alreadyFailing.count
                 out +=
-                    style.green("healthy") + "  \(name): no failure events since \(since)"
+                    style.green("healthy") + "  \(name): no new failure events since \(since)"
                     + (other > 0 ? " (\(other) other event\(other == 1 ? "" : "s"))" : "") + "\n"
             }
+            out += alreadyFailing(fleet)
         }
         out +=
             style.bold(

@@ -69,6 +69,18 @@ public struct RollbackPlanner: Sendable {
                 observed[FleetKey(region: target.region, fleetId: target.fleetId)]
                 ?? ObservedFleet(
                     error: ServiceErrorInfo(code: "NotRead", message: "fleet \(target.fleetId) was not read"))
+            // The journal was checked before the fleets were read; what depends on the fleet (launch paths
+            // under the operating system's root) is checked now, and a configuration that breaks it is not sent.
+            let problems = Self.problems(restoring: target, on: live.attributes?.operatingSystem)
+            if let first = problems.first {
+                refusals.append(
+                    RollbackRefusal(
+                        fleetId: target.fleetId, region: target.region, source: target.source,
+                        reason: "the journal's configuration cannot be sent to this fleet: "
+                            + first.description
+                            + (problems.count > 1 ? " (and \(problems.count - 1) more)" : "")))
+                continue
+            }
             switch Self.decide(target, live, force: force) {
             case .plan(let fleet): fleets.append(fleet)
             case .refuse(let reason):
@@ -79,6 +91,16 @@ public struct RollbackPlanner: Sendable {
         }
         return RollbackPlan(
             plan: PlanDocument(fleets: fleets, createdAt: wallClock()), refusals: refusals, targets: targets)
+    }
+
+    /// Errors in restoring `target` on a fleet running `operatingSystem` (unknown: only what needs no fleet).
+    static func problems(restoring target: RollbackTarget, on operatingSystem: OperatingSystem?) -> [Diagnostic] {
+        guard let operatingSystem else { return [] }
+        return RequestRules.check(
+            fleetIdOrArn: target.fleetIdOrArn, region: target.region, configuration: target.previous,
+            operatingSystem: operatingSystem, path: target.source.path, line: target.source.line,
+            fleetIdPointer: "/fleetIdOrArn", regionPointer: "/region", configurationPointer: "/previous"
+        ).filter { $0.severity == .error }
     }
 
     /// What to do with one fleet. Pure.

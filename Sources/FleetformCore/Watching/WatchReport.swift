@@ -13,10 +13,18 @@ public struct FleetWatch: Codable, Sendable, Hashable {
     public var readError: ServiceErrorInfo?
     /// Whether the log was read to the end of the watch: at least one poll succeeded and the last did.
     public var verified: Bool
+    /// The failure events that count against the new configuration (a halt, a rollback, exit 4).
+    public var failures: [EventRecord]
+    /// Failure events of codes the fleet already logged at a similar rate before the update, not naming
+    /// anything only the new configuration has: reported, never counted.
+    public var alreadyFailing: [EventRecord]
+    /// What the fleet logged before the update, the yardstick for `alreadyFailing`; `nil` when not read.
+    public var baseline: WatchBaseline?
 
     public init(
         fleetId: String, region: String, since: Date, events: [EventRecord], readError: ServiceErrorInfo? = nil,
-        verified: Bool
+        verified: Bool, failures: [EventRecord]? = nil, alreadyFailing: [EventRecord] = [],
+        baseline: WatchBaseline? = nil
     ) {
         self.fleetId = fleetId
         self.region = region
@@ -24,13 +32,16 @@ public struct FleetWatch: Codable, Sendable, Hashable {
         self.events = events
         self.readError = readError
         self.verified = verified
+        self.failures = failures ?? events.filter(\.indicatesFailure)
+        self.alreadyFailing = alreadyFailing
+        self.baseline = baseline
     }
 
-    /// The events that show the new configuration failing.
-    public var failures: [EventRecord] { events.filter(\.indicatesFailure) }
-    public var hasFailures: Bool { events.contains(where: \.indicatesFailure) }
+    public var hasFailures: Bool { !failures.isEmpty }
 
-    enum CodingKeys: String, CodingKey { case fleetId, region, since, verified, readError, failures, events }
+    enum CodingKeys: String, CodingKey {
+        case fleetId, region, since, verified, readError, baseline, failures, alreadyFailing, events
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -40,6 +51,9 @@ public struct FleetWatch: Codable, Sendable, Hashable {
         events = try c.decode([EventRecord].self, forKey: .events)
         readError = try c.decodeIfPresent(ServiceErrorInfo.self, forKey: .readError)
         verified = try c.decode(Bool.self, forKey: .verified)
+        failures = try c.decodeIfPresent([EventRecord].self, forKey: .failures) ?? events.filter(\.indicatesFailure)
+        alreadyFailing = try c.decodeIfPresent([EventRecord].self, forKey: .alreadyFailing) ?? []
+        baseline = try c.decodeIfPresent(WatchBaseline.self, forKey: .baseline)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -49,8 +63,26 @@ public struct FleetWatch: Codable, Sendable, Hashable {
         try c.encode(since, forKey: .since)
         try c.encode(verified, forKey: .verified)
         try c.encodeIfPresent(readError, forKey: .readError)
+        try c.encodeIfPresent(baseline, forKey: .baseline)
         try c.encode(failures, forKey: .failures)
+        try c.encode(alreadyFailing, forKey: .alreadyFailing)
         try c.encode(events, forKey: .events)
+    }
+}
+
+/// A fleet's failure events in the window before its update.
+public struct WatchBaseline: Codable, Sendable, Hashable {
+    /// The window's length in seconds, ending at the update.
+    public var seconds: Double
+    /// Occurrences (events × `Count`) per failure code in the window.
+    public var failures: [String: Int]
+    /// Why the window could not be read; then nothing counts as already failing.
+    public var readError: ServiceErrorInfo?
+
+    public init(seconds: Double, failures: [String: Int], readError: ServiceErrorInfo? = nil) {
+        self.seconds = seconds
+        self.failures = failures
+        self.readError = readError
     }
 }
 

@@ -8,19 +8,30 @@ public struct WatchTarget: Sendable, Hashable {
     public var fleetIdOrArn: String
     public var region: String
     public var since: Date
+    /// Launch paths the new configuration has and the old one had not: a failure event naming one is the new
+    /// configuration's, whatever the fleet logged before.
+    public var introducedLaunchPaths: Set<String>
 
-    public init(fleetId: String, fleetIdOrArn: String? = nil, region: String, since: Date) {
+    public init(
+        fleetId: String, fleetIdOrArn: String? = nil, region: String, since: Date,
+        introducedLaunchPaths: Set<String> = []
+    ) {
         self.fleetId = fleetId
         self.fleetIdOrArn = fleetIdOrArn ?? fleetId
         self.region = region
         self.since = since
+        self.introducedLaunchPaths = introducedLaunchPaths
     }
 
     /// The fleets an apply updated, each from the time its update was accepted.
     public static func updated(in report: ApplyReport) -> [WatchTarget] {
         report.outcomes.compactMap { outcome in
             guard outcome.result == .updated, let since = outcome.updatedAt else { return nil }
-            return WatchTarget(fleetId: outcome.fleetId, region: outcome.region, since: since)
+            let before = Set((outcome.previous?.serverProcesses ?? []).map(\.launchPath))
+            let after = Set((outcome.applied?.serverProcesses ?? []).map(\.launchPath))
+            return WatchTarget(
+                fleetId: outcome.fleetId, region: outcome.region, since: since,
+                introducedLaunchPaths: after.subtracting(before))
         }
     }
 }
@@ -37,23 +48,36 @@ public struct WatchOptions: Sendable, Hashable {
     public var stopWhenAllFail: Bool
     /// Fleets read at once.
     public var parallelism: Int
+    /// Seconds before each update whose failure events are the baseline: failures already happening at a
+    /// similar rate are reported as such and never count. At least the duration; 0 reads no baseline.
+    public var baselineSeconds: Double
+    /// `--strict-watch`: a `SERVER_PROCESS_*` code this version does not know counts as a failure.
+    public var strict: Bool
+
+    /// The baseline window when none is given: the watch's length, and at least 15 minutes.
+    public static func defaultBaseline(for duration: Double) -> Double { max(duration, 900) }
 
     public init(
         duration: Double, firstDelay: Double = 5, maxDelay: Double = 60, stopWhenAllFail: Bool = true,
-        parallelism: Int = 8
+        parallelism: Int = 8, baselineSeconds: Double? = nil, strict: Bool = false
     ) {
         self.duration = duration
         self.firstDelay = firstDelay
         self.maxDelay = maxDelay
         self.stopWhenAllFail = stopWhenAllFail
         self.parallelism = parallelism
+        self.baselineSeconds = baselineSeconds ?? Self.defaultBaseline(for: duration)
+        self.strict = strict
     }
 }
 
 /// Watches updated fleets' event logs for the events that show a new runtime configuration failing
-/// (`EventCode.indicatesRuntimeConfigurationFailure`). Polls with backoff on injected time until the
-/// duration ends; each poll reads from the newest event already seen (or the update time), following every
-/// page, and events are deduplicated by `EventId` across polls.
+/// (`EventCode.cause`: configuration failures; with `strict`, unknown `SERVER_PROCESS_*` codes too). First
+/// reads each fleet's baseline, the failures it logged before its update; then polls with backoff on injected
+/// time until the duration ends; each poll reads from the newest event already seen (or the update time),
+/// following every page, and events are deduplicated by `EventId` across polls. Each failure is judged as it
+/// is first seen (`judge`): the new configuration's, or one the fleet already had (docs/verify.md, "The
+/// baseline").
 public struct Watcher: Sendable {
     public let reader: EventReader
     public let options: WatchOptions
@@ -78,7 +102,8 @@ public struct Watcher: Sendable {
         guard !targets.isEmpty else {
             return WatchReport(duration: options.duration, watchedSeconds: 0, polls: 0, fleets: [])
         }
-        var progress = targets.map(FleetProgress.init)
+        let baselines = await readBaselines(targets)
+        var progress = zip(targets, baselines).map { FleetProgress($0, baseline: $1, strict: options.strict) }
         let started = timing.now()
         let deadline = started + max(0, options.duration)
         var delay = max(0.001, options.firstDelay)
@@ -90,10 +115,7 @@ public struct Watcher: Sendable {
             }
             polls += 1
             for index in progress.indices {
-                for event in progress[index].merge(results[index])
-                where event.eventCode.indicatesRuntimeConfigurationFailure {
-                    onFailure(progress[index].target, event)
-                }
+                for event in progress[index].merge(results[index]) { onFailure(progress[index].target, event) }
             }
             if options.stopWhenAllFail, !progress.isEmpty, progress.allSatisfy(\.hasFailure) { break }
             let remaining = deadline - timing.now()
@@ -108,6 +130,63 @@ public struct Watcher: Sendable {
         return WatchReport(
             duration: options.duration, watchedSeconds: timing.now() - started, polls: polls,
             fleets: progress.map(\.result))
+    }
+
+    /// Each target's failures in the window before its update; `nil` entries when no baseline is asked for.
+    private func readBaselines(_ targets: [WatchTarget]) async -> [WatchBaseline?] {
+        let seconds = options.baselineSeconds
+        guard seconds > 0, seconds.isFinite else { return targets.map { _ in nil } }
+        return await boundedMap(targets, limit: options.parallelism) { [reader] target in
+            let query = EventQuery(
+                fleet: target.fleetIdOrArn, region: target.region, since: target.since.addingTimeInterval(-seconds),
+                until: target.since)
+            do {
+                var failures: [String: Int] = [:]
+                for event in try await reader.read(query) where event.eventTime < target.since {
+                    let cause = event.eventCode.cause
+                    guard cause == .configuration || cause == .unknownFailure else { continue }
+                    let occurrences = EventRecord(event).occurrences
+                    failures[event.eventCode.rawValue] = SaturatingSum.add(
+                        failures[event.eventCode.rawValue] ?? 0, occurrences)
+                }
+                return WatchBaseline(seconds: seconds, failures: failures)
+            } catch {
+                return WatchBaseline(seconds: seconds, failures: [:], readError: ServiceErrorInfo(error))
+            }
+        }
+    }
+
+    /// How a failure seen after an update is judged.
+    public enum Judgement: Sendable, Hashable {
+        /// Not a failure of the configuration (capacity, news, or an unknown code without `strict`).
+        case ignored
+        /// The new configuration's failure: it counts.
+        case counts
+        /// A failure the fleet already logged at a similar rate before the update.
+        case alreadyFailing
+    }
+
+    /// Judges `event`, seen after `target`'s update, given the fleet's `baseline` and the occurrences of the
+    /// same code since the update before this event. A configuration failure counts when it names a launch path
+    /// only the new configuration has, when the baseline lacks its code (or could not be read), or when its code
+    /// now occurs more than twice as often as before, plus three occurrences of slack for the first minutes.
+    public static func judge(
+        _ event: FleetEvent, target: WatchTarget, baseline: WatchBaseline?, earlierSinceUpdate: Int, strict: Bool
+    ) -> Judgement {
+        switch event.eventCode.cause {
+        case .configuration: break
+        case .unknownFailure: guard strict else { return .ignored }
+        case .capacity, .informational: return .ignored
+        }
+        let message = event.message ?? ""
+        if target.introducedLaunchPaths.contains(where: { !$0.isEmpty && message.contains($0) }) { return .counts }
+        guard let baseline, baseline.readError == nil, baseline.seconds > 0,
+            let before = baseline.failures[event.eventCode.rawValue], before > 0
+        else { return .counts }
+        let elapsed = max(0, event.eventTime.timeIntervalSince(target.since))
+        let expected = Double(before) * elapsed / baseline.seconds
+        let seen = SaturatingSum.add(earlierSinceUpdate, EventRecord(event).occurrences)
+        return Double(seen) <= 2 * expected + 3 ? .alreadyFailing : .counts
     }
 
     private static func poll(_ fleet: FleetProgress, _ reader: EventReader) async -> PollResult {
@@ -130,19 +209,28 @@ private enum PollResult: Sendable {
 /// What is known of one fleet while watching.
 private struct FleetProgress: Sendable {
     let target: WatchTarget
+    let baseline: WatchBaseline?
+    let strict: Bool
     var seen: Set<String> = []
     var events: [FleetEvent] = []
+    var judged: [String: Watcher.Judgement] = [:]
+    /// Occurrences per failure code since the update, for judging the next event of the code.
+    var occurrences: [EventCode: Int] = [:]
     var lastError: ServiceErrorInfo?
     var successfulPolls = 0
 
-    init(_ target: WatchTarget) { self.target = target }
+    init(_ target: WatchTarget, baseline: WatchBaseline?, strict: Bool) {
+        self.target = target
+        self.baseline = baseline
+        self.strict = strict
+    }
 
     /// Re-read from the newest event seen: `StartTime` is inclusive, and the overlap is deduplicated.
     var readFrom: Date { max(target.since, events.last?.eventTime ?? target.since) }
 
-    var hasFailure: Bool { events.contains { $0.eventCode.indicatesRuntimeConfigurationFailure } }
+    var hasFailure: Bool { judged.values.contains(.counts) }
 
-    /// Takes one poll's answer; returns the events not seen before.
+    /// Takes one poll's answer; returns the new events that count as failures, in time order.
     mutating func merge(_ result: PollResult) -> [FleetEvent] {
         switch result {
         case .failed(let error):
@@ -153,14 +241,28 @@ private struct FleetProgress: Sendable {
             successfulPolls += 1
             // Events before the update belong to an earlier configuration.
             let fresh = read.filter { $0.eventTime >= target.since && seen.insert($0.eventId).inserted }
+                .sorted { ($0.eventTime, $0.eventId) < ($1.eventTime, $1.eventId) }
             events = (events + fresh).sorted { ($0.eventTime, $0.eventId) < ($1.eventTime, $1.eventId) }
-            return fresh
+            var counted: [FleetEvent] = []
+            for event in fresh {
+                let earlier = occurrences[event.eventCode] ?? 0
+                let judgement = Watcher.judge(
+                    event, target: target, baseline: baseline, earlierSinceUpdate: earlier, strict: strict)
+                judged[event.eventId] = judgement
+                guard judgement != .ignored else { continue }
+                occurrences[event.eventCode] = SaturatingSum.add(earlier, EventRecord(event).occurrences)
+                if judgement == .counts { counted.append(event) }
+            }
+            return counted
         }
     }
 
     var result: FleetWatch {
-        FleetWatch(
-            fleetId: target.fleetId, region: target.region, since: target.since, events: events.map(EventRecord.init),
-            readError: lastError, verified: successfulPolls > 0 && lastError == nil)
+        let records = events.map(EventRecord.init)
+        return FleetWatch(
+            fleetId: target.fleetId, region: target.region, since: target.since, events: records,
+            readError: lastError, verified: successfulPolls > 0 && lastError == nil,
+            failures: records.filter { judged[$0.eventId] == .counts },
+            alreadyFailing: records.filter { judged[$0.eventId] == .alreadyFailing }, baseline: baseline)
     }
 }

@@ -25,6 +25,8 @@ public struct ApplyWorkflow: Sendable {
         /// Identifies this run in the journal; a rollback on failure gets `rollbackRunId`.
         public var runId: String
         public var rollbackRunId: String
+        /// `--strict-watch`: a `SERVER_PROCESS_*` code this version does not know counts as a failure.
+        public var strictWatch = false
 
         public init(
             parallelism: Int = 8, failFast: Bool = false, holdTimeout: Double = 0,
@@ -88,7 +90,7 @@ public struct ApplyWorkflow: Sendable {
             if case .automatic = options.approval { return await stream(input) }
             return await run(files: input)
         case .savedPlan(let plan):
-            return await apply(plan, readAt: nil)
+            return await apply(await checkedAccounts(plan), readAt: nil)
         }
     }
 
@@ -97,7 +99,9 @@ public struct ApplyWorkflow: Sendable {
     /// younger than `FleetUpdatePipeline.freshReadSeconds`.
     private func run(files input: FleetInput) async -> Result {
         let readAt = context.timing.now()
-        let planning = PlanWorkflow(context: context, options: PlanWorkflow.Options(parallelism: options.parallelism))
+        let planning = PlanWorkflow(
+            context: context,
+            options: PlanWorkflow.Options(parallelism: options.parallelism, refuseARNsOfUnknownAccount: true))
         guard let plan = await planning.run(input).plan else { return finish(plan: nil, apply: nil) }
         context.observer.notice(.planReady(plan))
         if plan.hasChanges, !(await options.approval.obtain(for: .apply, observer: context.observer)) {
@@ -112,11 +116,14 @@ public struct ApplyWorkflow: Sendable {
         let observer = context.observer
         let streaming = StreamingApplier(
             applier: applier(),
+            // No impact: the capacity reads it needs are batched after the whole plan is known, and nobody
+            // reviews a streamed plan before it is applied (README, "How apply behaves").
             planner: LivePlanner(
                 reader: LiveFleetReader(gameLift: context.gameLift, parallelism: options.parallelism),
-                buildManifest: input.manifest, wallClock: context.wallClock),
+                buildManifest: input.manifest, wallClock: context.wallClock, impact: nil),
             onPlanned: { observer.notice(.fleetPlanned($0)) })
-        let checked = await streaming.check(input.fleets)
+        let identity = context.identity
+        let checked = await streaming.check(input.fleets, caller: { await PlanCaller.read(from: identity) })
         if !checked.diagnostics.isEmpty {
             observer.notice(.diagnostics(checked.diagnostics, fileCount: input.fleets.fileCount))
         }
@@ -127,6 +134,32 @@ public struct ApplyWorkflow: Sendable {
         observer.notice(.planSummary(plan))
         observer.notice(.applyFinished(report, cause: .apply))
         return await verify(plan, report)
+    }
+
+    /// A saved plan with every fleet these credentials must not touch turned into a failed fleet, before
+    /// anything is sent: all of them when the plan was made in another account than the one applying it, and
+    /// otherwise fleets written as ARNs of another account, or of any account while this one is unknown.
+    private func checkedAccounts(_ plan: PlanDocument) async -> PlanDocument {
+        let current = await PlanCaller.read(from: context.identity)
+        var checked = plan
+        for index in checked.fleets.indices {
+            let fleet = checked.fleets[index]
+            guard fleet.action == .update || fleet.action == .held else { continue }
+            var refusal = current.refusal(of: fleet.fleetIdOrArn, failClosed: true)
+            if let planned = plan.caller?.account, let account = current.account, planned != account {
+                refusal = ServiceErrorInfo(
+                    code: PlanCaller.accountMismatch,
+                    message:
+                        "the plan was made in account \(planned), but the credentials are for account \(account); "
+                        + "nothing was sent for this fleet")
+            }
+            if let refusal {
+                checked.fleets[index].action = .failed
+                checked.fleets[index].error = refusal
+                checked.fleets[index].request = nil
+            }
+        }
+        return checked
     }
 
     private func apply(_ plan: PlanDocument, readAt: Double?) async -> Result {
@@ -156,8 +189,9 @@ public struct ApplyWorkflow: Sendable {
     private func verify(_ plan: PlanDocument, _ report: ApplyReport) async -> Result {
         let observer = context.observer
         guard let seconds = options.watchSeconds else { return finish(plan: plan, apply: report) }
-        let verification = Verification(
+        var verification = Verification(
             context: context, journalPath: options.journalPath, parallelism: options.parallelism)
+        verification.strictWatch = options.strictWatch
         let watched = await verification.watch(report, seconds: seconds)
         var rollback: RollbackRun?
         if options.rollbackOnFailure, let watched {

@@ -20,6 +20,8 @@ public struct ImportWorkflow: Sendable {
         public var force: Bool
         /// Fleets read at once.
         public var parallelism: Int
+        /// `--target`: import only the fleets these name (fleet ids or ARNs, `region:NAME`).
+        public var targets: [FleetSelector] = []
 
         public init(
             fleets: [String] = [], all: Bool = false, region: String? = nil, defaultRegion: String? = nil,
@@ -55,7 +57,7 @@ public struct ImportWorkflow: Sendable {
     /// none.
     public func run() async -> Result {
         let refused = Result(results: [], written: 0, status: .error)
-        let keys: [FleetKey]
+        var keys: [FleetKey]
         do {
             if options.all {
                 guard let region = options.region ?? options.defaultRegion else {
@@ -71,6 +73,16 @@ public struct ImportWorkflow: Sendable {
         } catch {
             context.observer.notice(.failed("\(error)"))
             return refused
+        }
+        if !options.targets.isEmpty {
+            for selector in options.targets
+            where !keys.contains(where: { selector.matches(fleetId: $0.fleetId, region: $0.region) }) {
+                context.observer.notice(.failed("--target \(selector) names none of the fleets to import"))
+                return refused
+            }
+            keys = keys.filter { key in
+                options.targets.contains { $0.matches(fleetId: key.fleetId, region: key.region) }
+            }
         }
         context.observer.notice(.progressStarted(label: "Reading fleets", total: keys.count))
         let importer = FleetImporter(

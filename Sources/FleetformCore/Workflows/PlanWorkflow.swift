@@ -13,11 +13,25 @@ public struct PlanWorkflow: Sendable {
         public var detailedExitCode: Bool
         /// `--out`: save the plan here.
         public var savePath: String?
+        /// The thresholds of the impact warnings (`--min-process-memory`, `--max-processes-per-vcpu`).
+        public var impact: ImpactOptions
+        /// `--strict`: a warning in the files stops the plan before the network, as an error would; an impact
+        /// warning (FF5xx) makes the plan exit 1 after it is shown.
+        public var strict: Bool
+        /// Refuse fleets written as ARNs while the caller's account is unknown (apply writes; a plan only
+        /// reads, so it records the unknown account and goes on).
+        public var refuseARNsOfUnknownAccount: Bool
 
-        public init(parallelism: Int = 8, detailedExitCode: Bool = false, savePath: String? = nil) {
+        public init(
+            parallelism: Int = 8, detailedExitCode: Bool = false, savePath: String? = nil,
+            impact: ImpactOptions = ImpactOptions(), strict: Bool = false, refuseARNsOfUnknownAccount: Bool = false
+        ) {
             self.parallelism = parallelism
             self.detailedExitCode = detailedExitCode
             self.savePath = savePath
+            self.impact = impact
+            self.strict = strict
+            self.refuseARNsOfUnknownAccount = refuseARNsOfUnknownAccount
         }
     }
 
@@ -40,18 +54,24 @@ public struct PlanWorkflow: Sendable {
 
     /// Plans `input` against the live fleets; reports progress and every diagnostic to the observer.
     public func run(_ input: FleetInput) async -> Result {
-        context.observer.notice(.progressStarted(label: "Reading fleets", total: input.fleets.documents.count))
+        var fleets = input.fleets
+        if options.strict { fleets.diagnostics = fleets.diagnostics.warningsAsErrors() }
+        context.observer.notice(.progressStarted(label: "Reading fleets", total: fleets.documents.count))
         let planner = LivePlanner(
             reader: LiveFleetReader(
                 gameLift: context.gameLift, parallelism: options.parallelism,
                 onFleetRead: { context.observer.notice(.progressAdvanced) }),
-            buildManifest: input.manifest, wallClock: context.wallClock)
-        let planned = await planner.plan(input.fleets)
+            buildManifest: input.manifest, wallClock: context.wallClock, impact: options.impact)
+        let identity = context.identity
+        var planned = await planner.plan(
+            fleets, caller: { await PlanCaller.read(from: identity) },
+            failClosed: options.refuseARNsOfUnknownAccount)
+        if options.strict { planned.diagnostics = planned.diagnostics.warningsAsErrors() }
         context.observer.notice(.progressFinished)
         if !planned.diagnostics.isEmpty {
-            context.observer.notice(.diagnostics(planned.diagnostics, fileCount: input.fleets.fileCount))
+            context.observer.notice(.diagnostics(planned.diagnostics, fileCount: fleets.fileCount))
         }
-        guard let plan = planned.plan else {
+        guard let plan = planned.plan, !planned.diagnostics.hasErrors else {
             return Result(plan: nil, diagnostics: planned.diagnostics, status: .error)
         }
         if let path = options.savePath {
@@ -63,8 +83,10 @@ public struct PlanWorkflow: Sendable {
             }
             context.observer.notice(.planSaved(path: path))
         }
+        // Impact warnings are shown with the plan (each under its fleet); under --strict they fail it.
+        let failsStrict = options.strict && !plan.impactWarnings.isEmpty
         return Result(
             plan: plan, diagnostics: planned.diagnostics,
-            status: ExitStatus.forPlan(plan, detailed: options.detailedExitCode))
+            status: failsStrict ? .error : ExitStatus.forPlan(plan, detailed: options.detailedExitCode))
     }
 }

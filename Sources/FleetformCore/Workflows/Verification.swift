@@ -7,6 +7,13 @@ struct Verification: Sendable {
     let context: WorkflowContext
     let journalPath: String
     let parallelism: Int
+    /// `--strict-watch`: unknown `SERVER_PROCESS_*` codes count as failures.
+    var strictWatch = false
+
+    /// How long GameLift may take to start a server process with a new configuration: the server SDK's
+    /// InitSDK() and ProcessReady() timeouts, 5 minutes each (docs/verify.md, "How GameLift replaces
+    /// processes"). A shorter watch can pass a launch path that has not launched yet.
+    static let processStartSeconds: Double = 600
 
     private var observer: any WorkflowObserver { context.observer }
 
@@ -18,9 +25,17 @@ struct Verification: Sendable {
             return nil
         }
         observer.notice(.watchStarted(fleets: targets.count, seconds: seconds))
+        if seconds < Self.processStartSeconds {
+            observer.notice(
+                .warning(
+                    "a watch of \(DurationText.words(seconds)) is shorter than the \(DurationText.words(Self.processStartSeconds)) "
+                        + "GameLift may take to start a server process (InitSDK and ProcessReady timeouts, 5 minutes "
+                        + "each): failures that show later are not seen (docs/verify.md)"))
+        }
         let observer = self.observer
         let watcher = Watcher(
-            gameLift: context.gameLift, options: WatchOptions(duration: seconds, parallelism: parallelism),
+            gameLift: context.gameLift,
+            options: WatchOptions(duration: seconds, parallelism: parallelism, strict: strictWatch),
             timing: context.timing,
             onFailure: { target, event in observer.notice(.failureEvent(target, event)) })
         let watched = await watcher.watch(targets)

@@ -5,6 +5,9 @@ import GameLiftAPI
 /// double), who hears its progress, and time (injected, so a test's virtual clock drives holds and watches).
 public struct WorkflowContext: Sendable {
     public var gameLift: any GameLift
+    /// Who the requests run as (STS `GetCallerIdentity`, the simulation's account); `nil` when there is no way
+    /// to ask, which plans record as "account unknown".
+    public var identity: (any IdentityProviding)?
     public var observer: any WorkflowObserver
     /// Monotonic time and sleeps, for hold timeouts and watch polling.
     public var timing: Timing
@@ -12,10 +15,12 @@ public struct WorkflowContext: Sendable {
     public var wallClock: @Sendable () -> Date
 
     public init(
-        gameLift: any GameLift, observer: any WorkflowObserver = SilentObserver(), timing: Timing = .system,
+        gameLift: any GameLift, identity: (any IdentityProviding)? = nil,
+        observer: any WorkflowObserver = SilentObserver(), timing: Timing = .system,
         wallClock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.gameLift = gameLift
+        self.identity = identity
         self.observer = observer
         self.timing = timing
         self.wallClock = wallClock

@@ -13,7 +13,9 @@ struct Apply: AsyncParsableCommand {
             whose live configuration changed since the plan. Every overwritten configuration is journaled first.
             With --watch DURATION, reads each updated fleet's events from its update on and reports those \
             that show the new configuration failing (exit 4); --rollback-on-failure then restores the failing \
-            fleets' previous configurations from the journal (the exit code stays 4).
+            fleets' previous configurations from the journal (the exit code stays 4). Failures the fleet \
+            already logged at a similar rate before the update are reported as such and never count; \
+            capacity events (no instances, Spot interruptions) never count.
             Exit codes: 0 success, 1 error or failed fleets, 3 some fleets held, 4 failure events after the update.
 
             Examples:
@@ -48,6 +50,9 @@ struct Apply: AsyncParsableCommand {
     @Flag(help: "With --watch: restore the previous configuration of fleets that log failure events.")
     var rollbackOnFailure = false
 
+    @Flag(help: "With --watch: count SERVER_PROCESS_* event codes this version does not know as failures.")
+    var strictWatch = false
+
     @Option(help: "Output format of the report: text or json.")
     var format: ReportFormat = .text
 
@@ -67,6 +72,9 @@ struct Apply: AsyncParsableCommand {
         if let watch { try DurationOption.validate(watch, flag: "--watch") }
         guard !rollbackOnFailure || watch != nil else {
             throw ValidationError("--rollback-on-failure needs --watch DURATION: failures are found by watching")
+        }
+        guard !strictWatch || watch != nil else {
+            throw ValidationError("--strict-watch needs --watch DURATION: it changes what the watch counts")
         }
     }
 
@@ -90,9 +98,11 @@ struct Apply: AsyncParsableCommand {
     }
 
     private func options(_ console: Console) -> ApplyWorkflow.Options {
-        ApplyWorkflow.Options(
+        var options = ApplyWorkflow.Options(
             parallelism: fleets.parallelism, failFast: failFast, holdTimeout: DurationText.seconds(holdTimeout) ?? 0,
             journalPath: journal, watchSeconds: watch.flatMap(DurationText.seconds),
             rollbackOnFailure: rollbackOnFailure, approval: console.approval(autoApprove: autoApprove))
+        options.strictWatch = strictWatch
+        return options
     }
 }

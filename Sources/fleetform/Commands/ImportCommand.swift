@@ -32,6 +32,12 @@ struct Import: AsyncParsableCommand {
     @Flag(help: "Overwrite fleet files that already exist.")
     var force = false
 
+    @Option(
+        name: .customLong("target"),
+        help: ArgumentHelp(
+            "Import only these fleets: a fleet id or ARN, or region:NAME (repeatable).", valueName: "selector"))
+    var targets: [String] = []
+
     @OptionGroup var concurrency: ParallelismOption
 
     @OptionGroup var gameLift: GameLiftOptions
@@ -41,14 +47,21 @@ struct Import: AsyncParsableCommand {
         guard all != !fleetIds.isEmpty else {
             throw ValidationError("give either FLEET ids/ARNs or --all, not both and not neither")
         }
+        for target in targets {
+            guard case .fleet = try? FleetSelector.parse(target, fileExists: { _ in false }) else {
+                if case .region = try? FleetSelector.parse(target, fileExists: { _ in false }) { continue }
+                throw ValidationError("--target '\(target)': import takes a fleet id or ARN, or region:NAME")
+            }
+        }
     }
 
     func run() async throws {
         let console = Console(noColor: color.noColor)
         try await gameLift.withConnection(console) { connection in
-            let options = ImportWorkflow.Options(
+            var options = ImportWorkflow.Options(
                 fleets: fleetIds, all: all, region: gameLift.region, defaultRegion: connection.defaultRegion,
                 directory: out, force: force, parallelism: concurrency.parallelism)
+            options.targets = targets.compactMap { try? FleetSelector.parse($0, fileExists: { _ in false }) }
             return await ImportWorkflow(context: connection.context(console), options: options).run().status
         }
     }

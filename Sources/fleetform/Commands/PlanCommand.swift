@@ -3,6 +3,10 @@ import FleetformCore
 
 extension PlanFormat: ExpressibleByArgument {}
 
+extension MemorySize: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
+
 struct Plan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what apply would change: read each fleet's live runtime configuration and diff it.",
@@ -14,6 +18,7 @@ struct Plan: AsyncParsableCommand {
               fleetform plan fleets/
               fleetform plan fleets/ --out plan.json --format markdown > plan.md
               fleetform plan fleets/ --detailed-exitcode     # nightly drift check
+              fleetform plan fleets/ --strict --min-process-memory 1GiB   # impact warnings fail the job
               fleetform plan examples/fleets --local --local-seed examples/local/seed.json
             """)
 
@@ -29,16 +34,41 @@ struct Plan: AsyncParsableCommand {
     @Flag(help: "Exit 2 when there are changes, 0 when there are none.")
     var detailedExitcode = false
 
+    @Flag(help: "Treat warnings as errors: file warnings stop the plan; impact warnings (FF5xx) make it exit 1.")
+    var strict = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Warn (FF502) when a change leaves each server process less memory than this (512MiB, 1GiB).",
+            valueName: "size"))
+    var minProcessMemory: MemorySize?
+
+    @Option(
+        help: ArgumentHelp(
+            "Warn (FF503) when a change runs more server processes per instance than this many per vCPU; 0 turns "
+                + "the check off.", valueName: "n"))
+    var maxProcessesPerVcpu = 1
+
     @OptionGroup var fleets: FleetOptions
     @OptionGroup var gameLift: GameLiftOptions
     @OptionGroup var color: ColorOptions
+
+    func validate() throws {
+        guard maxProcessesPerVcpu >= 0 else {
+            throw ValidationError("--max-processes-per-vcpu must be 0 (no check) or more, not \(maxProcessesPerVcpu)")
+        }
+    }
 
     func run() async throws {
         let console = Console(noColor: color.noColor)
         let input = try fleets.load(paths, gameLift: gameLift, console: console)
         try await gameLift.withConnection(console) { connection in
+            let impact = ImpactOptions(
+                minProcessMemory: minProcessMemory,
+                maxProcessesPerVCPU: maxProcessesPerVcpu > 0 ? maxProcessesPerVcpu : nil)
             let options = PlanWorkflow.Options(
-                parallelism: fleets.parallelism, detailedExitCode: detailedExitcode, savePath: out)
+                parallelism: fleets.parallelism, detailedExitCode: detailedExitcode, savePath: out, impact: impact,
+                strict: strict)
             let result = await PlanWorkflow(context: connection.context(console), options: options).run(input)
             if let plan = result.plan { console.out(try format.render(plan, style: console.style)) }
             return result.status

@@ -8,6 +8,13 @@ struct FleetOptions: ParsableArguments {
         help: "A build's file list (a folder or a text file): launch paths must be in it.")
     var buildManifest: String?
 
+    @Option(
+        name: .customLong("target"),
+        help: ArgumentHelp(
+            "Work on these fleets only: a fleet file or folder, a fleet id or ARN, or region:NAME (repeatable). "
+                + "Nothing outside them is read or written.", valueName: "selector"))
+    var targets: [String] = []
+
     @OptionGroup var concurrency: ParallelismOption
 
     var parallelism: Int { concurrency.parallelism }
@@ -16,9 +23,22 @@ struct FleetOptions: ParsableArguments {
     /// diagnostics and exits 1.
     func load(_ paths: [String], gameLift: GameLiftOptions, console: Console) throws -> FleetInput {
         let defaultRegion = try gameLift.defaultRegion()
+        let selectors: [FleetSelector]
         do {
-            return try FleetInput.load(paths: paths, buildManifest: buildManifest, defaultRegion: defaultRegion)
+            selectors = try targets.map { text throws(FleetSelectorError) in try FleetSelector.parse(text) }
         } catch {
+            console.observer().notice(.failed(error.description))
+            throw ExitCode(ExitStatus.error.rawValue)
+        }
+        do {
+            let input = try FleetInput.load(paths: paths, buildManifest: buildManifest, defaultRegion: defaultRegion)
+            do {
+                return try input.targeting(selectors)
+            } catch {
+                console.observer().notice(.failed(error.description))
+                throw ExitCode(ExitStatus.error.rawValue)
+            }
+        } catch let error as FleetInputError {
             let event: WorkflowEvent =
                 if case .invalidFiles(let fleets) = error {
                     .diagnostics(fleets.diagnostics, fileCount: fleets.fileCount)

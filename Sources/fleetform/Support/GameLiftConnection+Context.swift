@@ -4,6 +4,6 @@ import GameLiftConnection
 extension GameLiftConnection {
     /// What a workflow runs against: this GameLift, its events shown on `console`.
     func context(_ console: Console, quiet: Bool = false) -> WorkflowContext {
-        WorkflowContext(gameLift: gameLift, observer: console.observer(quiet: quiet))
+        WorkflowContext(gameLift: gameLift, identity: identity, observer: console.observer(quiet: quiet))
     }
 }

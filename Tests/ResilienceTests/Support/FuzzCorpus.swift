@@ -82,5 +82,9 @@ enum FuzzCorpus {
             #"{"FleetId":"\#(linuxFleet)","StartTime":1790000000,"EndTime":1790003600.5,"Limit":5}"#
         ),
         (.listFleets, #"{"Limit":1,"NextToken":"Z2xzMQpmbGVldHMKMQ"}"#),
+        (.describeFleetCapacity, #"{"FleetIds":["\#(linuxFleet)","\#(windowsFleet)"],"Limit":1}"#),
+        (.describeFleetUtilization, #"{"Limit":2}"#),
+        (.describeFleetLocationCapacity, #"{"FleetId":"\#(linuxFleet)","Location":"us-west-2"}"#),
+        (.describeFleetLocationUtilization, #"{"FleetId":"\#(windowsFleet)","Location":"eu-west-1"}"#),
     ]
 }
