@@ -212,7 +212,7 @@ _fleetform_validate() {
 _fleetform_plan() {
     repeating_flags=()
     non_repeating_flags=(--detailed-exitcode --strict --local --debug --no-color --version -h --help)
-    repeating_options=()
+    repeating_options=(--target)
     non_repeating_options=(--format --out --min-process-memory --max-processes-per-vcpu --build-manifest --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
     __fleetform_offer_flags_options -1
 
@@ -232,6 +232,9 @@ _fleetform_plan() {
         return
         ;;
     '--build-manifest')
+        return
+        ;;
+    '--target')
         return
         ;;
     '--parallelism')
@@ -267,7 +270,7 @@ _fleetform_plan() {
 _fleetform_apply() {
     repeating_flags=()
     non_repeating_flags=(--auto-approve --fail-fast --rollback-on-failure --strict-watch --local --debug --no-color --version -h --help)
-    repeating_options=()
+    repeating_options=(--target)
     non_repeating_options=(--plan --hold-timeout --journal --watch --format --build-manifest --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
     __fleetform_offer_flags_options -1
 
@@ -289,6 +292,9 @@ _fleetform_apply() {
         return
         ;;
     '--build-manifest')
+        return
+        ;;
+    '--target')
         return
         ;;
     '--parallelism')
@@ -324,13 +330,16 @@ _fleetform_apply() {
 _fleetform_import() {
     repeating_flags=()
     non_repeating_flags=(--all --force --local --debug --no-color --version -h --help)
-    repeating_options=()
+    repeating_options=(--target)
     non_repeating_options=(--out --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
     __fleetform_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--out')
+        return
+        ;;
+    '--target')
         return
         ;;
     '--parallelism')
