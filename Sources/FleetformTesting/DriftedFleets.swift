@@ -8,11 +8,33 @@ import GameLiftSimulation
 /// path, so every fleet plans as an update and applies cleanly. Deterministic in `i`.
 public struct DriftedFleets: Sendable {
     public var count: Int
-    public var region: String
+    /// The fleets' Regions: fleet `i` is in `regions[i % regions.count]`.
+    public var regions: [String]
+
+    /// The Regions of the benchmark's multi-Region runs, in order.
+    public static let benchRegions = ["us-west-2", "us-east-1", "eu-west-1", "eu-central-1", "ap-northeast-1"]
 
     public init(count: Int, region: String = "us-west-2") {
+        self.init(count: count, regions: [region])
+    }
+
+    /// Fleets spread evenly over `regions` (a run with none uses us-west-2).
+    public init(count: Int, regions: [String]) {
         self.count = count
-        self.region = region
+        self.regions = regions.isEmpty ? ["us-west-2"] : regions
+    }
+
+    /// The first Region.
+    public var region: String { regions[0] }
+
+    /// The Region of fleet `number`.
+    public func region(of number: Int) -> String { regions[number % regions.count] }
+
+    /// How many fleets each Region holds.
+    public var fleetsPerRegion: [String: Int] {
+        var table: [String: Int] = [:]
+        for number in 0..<max(0, count) { table[region(of: number), default: 0] += 1 }
+        return table
     }
 
     private static let executables = ["bin/ArenaServer", "bin/LobbyServer", "royale/RoyaleServer", "bin/BotServer"]
@@ -53,7 +75,7 @@ public struct DriftedFleets: Sendable {
         let files = Self.executables + ["bin/libaws-cpp-sdk-gamelift-server.so"]
         let fleets = (0..<count).map { number in
             SimulatedFleet(
-                fleetId: Self.fleetId(number), region: region, buildId: "build-bench", buildFiles: files,
+                fleetId: Self.fleetId(number), region: region(of: number), buildId: "build-bench", buildFiles: files,
                 runtimeConfiguration: live(number))
         }
         return SimulationState(fleets: fleets)
@@ -76,7 +98,9 @@ public struct DriftedFleets: Sendable {
     /// One fleet document in the fleet-file format (docs/fleet-files.md).
     public func document(_ number: Int) -> String {
         let configuration = desired(number)
-        var text = "FleetId: \(Self.fleetId(number))\nRegion: \(region)\nRuntimeConfiguration:\n  ServerProcesses:\n"
+        var text =
+            "FleetId: \(Self.fleetId(number))\nRegion: \(region(of: number))\nRuntimeConfiguration:\n"
+            + "  ServerProcesses:\n"
         for process in configuration.serverProcesses ?? [] {
             text += "    - LaunchPath: \(process.launchPath)\n"
             text += "      Parameters: \"\(process.parameters ?? "")\"\n"

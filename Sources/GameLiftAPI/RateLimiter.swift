@@ -1,6 +1,6 @@
 import Foundation
 
-/// A client-side request-rate limiter for one region that adapts to throttling, after the AWS SDKs'
+/// A client-side request-rate limiter for one operation in one Region that adapts to throttling, after the AWS SDKs'
 /// "adaptive" retry mode: unlimited until the first throttle, then a token bucket whose rate drops by
 /// `beta` on a throttle and grows back along a cubic curve towards (and past) the rate that was throttled,
 /// never above twice the measured sending rate.
@@ -97,17 +97,26 @@ public actor AdaptiveRateLimiter {
     }
 }
 
-/// One rate limiter per region, made on first use.
-public actor RegionRateLimiters {
-    private var limiters: [String: AdaptiveRateLimiter] = [:]
+/// One rate limiter per Region and operation, made on first use. GameLift gives each API operation its own
+/// rate and burst limit per account and Region (see docs/benchmarks.md, "Rate limits per operation"), so a
+/// throttled `DescribeRuntimeConfiguration` must not slow `UpdateRuntimeConfiguration` down, nor one Region
+/// another.
+public actor OperationRateLimiters {
+    private struct Key: Hashable {
+        var region: String
+        var operation: GameLiftOperation
+    }
+
+    private var limiters: [Key: AdaptiveRateLimiter] = [:]
     private let make: @Sendable () -> AdaptiveRateLimiter
 
     public init(make: @escaping @Sendable () -> AdaptiveRateLimiter) { self.make = make }
 
-    public func limiter(for region: String) -> AdaptiveRateLimiter {
-        if let l = limiters[region] { return l }
+    public func limiter(for region: String, _ operation: GameLiftOperation) -> AdaptiveRateLimiter {
+        let key = Key(region: region, operation: operation)
+        if let l = limiters[key] { return l }
         let l = make()
-        limiters[region] = l
+        limiters[key] = l
         return l
     }
 }

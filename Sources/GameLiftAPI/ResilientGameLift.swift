@@ -6,9 +6,9 @@ public enum ResilienceEvent: Sendable, Hashable {
     case attempt(GameLiftOperation, region: String, attempt: Int)
     /// The attempt failed and will be retried after `delay` seconds.
     case retry(GameLiftOperation, region: String, attempt: Int, code: String, delay: Double)
-    /// A throttling answer lowered the region's rate.
+    /// A throttling answer lowered the rate of the operation in the region.
     case throttled(GameLiftOperation, region: String, newRate: Double?)
-    /// The request waited `delay` seconds for the region's rate limiter.
+    /// The request waited `delay` seconds for the rate limiter of its operation and region.
     case rateLimited(GameLiftOperation, region: String, delay: Double)
     /// No retry: attempts or retry budget exhausted, or the error is not retryable.
     case gaveUp(GameLiftOperation, region: String, attempt: Int, code: String)
@@ -45,7 +45,8 @@ public final class ResilienceStats: @unchecked Sendable {
 }
 
 /// Wraps any `GameLift` with retries (backoff with full jitter, bounded attempts, a retry budget) and a
-/// per-region client-side rate limiter that slows down on throttling.
+/// client-side rate limiter per Region and operation (GameLift's own limits are per operation) that slows
+/// down on throttling.
 ///
 /// `InvalidFleetStatusException` and final errors pass straight through: holding is the applier's decision.
 public struct ResilientGameLift: GameLift {
@@ -54,7 +55,7 @@ public struct ResilientGameLift: GameLift {
     public let timing: Timing
     public let stats: ResilienceStats
     private let budget: RetryBudget
-    private let limiters: RegionRateLimiters
+    private let limiters: OperationRateLimiters
     private let observe: @Sendable (ResilienceEvent) -> Void
 
     public init(
@@ -67,13 +68,13 @@ public struct ResilientGameLift: GameLift {
         self.stats = stats
         self.budget = RetryBudget(capacity: policy.budgetCapacity)
         let now = timing.now
-        self.limiters = RegionRateLimiters { AdaptiveRateLimiter(now: now) }
+        self.limiters = OperationRateLimiters { AdaptiveRateLimiter(now: now) }
         self.observe = observe
     }
 
-    /// The rate limiter of a region (exposed for tests and statistics).
-    public func rateLimiter(for region: String) async -> AdaptiveRateLimiter {
-        await limiters.limiter(for: region)
+    /// The rate limiter of one operation in a Region (exposed for tests and statistics).
+    public func rateLimiter(for region: String, _ operation: GameLiftOperation) async -> AdaptiveRateLimiter {
+        await limiters.limiter(for: region, operation)
     }
 
     public func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String)
@@ -156,7 +157,7 @@ public struct ResilientGameLift: GameLift {
     private func send<Output: Sendable>(
         _ operation: GameLiftOperation, _ region: String, _ call: () async throws -> Output
     ) async throws -> Output {
-        let limiter = await limiters.limiter(for: region)
+        let limiter = await limiters.limiter(for: region, operation)
         var attempt = 0
         var refund = 1
         while true {

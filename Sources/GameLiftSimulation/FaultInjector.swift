@@ -18,23 +18,25 @@ struct FaultInjector {
     let plan: FaultPlan
     let seed: UInt64
     private var calls: [String: Int] = [:]
-    private var tokens: Double
-    private var refilledAt: Date?
+    /// The throttle's token buckets, by Region (and operation, with `scope: operation`), made full on first use.
+    private var buckets: [String: (tokens: Double, refilledAt: Date)] = [:]
 
     init(plan: FaultPlan, seed: UInt64) {
         self.plan = plan
         self.seed = seed
-        self.tokens = plan.throttle.map(Self.burst) ?? 0
     }
 
     private static func burst(_ rule: ThrottleRule) -> Double { max(1, rule.burst ?? rule.requestsPerSecond) }
 
-    /// Decides the faults of one call of `operation` naming `fleets` (fleet ids, ARNs already resolved).
-    mutating func decide(_ operation: GameLiftOperation, fleets: [String], now: Date, requestId: String)
-        -> FaultDecision
-    {
+    /// Decides the faults of one call of `operation` in `region` naming `fleets` (fleet ids, ARNs already
+    /// resolved).
+    mutating func decide(
+        _ operation: GameLiftOperation, region: String, fleets: [String], now: Date, requestId: String
+    ) -> FaultDecision {
         var decision = FaultDecision()
-        if let throttle = plan.throttle, !takeToken(throttle, now: now) {
+        if let throttle = plan.throttle,
+            !takeToken(throttle, bucket: Self.bucket(throttle, operation, region), now: now)
+        {
             decision.throttled = true
             return decision
         }
@@ -94,14 +96,22 @@ struct FaultInjector {
         return generator.unit()
     }
 
-    private mutating func takeToken(_ rule: ThrottleRule, now: Date) -> Bool {
-        if let refilledAt {
-            let elapsed = max(0, now.timeIntervalSince(refilledAt))
-            tokens = min(Self.burst(rule), tokens + elapsed * rule.requestsPerSecond)
+    /// The name of the bucket a call draws from.
+    private static func bucket(_ rule: ThrottleRule, _ operation: GameLiftOperation, _ region: String) -> String {
+        switch rule.scope ?? .region {
+        case .region: region
+        case .operation: region + " " + operation.rawValue
         }
-        refilledAt = now
-        guard tokens >= 1 else { return false }
-        tokens -= 1
+    }
+
+    private mutating func takeToken(_ rule: ThrottleRule, bucket name: String, now: Date) -> Bool {
+        var bucket = buckets[name] ?? (tokens: Self.burst(rule), refilledAt: now)
+        let elapsed = max(0, now.timeIntervalSince(bucket.refilledAt))
+        bucket.tokens = min(Self.burst(rule), bucket.tokens + elapsed * rule.requestsPerSecond)
+        bucket.refilledAt = now
+        defer { buckets[name] = bucket }
+        guard bucket.tokens >= 1 else { return false }
+        bucket.tokens -= 1
         return true
     }
 

@@ -159,25 +159,39 @@ public struct FaultRule: Codable, Hashable, Sendable {
     }
 }
 
-/// Throttling: a token bucket over all calls to the simulation, refilled at `requestsPerSecond`, holding at
-/// most `burst` tokens (default: one second's worth). A call finding it empty answers `ThrottlingException`.
+/// Throttling: token buckets refilled at `requestsPerSecond`, holding at most `burst` tokens (default: one
+/// second's worth). A call finding its bucket empty answers `ThrottlingException`. With `scope` `region`
+/// (the default) every call to a Region shares one bucket; with `operation` each operation has its own bucket
+/// in each Region, as GameLift's API limits are set (docs/local-gamelift.md).
 public struct ThrottleRule: Codable, Hashable, Sendable {
-    public var requestsPerSecond: Double
-    public var burst: Double?
-
-    /// A throttle at the given rate.
-    public init(requestsPerSecond: Double, burst: Double? = nil) {
-        self.requestsPerSecond = requestsPerSecond
-        self.burst = burst
+    /// What one token bucket covers.
+    public enum Scope: String, Codable, Hashable, Sendable, CaseIterable {
+        /// Every operation in a Region draws from one bucket.
+        case region
+        /// Each operation in each Region has a bucket of its own.
+        case operation
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case requestsPerSecond, burst }
+    public var requestsPerSecond: Double
+    public var burst: Double?
+    /// `nil`: `region`.
+    public var scope: Scope?
+
+    /// A throttle at the given rate.
+    public init(requestsPerSecond: Double, burst: Double? = nil, scope: Scope? = nil) {
+        self.requestsPerSecond = requestsPerSecond
+        self.burst = burst
+        self.scope = scope
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case requestsPerSecond, burst, scope }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try rejectUnknownKeys(decoder, known: CodingKeys.allCases.map(\.rawValue))
         requestsPerSecond = try c.decode(Double.self, forKey: .requestsPerSecond)
         burst = try c.decodeIfPresent(Double.self, forKey: .burst)
+        scope = try c.decodeIfPresent(Scope.self, forKey: .scope)
     }
 }
 

@@ -194,7 +194,8 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
             let requestId = generator.uuid()
             let ids = fleets.map { FleetReference($0).fleetId }
             return (
-                injector.decide(operation, fleets: ids, now: clock.now().wholeMilliseconds, requestId: requestId),
+                injector.decide(
+                    operation, region: region, fleets: ids, now: clock.now().wholeMilliseconds, requestId: requestId),
                 requestId
             )
         }

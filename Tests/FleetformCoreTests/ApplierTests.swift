@@ -76,7 +76,7 @@ struct ApplierTests {
         #expect(report.outcomes[0].error?.message == "still broken")
     }
 
-    @Test("throttling is retried and lowers that region's rate only")
+    @Test("throttling is retried and lowers the rate of that operation in that region only")
     func throttling() async throws {
         let (docs, gameLift) = Fixture.threeFleets()
         let h = ApplyHarness(gameLift)
@@ -91,10 +91,12 @@ struct ApplierTests {
         #expect(report.outcomes[0].result == .updated)
         #expect(gameLift.calls(.updateRuntimeConfiguration).count == 3)
         #expect(h.resilient.stats.throttled == 2)
-        let west = try #require(await h.resilient.rateLimiter(for: "us-west-2").rate)
+        let west = try #require(await h.resilient.rateLimiter(for: "us-west-2", .updateRuntimeConfiguration).rate)
         #expect(west > 0)
-        #expect(await h.resilient.rateLimiter(for: "us-west-2").throttles == 2)
-        #expect(await h.resilient.rateLimiter(for: "eu-west-1").rate == nil)
+        #expect(await h.resilient.rateLimiter(for: "us-west-2", .updateRuntimeConfiguration).throttles == 2)
+        // GameLift limits each operation on its own: the reads of the same region keep their rate.
+        #expect(await h.resilient.rateLimiter(for: "us-west-2", .describeRuntimeConfiguration).rate == nil)
+        #expect(await h.resilient.rateLimiter(for: "eu-west-1", .updateRuntimeConfiguration).rate == nil)
     }
 
     @Test("InvalidFleetStatusException holds the fleet, reports its status, and the others are updated (exit 3)")

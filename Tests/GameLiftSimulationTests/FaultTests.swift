@@ -121,6 +121,40 @@ import Testing
         #expect(successes == 5)
     }
 
+    @Test("scope operation: each operation has its own bucket; scope region: the operations share one")
+    func throttleScopes() async throws {
+        func answers(_ scope: ThrottleRule.Scope?) async -> [GameLiftErrorCode?] {
+            let (simulation, _) = Fixture.simulation(
+                faults: FaultPlan(throttle: ThrottleRule(requestsPerSecond: 10, burst: 2, scope: scope)))
+            var codes: [GameLiftErrorCode?] = []
+            for _ in 0..<3 { codes.append(await serviceError { try await describe(simulation) }?.code) }
+            for _ in 0..<3 {
+                codes.append(
+                    await serviceError {
+                        try await simulation.updateRuntimeConfiguration(
+                            Fixture.update(Fixture.arena), region: "us-west-2")
+                    }?.code)
+            }
+            return codes
+        }
+        #expect(await answers(.operation) == [nil, nil, .throttling, nil, nil, .throttling])
+        #expect(await answers(nil) == [nil, nil, .throttling, .throttling, .throttling, .throttling])
+        #expect(await answers(.region) == (await answers(nil)))
+    }
+
+    @Test("every Region has buckets of its own")
+    func throttlePerRegion() async throws {
+        let (simulation, _) = Fixture.simulation(
+            [Fixture.fleet(), Fixture.fleet(Fixture.lobby, region: "eu-west-1")],
+            faults: FaultPlan(throttle: ThrottleRule(requestsPerSecond: 10, burst: 1)))
+        #expect(await serviceError { try await describe(simulation) } == nil)
+        #expect(await serviceError { try await describe(simulation) }?.code == .throttling)
+        let europe = await serviceError {
+            try await simulation.describeRuntimeConfiguration(.init(fleetId: Fixture.lobby), region: "eu-west-1")
+        }
+        #expect(europe == nil)
+    }
+
     @Test func latencySleepsOnTheInjectedClock() async throws {
         let plan = FaultPlan(rules: [
             FaultRule(operation: "DescribeRuntimeConfiguration", latencyMs: 250), FaultRule(latencyMs: 50),

@@ -6,8 +6,10 @@ import Testing
 /// Apply (README, "How apply behaves") under sustained faults: the real `fleetform apply` against `gamelift-local` over loopback with 20%
 /// InternalServiceException, throttling and 2% dropped connections. Every fleet must end with its desired
 /// configuration, and the summary must account for every fleet.
-/// CI size: 200 fleets, throttling above 20 req/s. Full size (scripts/bench.sh):
-/// FLEETFORM_SOAK_FLEETS=1000 FLEETFORM_SOAK_RPS=100.
+/// The throttle is per operation, as GameLift's API limits are (docs/benchmarks.md, "Rate limits per operation"),
+/// and fleetform's rate limiters are keyed to match. CI size: 200 fleets, each operation throttled above 7 req/s
+/// (about 20 req/s in all, as before). Full size (scripts/bench.sh): FLEETFORM_SOAK_FLEETS=1000
+/// FLEETFORM_SOAK_RPS=35.
 @Suite(
     "fault soak", .serialized,
     .enabled(
@@ -16,7 +18,7 @@ import Testing
 struct FaultSoakTests {
     static let environment = ProcessInfo.processInfo.environment
     static var fleetCount: Int { environment["FLEETFORM_SOAK_FLEETS"].flatMap(Int.init) ?? 200 }
-    static var throttleRate: Double { environment["FLEETFORM_SOAK_RPS"].flatMap(Double.init) ?? 20 }
+    static var throttleRate: Double { environment["FLEETFORM_SOAK_RPS"].flatMap(Double.init) ?? 7 }
 
     @Test("apply through errors, throttling and dropped connections converges every fleet")
     func soak() throws {
@@ -27,7 +29,7 @@ struct FaultSoakTests {
         let (seed, fleets) = try fixture.write(to: workspace)
         let faults = workspace.file("faults.json")
         let plan = """
-            {"throttle": {"requestsPerSecond": \(Self.throttleRate)},
+            {"throttle": {"requestsPerSecond": \(Self.throttleRate), "scope": "operation"},
              "rules": [{"operation": "*", "error": "InternalServiceException", "rate": 0.2},
                        {"operation": "*", "dropRate": 0.02}]}
             """
@@ -63,7 +65,8 @@ struct FaultSoakTests {
         #expect(outcomes.count == fixture.count)
         #expect(Set(outcomes.compactMap { $0["fleetId"] as? String }).count == fixture.count)
         #expect(summary.values.reduce(0, +) == fixture.count, "summary \(summary)")
-        #expect(summary["updated"] == fixture.count, "summary \(summary)")
+        let notUpdated = outcomes.filter { $0["result"] as? String != "updated" }
+        #expect(summary["updated"] == fixture.count, "summary \(summary); not updated: \(notUpdated.prefix(5))")
 
         server.stop()
         let live = try DriftedFleets.liveConfigurations(stateFile: state)

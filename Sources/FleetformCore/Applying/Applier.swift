@@ -27,8 +27,9 @@ public struct ApplyOptions: Sendable {
     }
 }
 
-/// Applies a plan: per fleet (see `FleetUpdatePipeline`), re-reads the live configuration and refuses it if it
-/// changed since the plan (stale), journals the configuration about to be overwritten, then sends one
+/// Applies a plan: per fleet (see `FleetUpdatePipeline`), re-reads the live configuration (unless the plan's
+/// read is younger than `FleetUpdatePipeline.freshReadSeconds`) and refuses it if it changed since the plan
+/// (stale), journals the configuration about to be overwritten, then sends one
 /// `UpdateRuntimeConfiguration`.
 /// Transient errors and throttling are retried by the `GameLift` it is given (`ResilientGameLift`);
 /// `InvalidFleetStatusException` holds the fleet (waiting up to `holdTimeout` for its status to allow the
@@ -56,46 +57,24 @@ public struct Applier: Sendable {
 
     /// Applies every fleet of `plan`, `parallelism` at a time, through the `FleetUpdatePipeline`; every fleet
     /// ends in exactly one outcome, reported to `onOutcome` as it ends and in the returned report.
-    public func apply(_ plan: PlanDocument) async -> ApplyReport {
+    ///
+    /// `readAt` is when (on `timing`'s clock) the plan's reads began, for a plan made in this run: a fleet
+    /// whose read is younger than `FleetUpdatePipeline.freshReadSeconds` when its turn comes is not read again.
+    /// `nil` (a saved plan): every fleet is read again and refused if it changed.
+    public func apply(_ plan: PlanDocument, readAt: Double? = nil) async -> ApplyReport {
         let started = wallClock()
-        let stop = StopSignal()
-        let pipeline = FleetUpdatePipeline(
-            gameLift: gameLift, journal: journal, options: options, timing: timing, wallClock: wallClock)
+        let run = ApplyRun(self)
         let outcomes = await boundedMap(plan.fleets, limit: options.parallelism) { [self] fleet in
-            let outcome: FleetOutcome
-            if let reason = await stop.reason, fleet.action == .update || fleet.action == .held {
-                outcome = pipeline.outcome(fleet, .failed, detail: "not attempted: \(reason)")
-            } else {
-                outcome = await applyFleet(fleet, pipeline)
+            let fresh = readAt.flatMap {
+                timing.now() - $0 < FleetUpdatePipeline.freshReadSeconds ? fleet.observed : nil
             }
-            if outcome.result == .failed, options.failFast {
-                await stop.set("--fail-fast after \(fleet.fleetId) failed")
-            }
-            onOutcome(outcome)
-            return outcome
+            return await run.finish(fleet, fresh: fresh)
         }
-        return ApplyReport(run: options.runId, startedAt: started, finishedAt: wallClock(), outcomes: outcomes)
+        return report(startedAt: started, outcomes: outcomes)
     }
 
-    private func applyFleet(_ fleet: FleetPlan, _ pipeline: FleetUpdatePipeline) async -> FleetOutcome {
-        switch fleet.action {
-        case .unchanged:
-            return pipeline.outcome(fleet, .unchanged, status: fleet.status)
-        case .failed:
-            let refused = PlanCaller.isRefusal(fleet.error)
-            return pipeline.outcome(
-                fleet, .failed, error: fleet.error, detail: refused ? "refused: not this account" : "could not be read")
-        case .update, .held:
-            guard let request = fleet.request else {
-                return pipeline.outcome(fleet, .failed, detail: "the plan has no request for this fleet")
-            }
-            return await pipeline.run(fleet, request)
-        }
+    /// The report of this run.
+    func report(startedAt: Date, outcomes: [FleetOutcome]) -> ApplyReport {
+        ApplyReport(run: options.runId, startedAt: startedAt, finishedAt: wallClock(), outcomes: outcomes)
     }
-}
-
-/// Set once by the first failure when `--fail-fast` is on.
-private actor StopSignal {
-    private(set) var reason: String?
-    func set(_ reason: String) { if self.reason == nil { self.reason = reason } }
 }

@@ -3,7 +3,8 @@ import Foundation
 import GameLiftAPI
 
 /// The steps of updating one planned fleet, each usable on its own so that apply strategies (all at once,
-/// streaming, waves) can compose them: read the live configuration → refuse it if it changed since the plan
+/// streaming, waves) can compose them: read the live configuration (unless it was read just now) → refuse it
+/// if it changed since the plan
 /// (stale) → journal the intent → send `UpdateRuntimeConfiguration` → on a hold, wait for the fleet's status
 /// to allow the update and go round again. A step that ends the fleet throws `FleetFinished` with its outcome.
 public struct FleetUpdatePipeline: Sendable {
@@ -31,13 +32,32 @@ public struct FleetUpdatePipeline: Sendable {
         case held(ServiceErrorInfo)
     }
 
+    /// How old (seconds) a plan's read of a fleet may be for apply to write without reading the fleet again.
+    /// The window between reading a fleet and overwriting it is then as short as a streaming apply's (one
+    /// round trip and a journal flush); anything older is read again and refused if it changed (README, "How
+    /// apply behaves").
+    public static let freshReadSeconds = 2.0
+
     /// Every step, in order, until the fleet is updated, held past the hold timeout, or failed.
-    public func run(_ fleet: FleetPlan, _ request: UpdateRuntimeConfigurationInput) async -> FleetOutcome {
+    ///
+    /// `fresh` is the fleet's live configuration when it was read just now (a streaming apply, or a plan younger
+    /// than `freshReadSeconds`): the first round uses it instead of reading again. A round after a hold always
+    /// reads again.
+    public func run(
+        _ fleet: FleetPlan, _ request: UpdateRuntimeConfigurationInput, fresh: RuntimeConfiguration? = nil
+    ) async -> FleetOutcome {
         let deadline = timing.now() + options.holdTimeout
         var pollDelay = 1.0
+        var fresh = fresh
         do throws(FleetFinished) {
             while true {
-                let live = try await readLive(fleet)
+                let live: RuntimeConfiguration
+                if let read = fresh {
+                    live = read
+                    fresh = nil
+                } else {
+                    live = try await readLive(fleet)
+                }
                 try checkNotStale(fleet, live: live)
                 try await journalIntent(fleet, previous: live, new: request.runtimeConfiguration)
                 switch try await send(fleet, request, previous: live) {

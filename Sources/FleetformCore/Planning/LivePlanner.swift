@@ -54,20 +54,28 @@ public struct LivePlanner: Sendable {
         let keys = fleets.documents.map(FleetKey.init).filter { refused[$0] == nil }
         let observed = (await reader.observe(keys)).merging(refused) { read, _ in read }
         if caller == nil { caller = await lateCaller }
-        var diagnostics = fleets.diagnostics
-        for document in fleets.documents {
-            let attributes = observed[FleetKey(document)]?.attributes
-            diagnostics += LiveFleetRules.checkAgainstFleet(
-                document, operatingSystem: attributes?.operatingSystem, buildManifest: buildManifest,
-                computeType: attributes?.computeType)
-        }
-        diagnostics.sort(by: Diagnostic.readingOrder)
+        let diagnostics = check(fleets, attributes: observed.compactMapValues(\.attributes))
         guard !diagnostics.hasErrors else { return PlanResult(plan: nil, diagnostics: diagnostics) }
         var plan = Planner.plan(
             desired: fleets.documents, observed: observed, diagnostics: diagnostics, now: wallClock())
         plan.caller = caller
         if let impact { await addImpact(to: &plan, observed: observed, options: impact) }
         return PlanResult(plan: plan, diagnostics: diagnostics)
+    }
+
+    /// The files' diagnostics and those of the checks against the live fleets, which need only the fleets'
+    /// attributes (operating system, compute type) and the build manifest, in reading order. Any error among
+    /// them means nothing may be sent.
+    public func check(_ fleets: FleetSet, attributes: [FleetKey: FleetAttributes]) -> [Diagnostic] {
+        var diagnostics = fleets.diagnostics
+        for document in fleets.documents {
+            let live = attributes[FleetKey(document)]
+            diagnostics += LiveFleetRules.checkAgainstFleet(
+                document, operatingSystem: live?.operatingSystem, buildManifest: buildManifest,
+                computeType: live?.computeType)
+        }
+        diagnostics.sort(by: Diagnostic.readingOrder)
+        return diagnostics
     }
 
     /// Reads the capacity of the fleets that change (one request per 50 of them per region, plus one per remote

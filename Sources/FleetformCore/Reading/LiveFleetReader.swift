@@ -19,39 +19,45 @@ public struct LiveFleetReader: Sendable {
     /// Reads every fleet the keys name. A fleet that cannot be read gets an `error`, never a throw.
     public func observe(_ keys: [FleetKey]) async -> [FleetKey: ObservedFleet] {
         let attributes = await readAttributes(keys)
-        let gameLift = self.gameLift
-        let onFleetRead = self.onFleetRead
-        let observed = await boundedMap(keys, limit: parallelism) { key -> (FleetKey, ObservedFleet) in
-            defer { onFleetRead() }
-            if FleetIdentifier(unchecked: key.fleetId).isContainerFleet {
-                return (key, ObservedFleet(attributes: attributes[key], error: Self.containerFleetError(key)))
-            }
-            do {
-                let output = try await gameLift.describeRuntimeConfiguration(
-                    DescribeRuntimeConfigurationInput(fleetId: key.fleetId), region: key.region)
-                let locations = await Self.locations(of: key, attributes: attributes[key], gameLift: gameLift)
-                return (
-                    key,
-                    ObservedFleet(
-                        attributes: attributes[key], configuration: output.runtimeConfiguration, locations: locations)
-                )
-            } catch {
-                return (key, ObservedFleet(attributes: attributes[key], error: ServiceErrorInfo(error)))
-            }
-        }
-        var table = Dictionary(observed, uniquingKeysWith: { a, _ in a })
-        // A fleet not found in its file's Region may have been named by a remote location: GameLift answers
-        // only in the home Region. Look for it in the other Regions of this run and say which one it is.
         let regions = Set(keys.map(\.region))
-        for (key, fleet) in table where fleet.error?.code == GameLiftErrorCode.notFound.rawValue {
-            if let home = await homeRegion(of: key, among: regions.subtracting([key.region]).sorted()) {
-                table[key]?.error = ServiceErrorInfo(
+        let onFleetRead = self.onFleetRead
+        let observed = await boundedMap(keys, limit: parallelism) { [self] key -> (FleetKey, ObservedFleet) in
+            defer { onFleetRead() }
+            return (key, await observe(key, attributes: attributes[key], regions: regions))
+        }
+        return Dictionary(observed, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Reads one fleet whose attributes were read already (`readAttributes`): its runtime configuration and
+    /// its remote locations. `regions` are the Regions of the run, searched for the home Region of a fleet
+    /// that is not found in its own. Never throws: a fleet that cannot be read gets an `error`.
+    public func observe(_ key: FleetKey, attributes: FleetAttributes?, regions: Set<String>) async -> ObservedFleet {
+        if FleetIdentifier(unchecked: key.fleetId).isContainerFleet {
+            return ObservedFleet(attributes: attributes, error: Self.containerFleetError(key))
+        }
+        // Both reads at once: the locations need only the attributes, and a fleet's reads then cost one round
+        // trip, not two.
+        async let locations = Self.locations(of: key, attributes: attributes, gameLift: gameLift)
+        do {
+            let output = try await gameLift.describeRuntimeConfiguration(
+                DescribeRuntimeConfigurationInput(fleetId: key.fleetId), region: key.region)
+            return ObservedFleet(
+                attributes: attributes, configuration: output.runtimeConfiguration, locations: await locations)
+        } catch {
+            _ = await locations
+            var observed = ObservedFleet(attributes: attributes, error: ServiceErrorInfo(error))
+            // A fleet not found in its file's Region may have been named by a remote location: GameLift answers
+            // only in the home Region. Look for it in the other Regions of this run and say which one it is.
+            if observed.error?.code == GameLiftErrorCode.notFound.rawValue,
+                let home = await homeRegion(of: key, among: regions.subtracting([key.region]).sorted())
+            {
+                observed.error = ServiceErrorInfo(
                     code: "RemoteLocation",
                     message: "\(key.region) is a remote location of fleet \(key.fleetId), whose home Region is "
                         + "\(home); GameLift manages the fleet from its home Region: set `Region: \(home)`")
             }
+            return observed
         }
-        return table
     }
 
     /// The Region among `candidates` whose fleet `key.fleetId` has `key.region` as a remote location.
@@ -101,7 +107,9 @@ public struct LiveFleetReader: Sendable {
         return output.fleetAttributes?.first { $0.fleetId == key.fleetId }?.status
     }
 
-    private func readAttributes(_ keys: [FleetKey]) async -> [FleetKey: FleetAttributes] {
+    /// The attributes of every fleet the keys name, in batches per Region (`DescribeFleetAttributes`); a fleet
+    /// that cannot be read is missing from the answer.
+    public func readAttributes(_ keys: [FleetKey]) async -> [FleetKey: FleetAttributes] {
         let byRegion = Dictionary(grouping: keys, by: \.region)
         var batches: [(String, [String])] = []
         for region in byRegion.keys.sorted() {

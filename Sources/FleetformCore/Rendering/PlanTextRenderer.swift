@@ -14,19 +14,21 @@ public struct PlanTextRenderer: Sendable {
     }
 
     public func render(_ plan: PlanDocument) -> String {
-        var out = plan.caller.map { $0.line + "\n" } ?? ""
-        for fleet in plan.fleets where fleet.action != .unchanged || fleet.hasLocationProblem {
-            out += header(fleet) + "\n"
-            for line in body(fleet) + impactLines(fleet) { out += "    " + line + "\n" }
-        }
-        if !plan.hasChanges && plan.summary.failed == 0 {
-            out += noChangesLine + "\n"
-        }
-        out += style.bold(plan.summary.line) + "\n"
-        if let waves = plan.waves, !waves.isEmpty {
-            out += RolloutTextRenderer(style: style).waves(waves)
-        }
-        return out
+        (plan.caller.map { $0.line + "\n" } ?? "") + plan.fleets.compactMap(block).map { $0 + "\n" }.joined()
+            + summary(plan) + "\n" + (plan.waves.map { RolloutTextRenderer(style: style).waves($0) } ?? "")
+    }
+
+    /// One fleet's lines (its header, then its changes and impact indented), without a final newline; `nil`
+    /// for a fleet that is unchanged and has no troubled location, which a plan does not list.
+    public func block(_ fleet: FleetPlan) -> String? {
+        guard fleet.action != .unchanged || fleet.hasLocationProblem else { return nil }
+        return ([header(fleet)] + (body(fleet) + impactLines(fleet)).map { "    " + $0 }).joined(separator: "\n")
+    }
+
+    /// The closing lines: "No changes" when there are none (and nothing failed), then the counts.
+    public func summary(_ plan: PlanDocument) -> String {
+        let none = !plan.hasChanges && plan.summary.failed == 0 ? noChangesLine + "\n" : ""
+        return none + style.bold(plan.summary.line)
     }
 
     func header(_ fleet: FleetPlan) -> String {

@@ -38,6 +38,12 @@ public struct WorkflowEventRenderer: Sendable {
                 .error, DiagnosticRenderer(format: .text, style: errorStyle).render(diagnostics, fileCount: fileCount))
         case let .planReady(plan):
             return single(.output, PlanTextRenderer(style: style).render(plan))
+        case let .fleetPlanned(fleet):
+            return PlanTextRenderer(style: style).block(fleet).map { [Text(.output, $0)] } ?? []
+        case let .planSummary(plan):
+            // The account comes last in a stream: it is read alongside the fleets.
+            return single(
+                .output, (plan.caller.map { $0.line + "\n" } ?? "") + PlanTextRenderer(style: style).summary(plan))
         case let .planSaved(path):
             return single(.error, "Saved the plan to \(path).")
         case let .approvalDeclined(cause):

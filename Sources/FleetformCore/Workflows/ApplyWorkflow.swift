@@ -4,7 +4,8 @@ import GameLiftAPI
 
 /// `fleetform apply`: plans the files (or takes a saved plan), gets approval, applies every changed fleet
 /// (journaled first, refused when stale, held while GameLift's status says no), then optionally watches the
-/// updated fleets' events and rolls back those that fail.
+/// updated fleets' events and rolls back those that fail. With `--auto-approve` there is nobody to ask, so
+/// planning and applying are one stream: each fleet is read once and updated as soon as its diff is known.
 public struct ApplyWorkflow: Sendable {
     public struct Options: Sendable {
         /// Fleets read and updated at once.
@@ -80,17 +81,24 @@ public struct ApplyWorkflow: Sendable {
         case savedPlan(PlanDocument)
     }
 
-    /// Applies `source`: files are planned, shown (`planReady`) and approved first; a saved plan is applied as
-    /// it is. Then the watch and the rollback on failure, when the options ask for them.
+    /// Applies `source`: files are planned, shown (`planReady`) and approved first, or with `--auto-approve`
+    /// streamed (each fleet read, planned and updated at once: `StreamingApplier`); a saved plan is applied as it
+    /// is. Then the watch and the rollback on failure, when the options ask for them.
     public func run(_ source: Source) async -> Result {
         switch source {
-        case .files(let input): await run(files: input)
-        case .savedPlan(let plan): await apply(await checkedAccounts(plan))
+        case .files(let input):
+            if case .automatic = options.approval { return await stream(input) }
+            return await run(files: input)
+        case .savedPlan(let plan):
+            return await apply(await checkedAccounts(plan), readAt: nil)
         }
     }
 
-    /// Plans `input`, shows the plan, asks for approval when it has changes, then applies it.
+    /// Plans `input`, shows the plan, asks for approval when it has changes, then applies it. A person sits
+    /// between the read and the write, so each fleet is read again before its update unless the plan's read is
+    /// younger than `FleetUpdatePipeline.freshReadSeconds`.
     private func run(files input: FleetInput) async -> Result {
+        let readAt = context.timing.now()
         let planning = PlanWorkflow(
             context: context,
             options: PlanWorkflow.Options(parallelism: options.parallelism, refuseARNsOfUnknownAccount: true))
@@ -99,7 +107,33 @@ public struct ApplyWorkflow: Sendable {
         if plan.hasChanges, !(await options.approval.obtain(for: .apply, observer: context.observer)) {
             return finish(plan: plan, apply: nil)
         }
-        return await apply(plan)
+        return await apply(plan, readAt: readAt)
+    }
+
+    /// `--auto-approve`: each fleet's plan is shown as it is decided (`fleetPlanned`) and applied at once, then
+    /// the plan's summary (`planSummary`) and the apply's.
+    private func stream(_ input: FleetInput) async -> Result {
+        let observer = context.observer
+        let streaming = StreamingApplier(
+            applier: applier(),
+            // No impact: the capacity reads it needs are batched after the whole plan is known, and nobody
+            // reviews a streamed plan before it is applied (README, "How apply behaves").
+            planner: LivePlanner(
+                reader: LiveFleetReader(gameLift: context.gameLift, parallelism: options.parallelism),
+                buildManifest: input.manifest, wallClock: context.wallClock, impact: nil),
+            onPlanned: { observer.notice(.fleetPlanned($0)) })
+        let identity = context.identity
+        let checked = await streaming.check(input.fleets, caller: { await PlanCaller.read(from: identity) })
+        if !checked.diagnostics.isEmpty {
+            observer.notice(.diagnostics(checked.diagnostics, fileCount: input.fleets.fileCount))
+        }
+        guard !checked.diagnostics.hasErrors else { return finish(plan: nil, apply: nil) }
+        observer.notice(.progressStarted(label: "Applying", total: input.fleets.documents.count))
+        let (plan, report) = await streaming.run(input.fleets, checked)
+        observer.notice(.progressFinished)
+        observer.notice(.planSummary(plan))
+        observer.notice(.applyFinished(report, cause: .apply))
+        return await verify(plan, report)
     }
 
     /// A saved plan with every fleet these credentials must not touch turned into a failed fleet, before
@@ -128,10 +162,18 @@ public struct ApplyWorkflow: Sendable {
         return checked
     }
 
-    private func apply(_ plan: PlanDocument) async -> Result {
+    private func apply(_ plan: PlanDocument, readAt: Double?) async -> Result {
         let observer = context.observer
         observer.notice(.progressStarted(label: "Applying", total: plan.fleets.count))
-        let applier = Applier(
+        let report = await applier().apply(plan, readAt: readAt)
+        observer.notice(.progressFinished)
+        observer.notice(.applyFinished(report, cause: .apply))
+        return await verify(plan, report)
+    }
+
+    private func applier() -> Applier {
+        let observer = context.observer
+        return Applier(
             gameLift: context.gameLift, journal: Journal(path: options.journalPath),
             options: ApplyOptions(
                 parallelism: options.parallelism, failFast: options.failFast, holdTimeout: options.holdTimeout,
@@ -141,9 +183,11 @@ public struct ApplyWorkflow: Sendable {
                 observer.notice(.fleetFinished(outcome, cause: .apply))
                 observer.notice(.progressAdvanced)
             })
-        let report = await applier.apply(plan)
-        observer.notice(.progressFinished)
-        observer.notice(.applyFinished(report, cause: .apply))
+    }
+
+    /// With `--watch`, watches the updated fleets and, with `--rollback-on-failure`, restores those that fail.
+    private func verify(_ plan: PlanDocument, _ report: ApplyReport) async -> Result {
+        let observer = context.observer
         guard let seconds = options.watchSeconds else { return finish(plan: plan, apply: report) }
         var verification = Verification(
             context: context, journalPath: options.journalPath, parallelism: options.parallelism)

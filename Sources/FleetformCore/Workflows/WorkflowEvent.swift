@@ -13,6 +13,11 @@ public enum WorkflowEvent: Sendable {
     case progressFinished
     /// The plan is ready (apply shows it before asking for approval).
     case planReady(PlanDocument)
+    /// One fleet's plan, as soon as it is known (`apply --auto-approve` streams: each fleet is planned and
+    /// applied at once); `planSummary` follows once every fleet is planned.
+    case fleetPlanned(FleetPlan)
+    /// Every fleet of a streamed plan is planned: the plan's summary.
+    case planSummary(PlanDocument)
     /// The plan was saved to `path` (`plan --out`).
     case planSaved(path: String)
     /// A person was asked and did not approve; nothing was changed.

@@ -8,8 +8,9 @@ struct Apply: AsyncParsableCommand {
         abstract: "Plan and apply: update each changed fleet's runtime configuration.",
         discussion: """
             With PATHs, plans first and asks for confirmation on a terminal (without one, --auto-approve is \
-            required). With --plan FILE, applies a saved plan exactly, refusing any fleet whose live \
-            configuration changed since the plan. Every overwritten configuration is journaled first.
+            required). With --auto-approve there is nobody to ask, so it streams: each fleet is read once and, \
+            if it changed, updated at once. With --plan FILE, applies a saved plan exactly, refusing any fleet \
+            whose live configuration changed since the plan. Every overwritten configuration is journaled first.
             With --watch DURATION, reads each updated fleet's events from its update on and reports those \
             that show the new configuration failing (exit 4); --rollback-on-failure then restores the failing \
             fleets' previous configurations from the journal (the exit code stays 4). Failures the fleet \

@@ -1,0 +1,87 @@
+import FleetSpec
+import Foundation
+import GameLiftAPI
+
+/// `apply --auto-approve` in one pass: with nobody to confirm between plan and apply, each fleet is read,
+/// planned and, if it changed, updated at once — one `DescribeRuntimeConfiguration` per fleet instead of a read
+/// for the plan and another before the update. The window between reading a fleet and overwriting it is one
+/// round trip (and the journal flush), so the update goes out on that read, with the same journal, retries,
+/// holds, `--fail-fast` and concurrency as `Applier`.
+///
+/// First the fleets' attributes are read (in batches) and the files checked against them: any error stops the
+/// run before a single runtime configuration is read, as it stops a plan. The plan that results is the same
+/// as `LivePlanner`'s.
+public struct StreamingApplier: Sendable {
+    public let applier: Applier
+    public let planner: LivePlanner
+    /// Called with each fleet's plan as soon as it is known, before the fleet is updated.
+    public let onPlanned: @Sendable (FleetPlan) -> Void
+
+    public init(applier: Applier, planner: LivePlanner, onPlanned: @escaping @Sendable (FleetPlan) -> Void = { _ in }) {
+        self.applier = applier
+        self.planner = planner
+        self.onPlanned = onPlanned
+    }
+
+    /// The fleets' attributes, every diagnostic of the files and of the checks against the live fleets, the
+    /// account the run is in and the fleets it must not touch.
+    public struct Checked: Sendable {
+        public var attributes: [FleetKey: FleetAttributes]
+        public var diagnostics: [Diagnostic]
+        public var caller: PlanCaller?
+        /// Fleets written as ARNs of another account, or of any account while this one is unknown: planned as
+        /// failed, never read or written.
+        public var refused: [FleetKey: ObservedFleet] = [:]
+    }
+
+    /// Reads the caller's identity (`caller`), then the attributes of the fleets it may touch, and checks the
+    /// files against them; nothing is read when the files have errors. Stream only when the result has no
+    /// errors.
+    public func check(_ fleets: FleetSet, caller readCaller: (@Sendable () async -> PlanCaller)? = nil) async
+        -> Checked
+    {
+        guard !fleets.diagnostics.hasErrors else { return Checked(attributes: [:], diagnostics: fleets.diagnostics) }
+        let caller = await readCaller?()
+        var refused: [FleetKey: ObservedFleet] = [:]
+        for document in fleets.documents {
+            // Apply writes, so it fails closed: an ARN is refused while the account is unknown.
+            if let refusal = caller?.refusal(of: document.fleetIdOrArn, failClosed: true) {
+                refused[FleetKey(document)] = ObservedFleet(error: refusal)
+            }
+        }
+        let keys = fleets.documents.map(FleetKey.init).filter { refused[$0] == nil }
+        let attributes = await planner.reader.readAttributes(keys)
+        return Checked(
+            attributes: attributes, diagnostics: planner.check(fleets, attributes: attributes), caller: caller,
+            refused: refused)
+    }
+
+    /// Reads, plans and applies every fleet, `parallelism` at a time; returns the plan (in the files' order,
+    /// as `LivePlanner` would have made it) and the report of the apply.
+    public func run(_ fleets: FleetSet, _ checked: Checked) async -> (plan: PlanDocument, report: ApplyReport) {
+        let createdAt = planner.wallClock()
+        let started = applier.wallClock()
+        let reader = planner.reader
+        let keys = fleets.documents.map(FleetKey.init)
+        let regions = Set(keys.map(\.region))
+        let run = ApplyRun(applier)
+        let onPlanned = self.onPlanned
+        let decided = await boundedMap(fleets.documents, limit: applier.options.parallelism) {
+            document -> (FleetPlan, FleetOutcome) in
+            let key = FleetKey(document)
+            let observed: ObservedFleet
+            if let refusal = checked.refused[key] {
+                observed = refusal
+            } else {
+                observed = await reader.observe(key, attributes: checked.attributes[key], regions: regions)
+            }
+            reader.onFleetRead()
+            let fleet = Planner.planFleet(document, observed)
+            onPlanned(fleet)
+            return (fleet, await run.finish(fleet, fresh: fleet.observed))
+        }
+        var plan = PlanDocument(fleets: decided.map(\.0), diagnostics: checked.diagnostics, createdAt: createdAt)
+        plan.caller = checked.caller
+        return (plan, applier.report(startedAt: started, outcomes: decided.map(\.1)))
+    }
+}
