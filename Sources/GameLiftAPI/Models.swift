@@ -227,6 +227,8 @@ public struct FleetEvent: Codable, Hashable, Sendable {
     public var eventTime: Date
     public var preSignedLogUrl: String?
     public var count: Int?
+    /// How many occurrences the event stands for: `Count`, at least 1.
+    public var occurrences: Int { max(1, count ?? 1) }
 
     public init(
         eventId: String, resourceId: String? = nil, eventCode: EventCode, message: String? = nil,

@@ -42,13 +42,8 @@ public struct StreamingApplier: Sendable {
     {
         guard !fleets.diagnostics.hasErrors else { return Checked(attributes: [:], diagnostics: fleets.diagnostics) }
         let caller = await readCaller?()
-        var refused: [FleetKey: ObservedFleet] = [:]
-        for document in fleets.documents {
-            // Apply writes, so it fails closed: an ARN is refused while the account is unknown.
-            if let refusal = caller?.refusal(of: document.fleetIdOrArn, failClosed: true) {
-                refused[FleetKey(document)] = ObservedFleet(error: refusal)
-            }
-        }
+        // Apply writes, so it fails closed: an ARN is refused while the account is unknown.
+        let refused = caller?.refused(fleets.documents, failClosed: true) ?? [:]
         let keys = fleets.documents.map(FleetKey.init).filter { refused[$0] == nil }
         let attributes = await planner.reader.readAttributes(keys)
         return Checked(

@@ -44,11 +44,7 @@ public struct LivePlanner: Sendable {
         if let readCaller, namesAccounts {
             let known = await readCaller()
             caller = known
-            for document in fleets.documents {
-                if let refusal = known.refusal(of: document.fleetIdOrArn, failClosed: failClosed) {
-                    refused[FleetKey(document)] = ObservedFleet(error: refusal)
-                }
-            }
+            refused = known.refused(fleets.documents, failClosed: failClosed)
         }
         async let lateCaller: PlanCaller? = namesAccounts ? nil : readCaller?()
         let keys = fleets.documents.map(FleetKey.init).filter { refused[$0] == nil }

@@ -1,3 +1,4 @@
+import FleetSpec
 import Foundation
 import GameLiftAPI
 
@@ -31,7 +32,7 @@ public struct PlanCaller: Codable, Sendable, Hashable {
         guard let provider else { return .unknown("this connection has no identity source") }
         do {
             let identity = try await provider.callerIdentity()
-            guard identity.account.count == 12, identity.account.allSatisfy(\.isASCIIDigit) else {
+            guard isAccountId(identity.account) else {
                 return .unknown("the identity service gave no 12-digit account id")
             }
             return .known(identity)
@@ -70,6 +71,23 @@ public struct PlanCaller: Codable, Sendable, Hashable {
                 + "(\(unknownReason ?? "no reason given")); nothing was sent for this fleet")
     }
 
+    /// Whether `text` is an AWS account id: 12 ASCII digits.
+    public static func isAccountId(_ text: String) -> Bool {
+        text.utf8.count == 12 && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    /// The fleets of `documents` these credentials must not touch (see `refusal(of:failClosed:)`), each as a
+    /// fleet observed with its refusal as the error, so it is planned as failed and never read or written.
+    public func refused(_ documents: [FleetDocument], failClosed: Bool) -> [FleetKey: ObservedFleet] {
+        var refused: [FleetKey: ObservedFleet] = [:]
+        for document in documents {
+            if let refusal = refusal(of: document.fleetIdOrArn, failClosed: failClosed) {
+                refused[FleetKey(document)] = ObservedFleet(error: refusal)
+            }
+        }
+        return refused
+    }
+
     /// Whether `error` is one of this type's refusals (no request was sent for the fleet).
     public static func isRefusal(_ error: ServiceErrorInfo?) -> Bool {
         error?.code == accountMismatch || error?.code == accountUnknown
@@ -79,8 +97,4 @@ public struct PlanCaller: Codable, Sendable, Hashable {
     public static let accountMismatch = "AccountMismatch"
     /// The error code of a fleet refused because its ARN cannot be checked against an unknown account.
     public static let accountUnknown = "AccountUnknown"
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -69,8 +69,7 @@ public enum PlanFileValidator {
     public static func problems(in plan: PlanDocument, path: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // Apply compares the plan's account with its own: a malformed one must not pass as "another account".
-        if let account = plan.caller?.account, account.count != 12 || !account.allSatisfy({ $0.isASCII && $0.isNumber })
-        {
+        if let account = plan.caller?.account, !PlanCaller.isAccountId(account) {
             diagnostics.append(
                 inconsistent(
                     "caller.account '\(JSONPointer.excerpt(account))' is not a 12-digit account id",

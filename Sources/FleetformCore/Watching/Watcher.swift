@@ -151,9 +151,8 @@ public struct Watcher: Sendable {
                 for event in try await reader.read(query) where event.eventTime < target.since {
                     let cause = event.eventCode.cause
                     guard cause == .configuration || cause == .unknownFailure else { continue }
-                    let occurrences = EventRecord(event).occurrences
                     failures[event.eventCode.rawValue] = SaturatingSum.add(
-                        failures[event.eventCode.rawValue] ?? 0, occurrences)
+                        failures[event.eventCode.rawValue] ?? 0, event.occurrences)
                 }
                 return WatchBaseline(seconds: seconds, failures: failures)
             } catch {
@@ -217,7 +216,7 @@ public struct Watcher: Sendable {
         else { return .counts }
         let elapsed = max(0, event.eventTime.timeIntervalSince(target.since))
         let expected = Double(before) * elapsed / baseline.seconds
-        let seen = SaturatingSum.add(earlierSinceUpdate, EventRecord(event).occurrences)
+        let seen = SaturatingSum.add(earlierSinceUpdate, event.occurrences)
         return Double(seen) <= 2 * expected + 3 ? .alreadyFailing : .counts
     }
 
@@ -290,7 +289,7 @@ private struct FleetProgress: Sendable {
                     event, target: target, baseline: baseline, earlierSinceUpdate: earlier, strict: strict)
                 judged[event.eventId] = judgement
                 guard judgement != .ignored else { continue }
-                occurrences[event.eventCode] = SaturatingSum.add(earlier, EventRecord(event).occurrences)
+                occurrences[event.eventCode] = SaturatingSum.add(earlier, event.occurrences)
                 if judgement == .counts { counted.append(event) }
             }
             return counted

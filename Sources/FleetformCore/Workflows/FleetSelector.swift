@@ -21,7 +21,7 @@ public enum FleetSelector: Sendable, Hashable, CustomStringConvertible {
         guard !trimmed.isEmpty else { throw FleetSelectorError("--target needs a value") }
         if trimmed.hasPrefix("region:") {
             let region = String(trimmed.dropFirst("region:".count))
-            guard region.range(of: #"^[a-z]{2}(-[a-z]+)+-\d{1,2}$"#, options: .regularExpression) != nil else {
+            guard region.range(of: GameLiftLimits.regionPattern, options: .regularExpression) != nil else {
                 throw FleetSelectorError("--target '\(text)': '\(region)' is not a region name (like us-west-2)")
             }
             return .region(region)
@@ -43,24 +43,29 @@ public enum FleetSelector: Sendable, Hashable, CustomStringConvertible {
         return .path(trimmed)
     }
 
-    /// Whether `document` is one of the fleets this selector names.
-    public func matches(_ document: FleetDocument) -> Bool {
-        switch self {
-        case .path(let path): Self.isSameOrInside(document.location.path, path)
-        case .fleet(let identifier):
-            identifier.fleetId == document.fleetId && (identifier.arnRegion.map { $0 == document.region } ?? true)
-        case .region(let region): document.region == region
+    /// Parses a `--target` of a command that has no fleet files (`import`): a fleet id or ARN, or
+    /// `region:NAME`.
+    public static func parseWithoutFiles(_ text: String) throws(FleetSelectorError) -> FleetSelector {
+        guard let selector = try? parse(text, fileExists: { _ in false }) else {
+            throw FleetSelectorError("--target '\(text)': give a fleet id or ARN, or region:NAME")
         }
+        return selector
     }
 
-    /// Whether the fleet `fleetId` in `region` is one this selector names (for import, which has no files).
-    public func matches(fleetId: String, region: String) -> Bool {
+    /// Whether the fleet `fleetId` in `region`, declared in `file` (`nil` when there is no file, as in an
+    /// import), is one this selector names.
+    public func matches(fleetId: String, region: String, file: String? = nil) -> Bool {
         switch self {
-        case .path: false
+        case .path(let path): file.map { Self.isSameOrInside($0, path) } ?? false
         case .fleet(let identifier):
             identifier.fleetId == fleetId && (identifier.arnRegion.map { $0 == region } ?? true)
         case .region(let name): name == region
         }
+    }
+
+    /// Whether `document` is one of the fleets this selector names.
+    public func matches(_ document: FleetDocument) -> Bool {
+        matches(fleetId: document.fleetId, region: document.region, file: document.location.path)
     }
 
     public var description: String {

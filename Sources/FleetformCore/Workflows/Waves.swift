@@ -66,10 +66,7 @@ public struct WaveFleet: Codable, Sendable, Hashable {
 extension FleetSelector {
     /// Whether the planned `fleet` is one this selector names (by its source file, id or region).
     public func matches(_ fleet: FleetPlan) -> Bool {
-        switch self {
-        case .path(let path): Self.isSameOrInside(fleet.source.path, path)
-        case .fleet, .region: matches(fleetId: fleet.fleetId, region: fleet.region)
-        }
+        matches(fleetId: fleet.fleetId, region: fleet.region, file: fleet.source.path)
     }
 }
 
@@ -88,7 +85,7 @@ public enum WavePlanner {
             case .fleets(let fleets): taken = remaining.filter(fleets.matches)
             case .count(let count): taken = Array(remaining.prefix(count))
             case .percent(let percent):
-                // At most 100 × 10,000s of fleets: the product cannot overflow.
+                // `total` counts an array's elements and `percent` is at most 100: the product cannot overflow.
                 taken = Array(remaining.prefix(max(1, (total * percent + 99) / 100)))
             }
             guard !taken.isEmpty else { continue }

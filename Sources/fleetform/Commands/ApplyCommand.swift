@@ -116,13 +116,7 @@ struct Apply: AsyncParsableCommand {
             } else {
                 .files(try fleets.load(paths, gameLift: gameLift, console: console))
             }
-        let selectors: [WaveSelector]
-        do {
-            selectors = try waves.map { text throws(FleetSelectorError) in try WaveSelector.parse(text) }
-        } catch {
-            console.observer().notice(.failed(error.description))
-            throw ExitCode(ExitStatus.error.rawValue)
-        }
+        let selectors = try console.require { try waves.map { try WaveSelector.parse($0) } }
         if case .savedPlan(let saved) = source, saved.waves != nil, bake == nil {
             console.observer().notice(.failed("\(plan ?? "the plan") has waves: give --bake DURATION to roll it out"))
             throw ExitCode(ExitStatus.error.rawValue)

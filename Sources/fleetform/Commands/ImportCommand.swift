@@ -47,12 +47,16 @@ struct Import: AsyncParsableCommand {
         guard all != !fleetIds.isEmpty else {
             throw ValidationError("give either FLEET ids/ARNs or --all, not both and not neither")
         }
-        for target in targets {
-            guard case .fleet = try? FleetSelector.parse(target, fileExists: { _ in false }) else {
-                if case .region = try? FleetSelector.parse(target, fileExists: { _ in false }) { continue }
-                throw ValidationError("--target '\(target)': import takes a fleet id or ARN, or region:NAME")
-            }
+        do {
+            _ = try selectors()
+        } catch {
+            throw ValidationError(error.description)
         }
+    }
+
+    /// The `--target` values: fleet ids, ARNs or `region:NAME` (an import has no files to name).
+    private func selectors() throws(FleetSelectorError) -> [FleetSelector] {
+        try targets.map { text throws(FleetSelectorError) in try FleetSelector.parseWithoutFiles(text) }
     }
 
     func run() async throws {
@@ -61,7 +65,7 @@ struct Import: AsyncParsableCommand {
             var options = ImportWorkflow.Options(
                 fleets: fleetIds, all: all, region: gameLift.region, defaultRegion: connection.defaultRegion,
                 directory: out, force: force, parallelism: concurrency.parallelism)
-            options.targets = targets.compactMap { try? FleetSelector.parse($0, fileExists: { _ in false }) }
+            options.targets = try selectors()
             return await ImportWorkflow(context: connection.context(console), options: options).run().status
         }
     }

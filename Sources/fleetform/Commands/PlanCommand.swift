@@ -69,13 +69,7 @@ struct Plan: AsyncParsableCommand {
     func run() async throws {
         let console = Console(noColor: color.noColor)
         let input = try fleets.load(paths, gameLift: gameLift, console: console)
-        let selectors: [WaveSelector]
-        do {
-            selectors = try waves.map { text throws(FleetSelectorError) in try WaveSelector.parse(text) }
-        } catch {
-            console.observer().notice(.failed(error.description))
-            throw ExitCode(ExitStatus.error.rawValue)
-        }
+        let selectors = try console.require { try waves.map { try WaveSelector.parse($0) } }
         try await gameLift.withConnection(console) { connection in
             let impact = ImpactOptions(
                 minProcessMemory: minProcessMemory,

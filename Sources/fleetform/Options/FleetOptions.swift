@@ -23,22 +23,11 @@ struct FleetOptions: ParsableArguments {
     /// diagnostics and exits 1.
     func load(_ paths: [String], gameLift: GameLiftOptions, console: Console) throws -> FleetInput {
         let defaultRegion = try gameLift.defaultRegion()
-        let selectors: [FleetSelector]
+        let selectors = try console.require { try targets.map { try FleetSelector.parse($0) } }
+        let input: FleetInput
         do {
-            selectors = try targets.map { text throws(FleetSelectorError) in try FleetSelector.parse(text) }
+            input = try FleetInput.load(paths: paths, buildManifest: buildManifest, defaultRegion: defaultRegion)
         } catch {
-            console.observer().notice(.failed(error.description))
-            throw ExitCode(ExitStatus.error.rawValue)
-        }
-        do {
-            let input = try FleetInput.load(paths: paths, buildManifest: buildManifest, defaultRegion: defaultRegion)
-            do {
-                return try input.targeting(selectors)
-            } catch {
-                console.observer().notice(.failed(error.description))
-                throw ExitCode(ExitStatus.error.rawValue)
-            }
-        } catch let error as FleetInputError {
             let event: WorkflowEvent =
                 if case .invalidFiles(let fleets) = error {
                     .diagnostics(fleets.diagnostics, fileCount: fleets.fileCount)
@@ -48,5 +37,6 @@ struct FleetOptions: ParsableArguments {
             console.observer().notice(event)
             throw ExitCode(ExitStatus.error.rawValue)
         }
+        return try console.require { try input.targeting(selectors) }
     }
 }
