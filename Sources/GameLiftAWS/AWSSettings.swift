@@ -27,6 +27,8 @@ public struct AWSSettings: Sendable, Hashable {
     public var stsRegionalEndpoints: STSRegionalEndpoints = .regional
     /// Proxies, extra trusted certificates and the User-Agent.
     public var network: NetworkSettings
+    /// How the EC2 instance metadata service is reached: its endpoint, time limit, attempts and IMDSv1.
+    public var instanceMetadata = InstanceMetadataSettings()
     /// `AWS_MAX_ATTEMPTS` or the profile's `max_attempts`.
     public var maxAttempts: Int?
     /// The shared config file (`AWS_CONFIG_FILE`, else `~/.aws/config`) and its contents, when it exists.
@@ -163,6 +165,9 @@ public struct AWSSettings: Sendable, Hashable {
             }
             settings.maxAttempts = n
         }
+        settings.instanceMetadata = try InstanceMetadataSettings.resolve(
+            environment: env, profileValue: { profileValues[$0] }, profileName: profileName,
+            v1Disabled: try flag("AWS_EC2_METADATA_V1_DISABLED", "ec2_metadata_v1_disabled"))
         return settings
     }
 

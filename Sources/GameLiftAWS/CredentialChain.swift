@@ -62,15 +62,19 @@ public struct NoCredentialsError: Error, Hashable, Sendable, CustomStringConvert
 public struct CredentialEndpoints: Sendable, Hashable {
     /// Base for `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`.
     public var containerBase: String
-    /// Instance metadata, unless `AWS_EC2_METADATA_SERVICE_ENDPOINT` says otherwise.
+    /// Instance metadata, unless `AWS_EC2_METADATA_SERVICE_ENDPOINT` says otherwise; the IPv6 address is used
+    /// when the endpoint mode is IPv6.
     public var instanceMetadata: String
+    public var instanceMetadataIPv6: String
     /// Endpoints from base URLs such as `http://127.0.0.1:8080`.
-    public init(containerBase: String, instanceMetadata: String) {
+    public init(containerBase: String, instanceMetadata: String, instanceMetadataIPv6: String? = nil) {
         self.containerBase = containerBase
         self.instanceMetadata = instanceMetadata
+        self.instanceMetadataIPv6 = instanceMetadataIPv6 ?? instanceMetadata
     }
     public static let aws = CredentialEndpoints(
-        containerBase: "http://169.254.170.2", instanceMetadata: "http://169.254.169.254")
+        containerBase: "http://169.254.170.2", instanceMetadata: "http://169.254.169.254",
+        instanceMetadataIPv6: "http://[fd00:ec2::254]")
 }
 
 /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and optionally `AWS_SESSION_TOKEN`.

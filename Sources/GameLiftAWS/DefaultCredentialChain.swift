@@ -68,7 +68,9 @@ public actor DefaultCredentialChain: AWSCredentialsProvider {
         sources += [
             ProfileCredentialSource(context: context),
             ContainerCredentialSource(environment: environment, transport: transport, endpoints: endpoints),
-            InstanceMetadataCredentialSource(environment: environment, transport: transport, endpoints: endpoints),
+            InstanceMetadataCredentialSource(
+                environment: environment, transport: transport, endpoints: endpoints,
+                settings: settings.instanceMetadata),
         ]
         self.init(sources: sources, now: now, sleep: sleep)
     }

@@ -142,7 +142,8 @@ public struct ProfileCredentialSource: CredentialSource {
         case "Environment": source = EnvironmentCredentialSource(environment: context.environment)
         case "Ec2InstanceMetadata":
             source = InstanceMetadataCredentialSource(
-                environment: context.environment, transport: context.transport, endpoints: context.endpoints)
+                environment: context.environment, transport: context.transport, endpoints: context.endpoints,
+                settings: context.settings.instanceMetadata)
         case "EcsContainer":
             source = ContainerCredentialSource(
                 environment: context.environment, transport: context.transport, endpoints: context.endpoints)

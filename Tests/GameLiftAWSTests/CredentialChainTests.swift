@@ -236,7 +236,9 @@ struct CredentialChainTests {
             }
         }
         try await withStubServer(stub) { url, log in
-            try await withChain(environment: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": url]) { chain in
+            // A generous time limit: a loaded machine must not turn a slow stub into "no token".
+            let env = ["AWS_EC2_METADATA_SERVICE_ENDPOINT": url, "AWS_METADATA_SERVICE_TIMEOUT": "60"]
+            try await withChain(environment: env) { chain in
                 let credentials = try await chain.credentials()
                 #expect(credentials.accessKeyId == "ASIAIMDS")
                 #expect(credentials.sessionToken == "itoken")
@@ -247,6 +249,78 @@ struct CredentialChainTests {
                     "PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
                     "GET /latest/meta-data/iam/security-credentials/fleet-deployer",
                 ])
+        }
+    }
+
+    /// An IMDS stub whose token request answers `tokenStatus`, whose role list fails `roleFailures` times
+    /// with HTTP 500 first, and which accepts reads with or without a token.
+    static func metadataStub(tokenStatus: Int, roleFailures: Int = 0) -> @Sendable (ReceivedRequest) async -> StubAnswer {
+        let failures = AnswerCounter()
+        let document =
+            #"{"Code":"Success","AccessKeyId":"ASIAIMDSV1","SecretAccessKey":"s","Token":"t","Expiration":"2026-11-24T12:00:00Z"}"#
+        return { request in
+            switch (request.method, request.path) {
+            case ("PUT", "/latest/api/token"):
+                return StubAnswer(status: tokenStatus, body: tokenStatus == 200 ? "imds-session-token" : "")
+            case ("GET", "/latest/meta-data/iam/security-credentials/"):
+                return failures.next() < roleFailures
+                    ? StubAnswer(status: 500) : StubAnswer(status: 200, body: "fleet-deployer\n")
+            case ("GET", "/latest/meta-data/iam/security-credentials/fleet-deployer"):
+                return StubAnswer(status: 200, body: document)
+            default:
+                return StubAnswer(status: 404)
+            }
+        }
+    }
+
+    @Test("no IMDSv2 token (HTTP 403, 404, 405): the reads go on without one, as botocore's do", arguments: [403, 404, 405])
+    func instanceMetadataFallsBackToIMDSv1(tokenStatus: Int) async throws {
+        try await withStubServer(Self.metadataStub(tokenStatus: tokenStatus)) { url, log in
+            let env = ["AWS_EC2_METADATA_SERVICE_ENDPOINT": url, "AWS_METADATA_SERVICE_TIMEOUT": "60"]
+            try await withChain(environment: env) { chain in
+                let credentials = try await chain.credentials()
+                #expect(credentials.accessKeyId == "ASIAIMDSV1")
+            }
+            #expect(log.all.count == 3)
+            #expect(log.all.dropFirst().allSatisfy { $0.header("x-aws-ec2-metadata-token") == nil })
+        }
+    }
+
+    @Test("ec2_metadata_v1_disabled: no token is an error naming the setting, and nothing is read without one")
+    func instanceMetadataV1Disabled() async throws {
+        try await withStubServer(Self.metadataStub(tokenStatus: 403)) { url, log in
+            let env = [
+                "AWS_EC2_METADATA_SERVICE_ENDPOINT": url, "AWS_METADATA_SERVICE_TIMEOUT": "60",
+                "AWS_EC2_METADATA_V1_DISABLED": "true",
+            ]
+            try await withChain(environment: env) { chain in
+                let error = await #expect(throws: CredentialsError.self) { try await chain.credentials() }
+                #expect(error?.description.contains("ec2_metadata_v1_disabled") == true)
+                #expect(error?.description.contains("HTTP 403") == true)
+            }
+            #expect(log.all.map(\.method) == ["PUT"])
+        }
+    }
+
+    @Test("metadata_service_num_attempts: a role list that fails once is read again; one attempt is botocore's default")
+    func instanceMetadataAttempts() async throws {
+        try await withStubServer(Self.metadataStub(tokenStatus: 200, roleFailures: 1)) { url, log in
+            let env = [
+                "AWS_EC2_METADATA_SERVICE_ENDPOINT": url, "AWS_METADATA_SERVICE_TIMEOUT": "60",
+                "AWS_METADATA_SERVICE_NUM_ATTEMPTS": "2",
+            ]
+            try await withChain(environment: env) { chain in
+                let credentials = try await chain.credentials()
+                #expect(credentials.accessKeyId == "ASIAIMDSV1")
+            }
+            #expect(log.all.filter { $0.path.hasSuffix("/security-credentials/") }.count == 2)
+        }
+        try await withStubServer(Self.metadataStub(tokenStatus: 200, roleFailures: 1)) { url, _ in
+            let env = ["AWS_EC2_METADATA_SERVICE_ENDPOINT": url, "AWS_METADATA_SERVICE_TIMEOUT": "60"]
+            try await withChain(environment: env) { chain in
+                let error = await #expect(throws: CredentialsError.self) { try await chain.credentials() }
+                #expect(error?.description.contains("HTTP 500") == true)
+            }
         }
     }
 
@@ -295,6 +369,18 @@ struct CredentialChainTests {
             let first = try await chain.credentials()
             let second = try await chain.credentials()
             #expect(first == second)
+        }
+    }
+}
+
+/// A thread-safe counter: `next()` returns 0, 1, 2… (stubs that answer differently the second time).
+final class AnswerCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int {
+        lock.withLock {
+            defer { value += 1 }
+            return value
         }
     }
 }

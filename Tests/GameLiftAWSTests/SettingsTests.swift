@@ -1,6 +1,6 @@
 import Foundation
 import GameLiftAPI
-import GameLiftAWS
+@testable import GameLiftAWS
 import Testing
 
 /// A temporary home directory with `.aws/config` and `.aws/credentials`, removed afterwards.
@@ -102,6 +102,14 @@ struct SettingsTests {
         (["AWS_REGION": "us-west-2.evil.com/"], "AWS_REGION"), (["AWS_ENDPOINT_URL": "ftp://x"], "AWS_ENDPOINT_URL"),
         (["AWS_ENDPOINT_URL_GAMELIFT": "not a url"], "AWS_ENDPOINT_URL_GAMELIFT"),
         (["AWS_PROFILE": "missing"], "profile 'missing'"),
+        (["AWS_METADATA_SERVICE_TIMEOUT": "0"], "AWS_METADATA_SERVICE_TIMEOUT"),
+        (["AWS_METADATA_SERVICE_TIMEOUT": "1.5"], "AWS_METADATA_SERVICE_TIMEOUT"),
+        (["AWS_METADATA_SERVICE_TIMEOUT": "99999999999999999999999"], "AWS_METADATA_SERVICE_TIMEOUT"),
+        (["AWS_METADATA_SERVICE_NUM_ATTEMPTS": "-1"], "AWS_METADATA_SERVICE_NUM_ATTEMPTS"),
+        (["AWS_METADATA_SERVICE_NUM_ATTEMPTS": "1000"], "AWS_METADATA_SERVICE_NUM_ATTEMPTS"),
+        (["AWS_EC2_METADATA_SERVICE_ENDPOINT": "169.254.169.254"], "AWS_EC2_METADATA_SERVICE_ENDPOINT"),
+        (["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE": "ipv5"], "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"),
+        (["AWS_EC2_METADATA_V1_DISABLED": "yes"], "AWS_EC2_METADATA_V1_DISABLED"),
     ])
     func badSettingsAreNamed(_ env: [String: String], _ mention: String) throws {
         let home = try TempHome(config: Self.config)
@@ -109,6 +117,48 @@ struct SettingsTests {
             try AWSSettings.resolve(environment: env, homeDirectory: home.path)
         }
         #expect(error?.description.contains(mention) == true, "\(String(describing: error))")
+    }
+
+    @Test("instance metadata settings: environment over profile, botocore's defaults, the IPv6 address")
+    func instanceMetadataSettings() throws {
+        let home = try TempHome(
+            config: """
+                [default]
+                metadata_service_timeout = 5
+                metadata_service_num_attempts = 3
+                ec2_metadata_service_endpoint_mode = IPv6
+                ec2_metadata_v1_disabled = true
+
+                [profile moved]
+                ec2_metadata_service_endpoint = http://127.0.0.1:8111/
+                """)
+        let defaults = try AWSSettings.resolve(profile: "moved", environment: [:], homeDirectory: home.path)
+        var expected = InstanceMetadataSettings()
+        expected.endpoint = URL(string: "http://127.0.0.1:8111/")
+        #expect(defaults.instanceMetadata == expected)
+        #expect(defaults.instanceMetadata.timeout == 1 && defaults.instanceMetadata.attempts == 1)
+        #expect(defaults.instanceMetadata.baseURL(.aws) == "http://127.0.0.1:8111")
+
+        let profile = try AWSSettings.resolve(environment: [:], homeDirectory: home.path).instanceMetadata
+        #expect(profile.timeout == 5 && profile.attempts == 3 && profile.useIPv6 && profile.v1Disabled)
+        #expect(profile.endpoint == nil)
+        #expect(profile.baseURL(.aws) == "http://[fd00:ec2::254]")
+
+        let environment = try AWSSettings.resolve(
+            environment: [
+                "AWS_METADATA_SERVICE_TIMEOUT": "30", "AWS_METADATA_SERVICE_NUM_ATTEMPTS": "2",
+                "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE": "ipv4", "AWS_EC2_METADATA_V1_DISABLED": "false",
+            ], homeDirectory: home.path
+        ).instanceMetadata
+        #expect(environment.timeout == 30 && environment.attempts == 2)
+        #expect(!environment.useIPv6 && !environment.v1Disabled)
+        #expect(environment.baseURL(.aws) == "http://169.254.169.254")
+
+        let badProfile = try TempHome(config: "[default]\nmetadata_service_timeout = soon\n")
+        let error = #expect(throws: AWSConfigurationError.self) {
+            try AWSSettings.resolve(environment: [:], homeDirectory: badProfile.path)
+        }
+        #expect(error?.description.contains("profile default metadata_service_timeout: 'soon'") == true)
     }
 
     @Test func malformedConfigNamesFileAndLine() throws {
