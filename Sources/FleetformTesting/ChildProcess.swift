@@ -35,8 +35,8 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Waits up to `timeout` seconds for the process to exit; kills it when it does not. Returns the exit
     /// status, or nil when it had to be killed.
-    public func wait(timeout: Double) -> Int32? {
-        guard poll(deadline: timeout, interval: 0.05, { !process.isRunning }) else {
+    public func wait(timeout: Double) async -> Int32? {
+        guard await poll(deadline: timeout, interval: 0.05, { !process.isRunning }) else {
             stop()
             return nil
         }
@@ -57,9 +57,9 @@ public final class ChildProcess: @unchecked Sendable {
     public static func run(
         _ executable: URL, _ arguments: [String], directory: String, environment: [String: String],
         outputPrefix: String, timeout: Double = 120
-    ) throws -> (status: Int32?, child: ChildProcess) {
+    ) async throws -> (status: Int32?, child: ChildProcess) {
         let child = try ChildProcess(
             executable, arguments, directory: directory, environment: environment, outputPrefix: outputPrefix)
-        return (child.wait(timeout: timeout), child)
+        return (await child.wait(timeout: timeout), child)
     }
 }

@@ -7,8 +7,15 @@ public struct CommandRun: Sendable {
     public var stderr: String
 
     /// Runs `executable` with `arguments` in `directory` with exactly `environment` (nothing inherited but PATH),
-    /// and waits for it. Output goes through files, so a chatty command cannot fill a pipe and stall.
+    /// and waits for it on a thread of its own (see `offPool`). Output goes through files, so a chatty command
+    /// cannot fill a pipe and stall.
     public static func run(
+        _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]
+    ) async throws -> CommandRun {
+        try await offPool { try runBlocking(executable, arguments, in: directory, environment: environment) }
+    }
+
+    private static func runBlocking(
         _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]
     ) throws -> CommandRun {
         let outFile = directory.appendingPathComponent(".out-\(UUID().uuidString)")

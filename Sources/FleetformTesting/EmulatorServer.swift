@@ -17,12 +17,12 @@ public final class EmulatorServer: @unchecked Sendable {
     public init(
         executable: URL, arguments: [String], workspace: Workspace, name: String = "gamelift-local",
         environment: [String: String] = ["PATH": "/usr/bin:/bin"], timeout: Double = 60
-    ) throws {
+    ) async throws {
         let child = try ChildProcess(
             executable, arguments, directory: workspace.path, environment: environment,
             outputPrefix: workspace.file(name))
         var found: (endpoint: String, port: Int)?
-        _ = poll(deadline: timeout) {
+        _ = await poll(deadline: timeout) {
             if let line = child.stdout.split(separator: "\n").first, line.hasPrefix("listening on http://"),
                 let port = line.split(separator: ":").last.flatMap({ Int($0) })
             {
@@ -43,17 +43,21 @@ public final class EmulatorServer: @unchecked Sendable {
     /// The built `gamelift-local --port 0 arguments…`, its output in `workspace` under `name`.
     public static func gameLiftLocal(
         _ arguments: [String], workspace: Workspace, name: String = "gamelift-local", timeout: Double = 60
-    ) throws -> EmulatorServer {
-        try EmulatorServer(
+    ) async throws -> EmulatorServer {
+        try await EmulatorServer(
             executable: try BuiltBinaries.require("gamelift-local"), arguments: ["--port", "0"] + arguments,
             workspace: workspace, name: name, timeout: timeout)
     }
 
+    /// SIGKILL and reap at once: cleanup for a `defer`, where nothing is awaited and the state file does not
+    /// matter.
+    public func kill() { child.kill() }
+
     /// SIGTERM (a graceful stop: the state file is complete), then waits; SIGKILL after a deadline. Returns
     /// the exit status, `nil` when it had to be killed.
     @discardableResult
-    public func stop() -> Int32? {
+    public func stop() async -> Int32? {
         if child.isRunning { child.process.terminate() }
-        return child.wait(timeout: 30)
+        return await child.wait(timeout: 60)
     }
 }

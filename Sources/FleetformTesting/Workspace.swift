@@ -16,12 +16,21 @@ public struct Workspace: Sendable {
 }
 
 /// Waits, polling every `interval` seconds, until `condition` holds or `deadline` seconds pass; true when
-/// it held. Polling a condition (not sleeping a fixed time) keeps tests fast and free of timing guesses.
-public func poll(deadline: Double, interval: Double = 0.02, _ condition: () -> Bool) -> Bool {
+/// it held. Polling a condition (not sleeping a fixed time) keeps tests fast and free of timing guesses. It
+/// sleeps without holding a thread, so the servers the test talks to keep running however many tests wait.
+public func poll(deadline: Double, interval: Double = 0.02, _ condition: () -> Bool) async -> Bool {
     let end = Date().addingTimeInterval(deadline)
     while Date() < end {
         if condition() { return true }
-        Thread.sleep(forTimeInterval: interval)
+        try? await Task.sleep(for: .seconds(interval))
     }
     return condition()
+}
+
+/// Runs blocking work (waiting for a subprocess) on a thread of its own. The concurrency pool has one
+/// thread per core; a test that blocks one would starve the servers and clients of every other test.
+public func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    }
 }

@@ -52,7 +52,7 @@ public struct ContainerCredentialSource: CredentialSource {
         let answer: HTTPExchange.Answer
         do {
             answer = try await HTTPExchange(transport: transport).send(
-                method: .GET, url: url, headers: headers, body: nil, timeout: 5)
+                method: .GET, url: url, headers: headers, body: nil, timeout: endpoints.containerTimeout)
         } catch {
             throw CredentialsError(source: name, message: "\(url) did not answer: \(error)", transient: true)
         }

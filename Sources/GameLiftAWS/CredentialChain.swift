@@ -66,11 +66,17 @@ public struct CredentialEndpoints: Sendable, Hashable {
     /// when the endpoint mode is IPv6.
     public var instanceMetadata: String
     public var instanceMetadataIPv6: String
+    /// Seconds the container credentials endpoint gets to answer.
+    public var containerTimeout: Double
     /// Endpoints from base URLs such as `http://127.0.0.1:8080`.
-    public init(containerBase: String, instanceMetadata: String, instanceMetadataIPv6: String? = nil) {
+    public init(
+        containerBase: String, instanceMetadata: String, instanceMetadataIPv6: String? = nil,
+        containerTimeout: Double = 5
+    ) {
         self.containerBase = containerBase
         self.instanceMetadata = instanceMetadata
         self.instanceMetadataIPv6 = instanceMetadataIPv6 ?? instanceMetadata
+        self.containerTimeout = containerTimeout
     }
     public static let aws = CredentialEndpoints(
         containerBase: "http://169.254.170.2", instanceMetadata: "http://169.254.169.254",

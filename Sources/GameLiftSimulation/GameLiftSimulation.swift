@@ -72,6 +72,9 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
     /// The state file, when the simulation has one.
     public var stateFile: String? { store?.path }
 
+    /// Fleets the state file's writes have encoded so far (tests check that a call encodes only what changed).
+    var stateFleetsEncoded: Int { lock.withLock { store?.fleetsEncoded ?? 0 } }
+
     /// The current state (re-read from the state file when another process changed it), for tests and tools.
     public func snapshot() throws -> SimulationState {
         try lock.withLock {

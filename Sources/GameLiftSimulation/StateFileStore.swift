@@ -23,6 +23,8 @@ final class StateFileStore {
     /// a newer version, so an equal (device, inode) really is the same file.
     private var pinnedDescriptor: Int32 = -1
     private var fragments: [String: Data] = [:]
+    /// Fleets encoded to JSON so far: the work a write does, which tests check instead of timing it.
+    private(set) var fleetsEncoded = 0
 
     private struct Fingerprint: Equatable {
         var device: UInt64
@@ -118,6 +120,7 @@ final class StateFileStore {
                 fragment = cached
             } else {
                 let text = String(decoding: try encoder.encode(fleet), as: UTF8.self)
+                fleetsEncoded += 1
                 fragment = Data(text.replacingOccurrences(of: "\n", with: "\n    ").utf8)
                 fragments[fleet.fleetId] = fragment
             }

@@ -81,14 +81,14 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
         let drifted = DriftedFleets(count: fleets, regions: Array(DriftedFleets.benchRegions.prefix(regions)))
         let files = try drifted.writeFiles(to: workspace + "/fleets")
         // This executable, serving the drifted fleets as `serve-emulator`.
-        let emulator = try EmulatorServer(
+        let emulator = try await EmulatorServer(
             executable: Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]),
             arguments: [
                 "serve-emulator", "--fleets", "\(fleets)", "--latency-ms", "\(latencyMs)",
                 "--throttle-rps", "\(throttleRps)", "--throttle-scope", throttleScope.rawValue,
                 "--regions", "\(regions)",
             ], workspace: scratch, name: "emulator")
-        defer { emulator.stop() }
+        defer { emulator.kill() }
         say(
             "fleets: \(fleets) in \(files.count) files, \(regions) Region(s); emulator \(emulator.endpoint): "
                 + "\(latencyMs) ms latency, throttling above \(throttleRps) req/s per \(throttleScope.rawValue); "

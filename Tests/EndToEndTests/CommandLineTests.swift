@@ -18,8 +18,8 @@ struct CommandLineTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRun {
-        try CommandRun.run(fleetform, arguments, in: directory, environment: environment)
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandRun {
+        try await CommandRun.run(fleetform, arguments, in: directory, environment: environment)
     }
 
     var local: [String] {
@@ -30,31 +30,31 @@ struct CommandLineTests {
     }
 
     @Test("bad arguments exit 1 with the usage message")
-    func badArguments() throws {
-        let run = try run(["apply"])
+    func badArguments() async throws {
+        let run = try await run(["apply"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("give either fleet PATHs or --plan FILE"))
-        #expect(try self.run(["plan", "x", "--parallelism", "0"]).status == 1)
-        #expect(try self.run(["apply", "x", "--hold-timeout", "soon"]).status == 1)
+        #expect(try await self.run(["plan", "x", "--parallelism", "0"]).status == 1)
+        #expect(try await self.run(["apply", "x", "--hold-timeout", "soon"]).status == 1)
     }
 
     @Test("validate: 0 for the examples, 1 for the invalid files")
-    func validate() throws {
-        #expect(try run(["validate", examples.appendingPathComponent("fleets").path]).status == 0)
-        let invalid = try run(["validate", examples.appendingPathComponent("invalid").path])
+    func validate() async throws {
+        #expect(try await run(["validate", examples.appendingPathComponent("fleets").path]).status == 0)
+        let invalid = try await run(["validate", examples.appendingPathComponent("invalid").path])
         #expect(invalid.status == 1)
         #expect(invalid.stdout.contains("error: [FF"))
     }
 
     @Test("invalid files stop plan and apply before any connection: no state created, no credentials sought")
-    func invalidFilesSendNothing() throws {
+    func invalidFilesSendNothing() async throws {
         let invalid = examples.appendingPathComponent("invalid").path
         for arguments in [["plan", invalid], ["apply", invalid, "--auto-approve"]] {
-            let local = try run(arguments + self.local)
+            let local = try await run(arguments + self.local)
             #expect(local.status == 1)
             #expect(local.stderr.contains("error: [FF"))
             #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("state.json").path))
-            let aws = try run(
+            let aws = try await run(
                 arguments + ["--region", "us-west-2"],
                 environment: ["HOME": directory.path, "AWS_EC2_METADATA_DISABLED": "true"])
             #expect(aws.status == 1)
@@ -64,8 +64,8 @@ struct CommandLineTests {
     }
 
     @Test("no credentials: one clear error listing what was tried, exit 1, nothing per fleet")
-    func noCredentials() throws {
-        let run = try run(
+    func noCredentials() async throws {
+        let run = try await run(
             ["plan", examples.appendingPathComponent("fleets").path, "--region", "us-west-2"],
             environment: ["HOME": directory.path, "AWS_EC2_METADATA_DISABLED": "true"])
         #expect(run.status == 1)
@@ -77,28 +77,28 @@ struct CommandLineTests {
     @Test(
         "the main job: plan shows changes (exit 2), apply refuses without a terminal, applies with --auto-approve, then no changes"
     )
-    func mainJob() throws {
+    func mainJob() async throws {
         let fleets = examples.appendingPathComponent("fleets").path
-        let plan = try run(["plan", fleets, "--detailed-exitcode"] + local)
+        let plan = try await run(["plan", fleets, "--detailed-exitcode"] + local)
         #expect(plan.status == 2)
         #expect(plan.stdout.contains("Plan: 5 to update, 2 unchanged, 0 held, 0 failed."))
-        let refused = try run(["apply", fleets] + local)
+        let refused = try await run(["apply", fleets] + local)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("refusing to apply without confirmation"))
-        let applied = try run(
+        let applied = try await run(
             ["apply", fleets, "--auto-approve", "--journal", directory.appendingPathComponent("j.jsonl").path] + local)
         #expect(applied.status == 0)
         #expect(applied.stdout.contains("Apply: 5 updated, 2 unchanged, 0 held, 0 failed."))
-        let again = try run(["plan", fleets, "--detailed-exitcode"] + local)
+        let again = try await run(["plan", fleets, "--detailed-exitcode"] + local)
         #expect(again.status == 0)
         #expect(again.stdout.contains("No changes."))
     }
 
     @Test("a saved plan made stale by an out-of-band change is refused for that fleet (exit 1)")
-    func stalePlan() throws {
+    func stalePlan() async throws {
         let fleets = examples.appendingPathComponent("fleets").path
         let planFile = directory.appendingPathComponent("plan.json").path
-        #expect(try run(["plan", fleets, "--out", planFile] + local).status == 0)
+        #expect(try await run(["plan", fleets, "--out", planFile] + local).status == 0)
         // Out of band: apply an edited copy of one fleet, so its live configuration no longer matches the plan.
         let edited = directory.appendingPathComponent("edited")
         try FileManager.default.createDirectory(at: edited, withIntermediateDirectories: true)
@@ -107,8 +107,8 @@ struct CommandLineTests {
             of: "GameSessionActivationTimeoutSeconds: 300", with: "GameSessionActivationTimeoutSeconds: 90"
         )
         .write(to: edited.appendingPathComponent("arena.yaml"), atomically: true, encoding: .utf8)
-        #expect(try run(["apply", edited.path, "--auto-approve"] + local).status == 0)
-        let stale = try run(["apply", "--plan", planFile] + local)
+        #expect(try await run(["apply", edited.path, "--auto-approve"] + local).status == 0)
+        let stale = try await run(["apply", "--plan", planFile] + local)
         #expect(stale.status == 1)
         #expect(stale.stdout.contains("refused: its live configuration changed since the plan was made"))
         #expect(stale.stdout.contains("Apply: 4 updated, 2 unchanged, 0 held, 1 failed."))
@@ -117,7 +117,7 @@ struct CommandLineTests {
     @Test(
         "apply --watch with a launch path missing from the build exits 4 naming the event; --rollback-on-failure restores the fleet"
     )
-    func watchAndRollback() throws {
+    func watchAndRollback() async throws {
         // A seed whose arena fleet reports events within half a second of an update, so a 2-second watch sees
         // them, and later than the update's own answer (a state-file write), which the watch counts from.
         let seedURL = examples.appendingPathComponent("local/seed.json")
@@ -141,7 +141,7 @@ struct CommandLineTests {
             .write(to: broken.appendingPathComponent("arena.yaml"), atomically: true, encoding: .utf8)
 
         let journal = directory.appendingPathComponent("watch-journal.jsonl").path
-        let run = try run(
+        let run = try await run(
             ["apply", broken.path, "--auto-approve", "--watch", "2s", "--rollback-on-failure", "--journal", journal]
                 + local)
         #expect(run.status == 4, "\(run.stdout)\n\(run.stderr)")

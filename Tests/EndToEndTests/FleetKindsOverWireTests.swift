@@ -42,7 +42,7 @@ struct FleetKindsOverWireTests {
     @Test(
         "import --all skips the container fleet and plans to no changes; Anywhere paths apply; mismatches fail",
         .enabled(if: ready, "fleetform and gamelift-local are not built"))
-    func everyKind() throws {
+    func everyKind() async throws {
         let fleetform = try #require(BuiltBinaries.url("fleetform"))
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("fleetform-kinds-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -54,23 +54,23 @@ struct FleetKindsOverWireTests {
 
         let serverWorkspace = try Workspace("gamelift-local")
         defer { serverWorkspace.remove() }
-        let server = try EmulatorServer.gameLiftLocal(
+        let server = try await EmulatorServer.gameLiftLocal(
             [
                 "--state", work.appendingPathComponent("state.json").path, "--seed-state", seedFile.path,
             ], workspace: serverWorkspace)
-        defer { _ = server.stop() }
+        defer { server.kill() }
         let environment = [
             "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_ENDPOINT_URL_STS": server.endpoint,
             "AWS_REGION": "us-west-2",
             "AWS_ACCESS_KEY_ID": "AKIDFLEETFORMKINDS", "AWS_SECRET_ACCESS_KEY": "kinds-secret",
             "AWS_CONFIG_FILE": emptyConfig.path, "AWS_SHARED_CREDENTIALS_FILE": emptyConfig.path, "NO_COLOR": "1",
         ]
-        func run(_ arguments: [String]) throws -> CommandRun {
-            try CommandRun.run(fleetform, arguments, in: work, environment: environment)
+        func run(_ arguments: [String]) async throws -> CommandRun {
+            try await CommandRun.run(fleetform, arguments, in: work, environment: environment)
         }
 
         // import --all: exit 0, the container fleet skipped with a note, the coexistence hint printed.
-        let imported = try run(["import", "--all", "--out", "imported"])
+        let imported = try await run(["import", "--all", "--out", "imported"])
         #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
         #expect(imported.stderr.contains("note: \(Self.container) (us-west-2): skipped, container fleet"))
         #expect(imported.stdout.contains("Import: 3 written, 0 failed, 1 skipped."), "\(imported.stdout)")
@@ -82,12 +82,12 @@ struct FleetKindsOverWireTests {
         )
 
         // The imported files plan to no changes; the multi-location fleet is shown with each location's status.
-        let plan = try run(["plan", "--detailed-exitcode", "imported"])
+        let plan = try await run(["plan", "--detailed-exitcode", "imported"])
         #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
         #expect(plan.stdout.contains("0 to update"))
         #expect(plan.stdout.contains("locations: us-west-2 ACTIVE (home), ap-northeast-1 ERROR, eu-west-1 ACTIVE"))
         #expect(plan.stdout.contains("location ap-northeast-1 is ERROR"))
-        let json = try run(["plan", "--format", "json", "imported"])
+        let json = try await run(["plan", "--format", "json", "imported"])
         #expect(json.stdout.contains("\"location\" : \"ap-northeast-1\""), "\(json.stdout)")
 
         // An Anywhere fleet's path outside /local/game validates, plans and applies.
@@ -100,10 +100,10 @@ struct FleetKindsOverWireTests {
             - LaunchPath: /opt/arena/ArenaServer
               ConcurrentExecutions: 6
         """.write(to: anywhereChange, atomically: true, encoding: .utf8)
-        #expect(try run(["validate", anywhereChange.path]).status == 0)
-        let anywherePlan = try run(["plan", "--detailed-exitcode", anywhereChange.path])
+        #expect(try await run(["validate", anywhereChange.path]).status == 0)
+        let anywherePlan = try await run(["plan", "--detailed-exitcode", anywhereChange.path])
         #expect(anywherePlan.status == 2, "\(anywherePlan.stdout)\(anywherePlan.stderr)")
-        let applied = try run(["apply", "--auto-approve", anywhereChange.path])
+        let applied = try await run(["apply", "--auto-approve", anywhereChange.path])
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         #expect(applied.stdout.contains("1 updated"))
 
@@ -116,7 +116,7 @@ struct FleetKindsOverWireTests {
             - LaunchPath: /opt/arena/ArenaServer
               ConcurrentExecutions: 6
         """.write(to: undeclared, atomically: true, encoding: .utf8)
-        let offline = try run(["validate", undeclared.path])
+        let offline = try await run(["validate", undeclared.path])
         #expect(offline.status == 1)
         #expect((offline.stdout + offline.stderr).contains("FF307"))
 
@@ -130,7 +130,7 @@ struct FleetKindsOverWireTests {
             - LaunchPath: /local/game/bin/Arena
               ConcurrentExecutions: 4
         """.write(to: mismatch, atomically: true, encoding: .utf8)
-        let refused = try run(["plan", mismatch.path])
+        let refused = try await run(["plan", mismatch.path])
         #expect(refused.status == 1)
         let refusedText = refused.stdout + refused.stderr
         #expect(refusedText.contains("FF206") && refusedText.contains("ANYWHERE") && refusedText.contains("EC2"))
@@ -144,7 +144,7 @@ struct FleetKindsOverWireTests {
             - LaunchPath: /local/game/bin/Arena
               ConcurrentExecutions: 4
         """.write(to: containerFile, atomically: true, encoding: .utf8)
-        let containerPlan = try run(["plan", containerFile.path])
+        let containerPlan = try await run(["plan", containerFile.path])
         #expect(containerPlan.status == 1)
         #expect(
             (containerPlan.stdout + containerPlan.stderr).contains(

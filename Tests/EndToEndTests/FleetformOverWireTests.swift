@@ -11,7 +11,7 @@ struct FleetformOverWireTests {
     @Test(
         "validate, plan, apply, plan again (no changes) and events over the wire",
         .enabled(if: ready, "fleetform and gamelift-local are not built"))
-    func pipeline() throws {
+    func pipeline() async throws {
         let fleetform = try #require(BuiltBinaries.url("fleetform"))
         let root = BuiltBinaries.packageRoot
         let workspace = try Workspace("fleetform-e2e")
@@ -22,36 +22,36 @@ struct FleetformOverWireTests {
         let fleetFile = root.appendingPathComponent("examples/fleets/prod/arena.yaml").path
         let fleet = "fleet-2f1c3a9e-1b2c-4d5e-8f90-123456789abc"
 
-        let server = try EmulatorServer.gameLiftLocal(
+        let server = try await EmulatorServer.gameLiftLocal(
             [
                 "--state", work.appendingPathComponent("state.json").path,
                 "--seed-state",
                 try Self.promptSeed(from: root.appendingPathComponent("examples/local/seed.json"), in: work),
                 "--verify-signatures", "--access-key", "AKIDFLEETFORME2E:e2e-secret",
             ], workspace: workspace)
-        defer { server.stop() }
+        defer { server.kill() }
         let environment = [
             "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_ENDPOINT_URL_STS": server.endpoint,
             "AWS_REGION": "us-west-2",
             "AWS_ACCESS_KEY_ID": "AKIDFLEETFORME2E", "AWS_SECRET_ACCESS_KEY": "e2e-secret",
             "AWS_CONFIG_FILE": emptyConfig.path, "AWS_SHARED_CREDENTIALS_FILE": emptyConfig.path, "NO_COLOR": "1",
         ]
-        func fleetformRun(_ arguments: [String]) throws -> CommandRun {
-            try CommandRun.run(fleetform, arguments, in: work, environment: environment)
+        func fleetformRun(_ arguments: [String]) async throws -> CommandRun {
+            try await CommandRun.run(fleetform, arguments, in: work, environment: environment)
         }
 
-        let validate = try fleetformRun(["validate", fleetFile])
+        let validate = try await fleetformRun(["validate", fleetFile])
         #expect(validate.status == 0, "\(validate.stderr)")
 
-        let plan = try fleetformRun(["plan", "--detailed-exitcode", fleetFile])
+        let plan = try await fleetformRun(["plan", "--detailed-exitcode", fleetFile])
         #expect(plan.status == 2, "\(plan.stdout)\(plan.stderr)")
         #expect(plan.stdout.contains("1 to update"))
 
-        let apply = try fleetformRun(["apply", "--auto-approve", fleetFile])
+        let apply = try await fleetformRun(["apply", "--auto-approve", fleetFile])
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(apply.stdout.contains("1 updated"))
 
-        let again = try fleetformRun(["plan", "--detailed-exitcode", fleetFile])
+        let again = try await fleetformRun(["plan", "--detailed-exitcode", fleetFile])
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
         #expect(again.stdout.contains("0 to update"))
 
@@ -69,12 +69,12 @@ struct FleetformOverWireTests {
                 .count
         }
         let requestsBefore = gameLiftRequests()
-        let refusedARN = try fleetformRun(["apply", "--auto-approve", otherAccount.path])
+        let refusedARN = try await fleetformRun(["apply", "--auto-approve", otherAccount.path])
         #expect(refusedARN.status == 1, "\(refusedARN.stdout)\(refusedARN.stderr)")
         #expect((refusedARN.stdout + refusedARN.stderr).contains("names account 999999999999"))
         #expect(gameLiftRequests() == requestsBefore, "\(server.log.split(separator: "\n").suffix(4))")
 
-        let events = try fleetformRun(["events", fleet])
+        let events = try await fleetformRun(["events", fleet])
         #expect(events.status == 0, "\(events.stderr)")
         #expect(events.stdout.contains("FLEET_STATE_ACTIVE"))
         // GameLift logs no event for the update itself, and the example build holds every launch path.
@@ -88,7 +88,7 @@ struct FleetformOverWireTests {
         // A wrong secret is refused by the emulator and reported by fleetform as a failure.
         var wrong = environment
         wrong["AWS_SECRET_ACCESS_KEY"] = "not-the-secret"
-        let refused = try CommandRun.run(fleetform, ["plan", fleetFile], in: work, environment: wrong)
+        let refused = try await CommandRun.run(fleetform, ["plan", fleetFile], in: work, environment: wrong)
         #expect(refused.status == 1)
         #expect((refused.stdout + refused.stderr).contains("InvalidSignatureException"))
     }

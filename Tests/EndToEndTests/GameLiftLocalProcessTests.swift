@@ -14,9 +14,9 @@ struct GameLiftLocalProcessTests {
         let seed = BuiltBinaries.packageRoot.appendingPathComponent("examples/local/seed.json").path
         let workspace = try Workspace("e2e-server")
         defer { workspace.remove() }
-        let server = try EmulatorServer.gameLiftLocal(
+        let server = try await EmulatorServer.gameLiftLocal(
             ["--state", workspace.file("state.json"), "--seed-state", seed], workspace: workspace)
-        defer { server.stop() }
+        defer { server.kill() }
         #expect(server.port > 0)
 
         var request = HTTPClientRequest(url: server.endpoint + "/")
@@ -24,25 +24,25 @@ struct GameLiftLocalProcessTests {
         request.headers.add(name: "X-Amz-Target", value: "GameLift.ListFleets")
         request.headers.add(name: "Content-Type", value: "application/x-amz-json-1.1")
         request.body = .bytes(ByteBuffer(string: "{}"))
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         #expect(response.status.code == 200)
         let data = Data(try await response.body.collect(upTo: 1 << 20).readableBytesView)
         let body = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         #expect((body?["FleetIds"] as? [String])?.isEmpty == false)
         #expect(server.log.contains("operation=ListFleets"))
         #expect(!server.log.lowercased().contains("authorization"))
-        #expect(server.stop() == 0)
+        #expect(await server.stop() == 0)
     }
 
     @Test(
         "refuses a non-loopback host without --allow-remote",
         .enabled(
             if: BuiltBinaries.available("gamelift-local"), Comment(rawValue: BuiltBinaries.notBuilt("gamelift-local"))))
-    func refusesRemote() throws {
+    func refusesRemote() async throws {
         let workspace = try Workspace("e2e-remote")
         defer { workspace.remove() }
-        #expect(throws: SetupFailure.self) {
-            try EmulatorServer.gameLiftLocal(
+        await #expect(throws: SetupFailure.self) {
+            try await EmulatorServer.gameLiftLocal(
                 ["--host", "0.0.0.0", "--seed-state", "unused.json"], workspace: workspace, timeout: 30)
         }
     }
@@ -62,14 +62,15 @@ struct GameLiftLocalProcessTests {
         let update =
             #"{"FleetId":"\#(fleet)","RuntimeConfiguration":{"ServerProcesses":[{"LaunchPath":"/local/game/bin/ArenaServer","ConcurrentExecutions":3}]}}"#
 
-        let first = try EmulatorServer.gameLiftLocal(["--state", state, "--seed-state", seed], workspace: workspace)
+        let first = try await EmulatorServer.gameLiftLocal(
+            ["--state", state, "--seed-state", seed], workspace: workspace)
         let updated = try await postGameLiftJSON(first.endpoint, "UpdateRuntimeConfiguration", update)
         #expect(updated.status == 200)
-        #expect(first.stop() == 0)
+        #expect(await first.stop() == 0)
 
-        let second = try EmulatorServer.gameLiftLocal(
+        let second = try await EmulatorServer.gameLiftLocal(
             ["--state", state, "--faults", faults.path], workspace: workspace, name: "second")
-        defer { second.stop() }
+        defer { second.kill() }
         let live = try await postGameLiftJSON(
             second.endpoint, "DescribeRuntimeConfiguration", #"{"FleetId":"\#(fleet)"}"#)
         #expect(live.status == 200)

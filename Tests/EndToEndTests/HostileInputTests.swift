@@ -23,8 +23,8 @@ struct HostileInputTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
-    func run(_ arguments: [String]) throws -> CommandRun {
-        try CommandRun.run(fleetform, arguments, in: directory, environment: ["HOME": directory.path])
+    func run(_ arguments: [String]) async throws -> CommandRun {
+        try await CommandRun.run(fleetform, arguments, in: directory, environment: ["HOME": directory.path])
     }
 
     func fleetFile(_ executions: [String]) throws -> String {
@@ -41,27 +41,27 @@ struct HostileInputTests {
     }
 
     @Test("validate: two ConcurrentExecutions past 64 bits, or two of 2^63-1, are located errors (exit 1)")
-    func validateHugeNumbers() throws {
-        let past = try run(["validate", try fleetFile(["99999999999999999999", "99999999999999999999"])])
+    func validateHugeNumbers() async throws {
+        let past = try await run(["validate", try fleetFile(["99999999999999999999", "99999999999999999999"])])
         #expect(past.status == 1, "\(past.stdout)\(past.stderr)")
         #expect(past.stdout.contains(":7:29: error: [FF111] ConcurrentExecutions is 99999999999999999999"))
         #expect(past.stdout.contains("GameLift allows an integer from 1 to 50"))
-        let maximum = try run(["validate", try fleetFile(["9223372036854775807", "9223372036854775807"])])
+        let maximum = try await run(["validate", try fleetFile(["9223372036854775807", "9223372036854775807"])])
         #expect(maximum.status == 1, "\(maximum.stdout)\(maximum.stderr)")
         #expect(maximum.stdout.contains("error: [FF304] ConcurrentExecutions add up to more than"))
-        let float = try run(["validate", try fleetFile([".inf", "1e400"])])
+        let float = try await run(["validate", try fleetFile([".inf", "1e400"])])
         #expect(float.status == 1)
         #expect(float.stdout.components(separatedBy: "[FF104]").count == 3, "\(float.stdout)")
     }
 
     /// A saved plan of the example fleets against a fresh local state, as JSON to tamper with.
-    func savedPlan() throws -> (plan: [String: Any], local: [String]) {
+    func savedPlan() async throws -> (plan: [String: Any], local: [String]) {
         let local = [
             "--local", "--local-state", directory.appendingPathComponent("state.json").path, "--local-seed",
             examples.appendingPathComponent("local/seed.json").path,
         ]
         let out = directory.appendingPathComponent("plan.json").path
-        let planned = try run(["plan", examples.appendingPathComponent("fleets").path, "--out", out] + local)
+        let planned = try await run(["plan", examples.appendingPathComponent("fleets").path, "--out", out] + local)
         try #require(planned.status == 0, "\(planned.stderr)")
         let plan = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
@@ -91,8 +91,8 @@ struct HostileInputTests {
     }
 
     @Test("apply --plan refuses a tampered plan whole: exit 1, located errors, nothing sent, state unchanged")
-    func tamperedPlans() throws {
-        let (plan, local) = try savedPlan()
+    func tamperedPlans() async throws {
+        let (plan, local) = try await savedPlan()
         let state = directory.appendingPathComponent("state.json")
         let journal = directory.appendingPathComponent("journal.jsonl").path
         let before = try Data(contentsOf: state)
@@ -130,7 +130,7 @@ struct HostileInputTests {
             ),
         ]
         for (name, path, expected) in cases {
-            let run = try run(["apply", "--plan", path, "--journal", journal] + local)
+            let run = try await run(["apply", "--plan", path, "--journal", journal] + local)
             #expect(run.status == 1, "\(name): \(run.stdout)\(run.stderr)")
             #expect(run.stderr.contains("the plan is refused; nothing was applied"), "\(name): \(run.stderr)")
             for text in expected { #expect(run.stderr.contains(text), "\(name): no \(text) in \(run.stderr)") }
@@ -145,10 +145,10 @@ struct HostileInputTests {
         let seed = examples.appendingPathComponent("local/seed.json").path
         let workspace = try Workspace("hostile-emulator")
         defer { workspace.remove() }
-        let server = try EmulatorServer.gameLiftLocal(
+        let server = try await EmulatorServer.gameLiftLocal(
             ["--log-level", "warning", "--state", workspace.file("state.json"), "--seed-state", seed],
             workspace: workspace)
-        defer { _ = server.stop() }
+        defer { server.kill() }
         let huge =
             #"{"FleetId":"\#(Self.arena)","RuntimeConfiguration":{"ServerProcesses":["#
             + #"{"LaunchPath":"/local/game/bin/ArenaServer","ConcurrentExecutions":9223372036854775807},"#

@@ -11,7 +11,7 @@ struct ProfilePrecedenceTests {
     @Test(
         "--profile beats stale environment keys; AWS_PROFILE does not; --debug names the source",
         .enabled(if: ready, "fleetform and gamelift-local are not built"))
-    func explicitProfileBeatsEnvironmentKeys() throws {
+    func explicitProfileBeatsEnvironmentKeys() async throws {
         let fleetform = try #require(BuiltBinaries.url("fleetform"))
         let root = BuiltBinaries.packageRoot
         let work = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -23,13 +23,13 @@ struct ProfilePrecedenceTests {
             to: work.appendingPathComponent(".aws/credentials"), atomically: true, encoding: .utf8)
         let serverWorkspace = try Workspace("gamelift-local")
         defer { serverWorkspace.remove() }
-        let server = try EmulatorServer.gameLiftLocal(
+        let server = try await EmulatorServer.gameLiftLocal(
             [
                 "--state", work.appendingPathComponent("state.json").path,
                 "--seed-state", root.appendingPathComponent("examples/local/seed.json").path,
                 "--verify-signatures", "--access-key", "AKIDPRODPROFILE:prod-profile-secret",
             ], workspace: serverWorkspace)
-        defer { _ = server.stop() }
+        defer { server.kill() }
         let fleetFile = root.appendingPathComponent("examples/fleets/prod/arena.yaml").path
         let environment = [
             "HOME": work.path, "AWS_ENDPOINT_URL": server.endpoint, "AWS_REGION": "us-west-2",
@@ -37,7 +37,7 @@ struct ProfilePrecedenceTests {
             "AWS_EC2_METADATA_DISABLED": "true", "AWS_MAX_ATTEMPTS": "1", "NO_COLOR": "1",
         ]
 
-        let explicit = try CommandRun.run(
+        let explicit = try await CommandRun.run(
             fleetform, ["plan", fleetFile, "--profile", "prod", "--debug"], in: work, environment: environment)
         #expect(explicit.status == 0, "\(explicit.stdout)\(explicit.stderr)")
         #expect(explicit.stderr.contains("debug: credentials from profile prod (keys)"), "\(explicit.stderr)")
@@ -45,7 +45,7 @@ struct ProfilePrecedenceTests {
 
         var viaVariable = environment
         viaVariable["AWS_PROFILE"] = "prod"
-        let variable = try CommandRun.run(
+        let variable = try await CommandRun.run(
             fleetform, ["plan", fleetFile, "--debug"], in: work, environment: viaVariable)
         #expect(variable.status == 1)
         #expect(variable.stderr.contains("debug: credentials from environment"), "\(variable.stderr)")

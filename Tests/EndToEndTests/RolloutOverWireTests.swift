@@ -12,10 +12,10 @@ struct RolloutOverWireTests {
     @Test(
         "a bad canary halts (exit 4, rolled back, later waves untouched); the fixed run resumes (exit 0)",
         .enabled(if: ready, "fleetform and gamelift-local are not built"))
-    func haltAndResume() throws {
+    func haltAndResume() async throws {
         // The arena fleet crashing every second for the last 15 minutes, whatever its configuration.
         let since = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-900))
-        let stage = try Stage("fleetform-rollout") { arena in
+        let stage = try await Stage("fleetform-rollout") { arena in
             var behaviour = arena["Behaviour"] as? [String: Any] ?? [:]
             behaviour["OngoingFailure"] = ["Code": "SERVER_PROCESS_CRASHED", "EverySeconds": 1, "Since": since]
             arena["Behaviour"] = behaviour
@@ -40,7 +40,7 @@ struct RolloutOverWireTests {
             stage.server.log.split(separator: "\n").count { $0.contains("operation=UpdateRuntimeConfiguration") }
         }
 
-        let halted = try stage.run(command)
+        let halted = try await stage.run(command)
         #expect(halted.status == 4, "\(halted.stdout)\n\(halted.stderr)")
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(halted.stdout.utf8)) as? [String: Any])
@@ -50,7 +50,7 @@ struct RolloutOverWireTests {
         #expect(updates() == 2, "\(stage.server.log)")
 
         try good.write(to: arena, atomically: true, encoding: .utf8)
-        let resumed = try stage.run(command)
+        let resumed = try await stage.run(command)
         #expect(resumed.status == 0, "\(resumed.stdout)\n\(resumed.stderr)")
         let again = try #require(
             try JSONSerialization.jsonObject(with: Data(resumed.stdout.utf8)) as? [String: Any])
@@ -60,23 +60,23 @@ struct RolloutOverWireTests {
         let canaryWatch = (resumedWaves.first?["watch"] as? [String: Any])?["fleets"] as? [[String: Any]]
         #expect((canaryWatch?.first?["alreadyFailing"] as? [Any])?.isEmpty == false, "\(resumed.stdout)")
 
-        let plan = try stage.run(["plan", fleets.path, "--detailed-exitcode"])
+        let plan = try await stage.run(["plan", fleets.path, "--detailed-exitcode"])
         #expect(plan.status == 0, "\(plan.stdout)\n\(plan.stderr)")
     }
 
     @Test(
         "a held canary stops the rollout unless --continue-on-hold; plan --wave --out, then apply --plan --bake",
         .enabled(if: ready, "fleetform and gamelift-local are not built"))
-    func heldAndSavedPlan() throws {
+    func heldAndSavedPlan() async throws {
         // The arena fleet in ERROR until the state file is edited: updates to it are refused (held).
-        let stage = try Stage("fleetform-rollout-held") { arena in arena["Hold"] = ["Status": "ERROR"] }
+        let stage = try await Stage("fleetform-rollout-held") { arena in arena["Hold"] = ["Status": "ERROR"] }
         defer { stage.stop() }
         let work = stage.work
         let root = BuiltBinaries.packageRoot
         let fleets = root.appendingPathComponent("examples/fleets").path
         let arena = root.appendingPathComponent("examples/fleets/prod/arena.yaml").path
         let journal = work.appendingPathComponent("journal.jsonl").path
-        func run(_ arguments: [String]) throws -> CommandRun { try stage.run(arguments) }
+        func run(_ arguments: [String]) async throws -> CommandRun { try await stage.run(arguments) }
         func results(_ run: CommandRun) throws -> [String?] {
             let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
             return (document?["waves"] as? [[String: Any]] ?? []).map { $0["result"] as? String }
@@ -86,25 +86,25 @@ struct RolloutOverWireTests {
             "json",
         ]
 
-        let stopped = try run(rollout)
+        let stopped = try await run(rollout)
         #expect(stopped.status == 3, "\(stopped.stdout)\n\(stopped.stderr)")
         #expect(try results(stopped) == ["held", "notStarted"])
 
         // A saved plan with the waves: the held canary again, and this time the rollout goes on.
         let planFile = work.appendingPathComponent("plan.json").path
-        let plan = try run(["plan", fleets, "--wave", arena, "--out", planFile])
+        let plan = try await run(["plan", fleets, "--wave", arena, "--out", planFile])
         #expect(plan.status == 0, "\(plan.stdout)\n\(plan.stderr)")
         #expect(plan.stdout.contains("wave 1 ("), "\(plan.stdout)")
-        let withoutBake = try run(["apply", "--plan", planFile, "--auto-approve"])
+        let withoutBake = try await run(["apply", "--plan", planFile, "--auto-approve"])
         #expect(withoutBake.status == 1)
         #expect(withoutBake.stderr.contains("has waves: give --bake DURATION"), "\(withoutBake.stderr)")
-        let went = try run([
+        let went = try await run([
             "apply", "--plan", planFile, "--bake", "1s", "--continue-on-hold", "--auto-approve", "--journal", journal,
             "--format", "json",
         ])
         #expect(went.status == 3, "\(went.stdout)\n\(went.stderr)")
         #expect(try results(went) == ["held", "healthy"])
-        let again = try run(["plan", fleets, "--detailed-exitcode"])
+        let again = try await run(["plan", fleets, "--detailed-exitcode"])
         #expect(again.stdout.contains("0 to update, 6 unchanged, 1 held"), "\(again.stdout)")
     }
 }
@@ -118,7 +118,7 @@ private struct Stage {
     let environment: [String: String]
     var work: URL { workspace.url }
 
-    init(_ label: String, arena: (inout [String: Any]) -> Void) throws {
+    init(_ label: String, arena: (inout [String: Any]) -> Void) async throws {
         fleetform = try #require(BuiltBinaries.url("fleetform"))
         workspace = try Workspace(label)
         let root = BuiltBinaries.packageRoot
@@ -136,7 +136,7 @@ private struct Stage {
         let work = workspace.url
         let seedPath = work.appendingPathComponent("seed.json")
         try JSONSerialization.data(withJSONObject: seed).write(to: seedPath)
-        server = try EmulatorServer.gameLiftLocal(
+        server = try await EmulatorServer.gameLiftLocal(
             ["--state", work.appendingPathComponent("state.json").path, "--seed-state", seedPath.path],
             workspace: workspace)
         let config = work.appendingPathComponent("aws-config")
@@ -148,12 +148,12 @@ private struct Stage {
         ]
     }
 
-    func run(_ arguments: [String]) throws -> CommandRun {
-        try CommandRun.run(fleetform, arguments, in: work, environment: environment)
+    func run(_ arguments: [String]) async throws -> CommandRun {
+        try await CommandRun.run(fleetform, arguments, in: work, environment: environment)
     }
 
     func stop() {
-        server.stop()
+        server.kill()
         workspace.remove()
     }
 }

@@ -29,7 +29,9 @@ struct CredentialChainTests {
         let clock = clock ?? ManualClock(Self.start)
         let chain = DefaultCredentialChain(
             settings: settings, environment: environment, httpClient: client,
-            endpoints: CredentialEndpoints(containerBase: containerBase, instanceMetadata: "http://127.0.0.1:1"),
+            // A generous time limit: a loaded machine must not turn a slow stub into a retried request.
+            endpoints: CredentialEndpoints(
+                containerBase: containerBase, instanceMetadata: "http://127.0.0.1:1", containerTimeout: 60),
             now: { clock.now })
         do {
             let value = try await body(chain)
@@ -254,7 +256,8 @@ struct CredentialChainTests {
 
     /// An IMDS stub whose token request answers `tokenStatus`, whose role list fails `roleFailures` times
     /// with HTTP 500 first, and which accepts reads with or without a token.
-    static func metadataStub(tokenStatus: Int, roleFailures: Int = 0) -> @Sendable (ReceivedRequest) async -> StubAnswer {
+    static func metadataStub(tokenStatus: Int, roleFailures: Int = 0) -> @Sendable (ReceivedRequest) async -> StubAnswer
+    {
         let failures = AnswerCounter()
         let document =
             #"{"Code":"Success","AccessKeyId":"ASIAIMDSV1","SecretAccessKey":"s","Token":"t","Expiration":"2026-11-24T12:00:00Z"}"#
@@ -273,7 +276,9 @@ struct CredentialChainTests {
         }
     }
 
-    @Test("no IMDSv2 token (HTTP 403, 404, 405): the reads go on without one, as botocore's do", arguments: [403, 404, 405])
+    @Test(
+        "no IMDSv2 token (HTTP 403, 404, 405): the reads go on without one, as botocore's do",
+        arguments: [403, 404, 405])
     func instanceMetadataFallsBackToIMDSv1(tokenStatus: Int) async throws {
         try await withStubServer(Self.metadataStub(tokenStatus: tokenStatus)) { url, log in
             let env = ["AWS_EC2_METADATA_SERVICE_ENDPOINT": url, "AWS_METADATA_SERVICE_TIMEOUT": "60"]

@@ -18,7 +18,7 @@ func withStandardClient<T: Sendable>(
     let chain = DefaultCredentialChain(
         settings: settings, environment: environment, transport: transport,
         endpoints: CredentialEndpoints(containerBase: "http://127.0.0.1:1", instanceMetadata: "http://127.0.0.1:1"),
-        now: now, sleep: { _ in }, mfaCode: mfaCode, processTimeout: 20)
+        now: now, sleep: { _ in }, mfaCode: mfaCode)
     let client = AWSGameLift(
         settings: settings, credentials: chain, logger: Logger(label: "test"), transport: transport, now: now)
     do {

@@ -116,10 +116,10 @@ struct CredentialSourcesCanaryTests {
         }
         try Self.writeHome(home)
         let (seed, fleets) = try DriftedFleets(count: 2).write(to: workspace)
-        let emulator = try EmulatorServer.gameLiftLocal(
+        let emulator = try await EmulatorServer.gameLiftLocal(
             ["--log-level", "warning", "--state", workspace.file("state.json"), "--seed-state", seed],
             workspace: workspace, name: "emulator")
-        defer { emulator.stop() }
+        defer { emulator.kill() }
 
         var quiet = Logger(label: "canary-stand-in")
         quiet.logLevel = .critical
@@ -141,11 +141,9 @@ struct CredentialSourcesCanaryTests {
             ]
             for run in runs {
                 let environment = base.merging(run.extra) { $1 }
-                let (status, child) = try await offPool {
-                    try ChildProcess.run(
-                        fleetform, ["plan", fleets, "--debug", "--profile", run.profile], directory: workspace.path,
-                        environment: environment, outputPrefix: workspace.file(run.name))
-                }
+                let (status, child) = try await ChildProcess.run(
+                    fleetform, ["plan", fleets, "--debug", "--profile", run.profile], directory: workspace.path,
+                    environment: environment, outputPrefix: workspace.file(run.name))
                 if run.fails {
                     #expect(status == 1, "\(run.name) should fail; stderr:\n\(child.stderr)")
                 } else {

@@ -21,9 +21,9 @@ struct ExecutableSurvivalTests {
     /// Runs a command and checks it exited (with a status in `allowed`) rather than being killed by a signal.
     static func survive(
         _ name: String, _ arguments: [String], in workspace: Workspace, allowed: Set<Int32>, label: String
-    ) throws -> String? {
+    ) async throws -> String? {
         let binary = try BuiltBinaries.require(name)
-        let (status, child) = try ChildProcess.run(
+        let (status, child) = try await ChildProcess.run(
             binary, arguments, directory: workspace.path,
             environment: Self.environment.merging(["HOME": workspace.path]) { $1 },
             outputPrefix: workspace.file("\(name)-\(label)"), timeout: 60)
@@ -36,7 +36,7 @@ struct ExecutableSurvivalTests {
     }
 
     @Test("fleetform: mutated fleet files, saved plans and journals end in exit 0 or 1, never a signal")
-    func fleetform() throws {
+    func fleetform() async throws {
         let workspace = try Workspace("survival-fleetform")
         defer { workspace.remove() }
         var random = SeededGenerator(seed: 0x5_0_2F1EE7F0)
@@ -67,7 +67,7 @@ struct ExecutableSurvivalTests {
                 ("rollback", ["rollback", "--journal", journalFile, "--auto-approve"] + local, [0, 1, 3]),
             ]
             for (label, arguments, allowed) in runs {
-                if let failure = try Self.survive(
+                if let failure = try await Self.survive(
                     "fleetform", arguments, in: workspace, allowed: allowed, label: "\(label) \(i)")
                 {
                     failures.append(failure)
@@ -100,9 +100,9 @@ struct ExecutableSurvivalTests {
                 ("seed", ["--seed-state", seed]), ("faults", ["--seed-state", validSeed, "--faults", faultFile]),
             ]
             for (label, arguments) in runs {
-                let server = try Self.start(arguments, in: workspace, label: "\(label)-\(i)")
+                let server = try await Self.start(arguments, in: workspace, label: "\(label)-\(i)")
                 if server.isRunning { server.process.terminate() }
-                let status = server.wait(timeout: 30)
+                let status = await server.wait(timeout: 60)
                 if server.process.terminationReason != .exit || ![0, 1].contains(status ?? -1) {
                     failures.append(
                         "\(label) \(i): gamelift-local ended with \(String(describing: status))\n\(server.stderr)")
@@ -110,7 +110,7 @@ struct ExecutableSurvivalTests {
             }
         }
         // One server, many mutated requests: it answers each and is still serving at the end.
-        let server = try Self.start(["--seed-state", validSeed], in: workspace, label: "requests")
+        let server = try await Self.start(["--seed-state", validSeed], in: workspace, label: "requests")
         let endpoint = String(server.stdout.split(separator: "\n").first?.dropFirst("listening on ".count) ?? "")
         let trees = try FuzzCorpus.requests.map { ($0.operation, try FuzzJSON.parse($0.body)) }
         for _ in 0..<(Self.count * 10) {
@@ -121,17 +121,18 @@ struct ExecutableSurvivalTests {
             endpoint, "DescribeRuntimeConfiguration", #"{"FleetId":"\#(FuzzCorpus.linuxFleet)"}"#)
         #expect(canary == 200)
         server.process.terminate()
-        #expect(server.wait(timeout: 30) == 0 && server.process.terminationReason == .exit)
+        let status = await server.wait(timeout: 60)
+        #expect(status == 0 && server.process.terminationReason == .exit)
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n\n"))")
     }
 
     /// `gamelift-local --port 0 …`, once it listens or has exited.
-    static func start(_ arguments: [String], in workspace: Workspace, label: String) throws -> ChildProcess {
+    static func start(_ arguments: [String], in workspace: Workspace, label: String) async throws -> ChildProcess {
         let binary = try BuiltBinaries.require("gamelift-local")
         let child = try ChildProcess(
             binary, ["--port", "0", "--log-level", "critical"] + arguments, directory: workspace.path,
             environment: environment, outputPrefix: workspace.file("local-\(label)"))
-        _ = poll(deadline: 30) { child.stdout.hasPrefix("listening on") || !child.isRunning }
+        _ = await poll(deadline: 30) { child.stdout.hasPrefix("listening on") || !child.isRunning }
         return child
     }
 
@@ -141,13 +142,13 @@ struct ExecutableSurvivalTests {
         request.headers.add(name: "X-Amz-Target", value: "GameLift.\(operation)")
         request.headers.add(name: "Content-Type", value: "application/x-amz-json-1.1")
         request.body = .bytes(ByteBuffer(string: body))
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         _ = try await response.body.collect(upTo: 1 << 20)
         return response.status.code
     }
 
     @Test("fleetform-bench: hostile arguments end in an exit status, never a signal")
-    func bench() throws {
+    func bench() async throws {
         let workspace = try Workspace("survival-bench")
         defer { workspace.remove() }
         let arguments: [[String]] = [
@@ -158,7 +159,7 @@ struct ExecutableSurvivalTests {
         ]
         var failures: [String] = []
         for (index, list) in arguments.enumerated() {
-            if let failure = try Self.survive(
+            if let failure = try await Self.survive(
                 "fleetform-bench", list, in: workspace, allowed: [1, 64], label: "args \(index)")
             {
                 failures.append(failure)

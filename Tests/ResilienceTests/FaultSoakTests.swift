@@ -21,7 +21,7 @@ struct FaultSoakTests {
     static var throttleRate: Double { environment["FLEETFORM_SOAK_RPS"].flatMap(Double.init) ?? 7 }
 
     @Test("apply through errors, throttling and dropped connections converges every fleet")
-    func soak() throws {
+    func soak() async throws {
         let fleetform = try BuiltBinaries.require("fleetform")
         let workspace = try Workspace("soak")
         defer { workspace.remove() }
@@ -35,12 +35,12 @@ struct FaultSoakTests {
             """
         try Data(plan.utf8).write(to: URL(fileURLWithPath: faults))
         let state = workspace.file("state.json")
-        let server = try EmulatorServer.gameLiftLocal(
+        let server = try await EmulatorServer.gameLiftLocal(
             [
                 "--log-level", "warning", "--state", state, "--seed-state", seed, "--faults", faults, "--seed", "8",
             ],
             workspace: workspace)
-        defer { server.stop() }
+        defer { server.kill() }
 
         let environment = [
             "PATH": "/usr/bin:/bin", "HOME": workspace.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint,
@@ -49,7 +49,7 @@ struct FaultSoakTests {
             "AWS_CONFIG_FILE": workspace.file("no-config"), "AWS_SHARED_CREDENTIALS_FILE": workspace.file("no-creds"),
             "AWS_EC2_METADATA_DISABLED": "true",
         ]
-        let (status, apply) = try ChildProcess.run(
+        let (status, apply) = try await ChildProcess.run(
             fleetform,
             [
                 "apply", fleets, "--auto-approve", "--format", "json", "--parallelism", "8", "--journal",
@@ -68,7 +68,7 @@ struct FaultSoakTests {
         let notUpdated = outcomes.filter { $0["result"] as? String != "updated" }
         #expect(summary["updated"] == fixture.count, "summary \(summary); not updated: \(notUpdated.prefix(5))")
 
-        server.stop()
+        await server.stop()
         let live = try DriftedFleets.liveConfigurations(stateFile: state)
         let converged = (0..<fixture.count).filter {
             live[DriftedFleets.fleetId($0)]?.processesSorted == fixture.desired($0).processesSorted

@@ -22,21 +22,21 @@ struct SecretsCanaryTests {
         defer { workspace.remove() }
         let fixture = DriftedFleets(count: 6)
         let (seed, fleets) = try fixture.write(to: workspace)
-        let open = try EmulatorServer.gameLiftLocal(
+        let open = try await EmulatorServer.gameLiftLocal(
             [
                 "--log-level", "warning", "--state", workspace.file("state.json"), "--seed-state", seed,
             ], workspace: workspace,
             name: "open-emulator")
-        defer { open.stop() }
+        defer { open.kill() }
         // Verifies signatures against the same key id with another secret: every request is refused.
-        let verifying = try EmulatorServer.gameLiftLocal(
+        let verifying = try await EmulatorServer.gameLiftLocal(
             [
                 "--log-level", "warning",
                 "--state", workspace.file("state2.json"), "--seed-state", seed, "--verify-signatures",
                 "--access-key", "\(Self.accessKey):a-different-secret",
             ],
             workspace: workspace, name: "verifying-emulator")
-        defer { verifying.stop() }
+        defer { verifying.kill() }
 
         let base = [
             "PATH": "/usr/bin:/bin", "HOME": workspace.path, "AWS_ACCESS_KEY_ID": Self.accessKey,
@@ -67,11 +67,9 @@ struct SecretsCanaryTests {
                     "AWS_ENDPOINT_URL_GAMELIFT": endpoint, "AWS_ENDPOINT_URL_STS": endpoint,
                 ]) { _, new in new }
                 let prefix = workspace.file(run.name)
-                let (status, child) = try await offPool {
-                    try ChildProcess.run(
-                        fleetform, run.arguments, directory: workspace.path, environment: environment,
-                        outputPrefix: prefix)
-                }
+                let (status, child) = try await ChildProcess.run(
+                    fleetform, run.arguments, directory: workspace.path, environment: environment,
+                    outputPrefix: prefix)
                 if run.failing {
                     #expect(status == 1, "\(run.name) should fail; stderr:\n\(child.stderr)")
                     #expect(child.stderr.contains("InvalidSignature") || child.stdout.contains("InvalidSignature"))

@@ -15,7 +15,7 @@ public struct FleetOutcome: Codable, Sendable, Hashable {
     public var error: ServiceErrorInfo?
     /// A sentence for people: why held or failed.
     public var detail: String?
-    /// When the update was accepted, for reading events from then on.
+    /// When the accepted update was sent (before its first try), for reading events from then on.
     public var updatedAt: Date?
     /// The configuration that was overwritten (updated fleets).
     public var previous: RuntimeConfiguration?

@@ -105,6 +105,10 @@ public struct FleetUpdatePipeline: Sendable {
     public func send(
         _ fleet: FleetPlan, _ request: UpdateRuntimeConfigurationInput, previous: RuntimeConfiguration
     ) async throws(FleetFinished) -> SendResult {
+        // The watch counts events from when the update was sent, not from when its answer arrived: GameLift
+        // starts rolling the new configuration out in between, and a slow or retried answer must not hide
+        // the first failures.
+        let sentAt = wallClock()
         do {
             _ = try await gameLift.updateRuntimeConfiguration(request, region: fleet.region)
         } catch {
@@ -115,7 +119,7 @@ public struct FleetUpdatePipeline: Sendable {
             return .held(ServiceErrorInfo(error))
         }
         let done = outcome(
-            fleet, .updated, updatedAt: wallClock(), previous: previous, applied: request.runtimeConfiguration)
+            fleet, .updated, updatedAt: sentAt, previous: previous, applied: request.runtimeConfiguration)
         try? await journal.append(entry(.result, fleet, outcome: .updated))
         return .updated(done)
     }

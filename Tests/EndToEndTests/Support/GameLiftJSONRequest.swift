@@ -11,7 +11,7 @@ func postGameLiftJSON(_ endpoint: String, _ operation: String, _ body: String) a
     request.headers.add(name: "X-Amz-Target", value: "GameLift.\(operation)")
     request.headers.add(name: "Content-Type", value: "application/x-amz-json-1.1")
     request.body = .bytes(ByteBuffer(string: body))
-    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
     let bytes = try await response.body.collect(upTo: 1 << 20)
     return (response.status.code, String(buffer: bytes))
 }

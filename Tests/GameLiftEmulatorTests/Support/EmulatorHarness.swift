@@ -46,7 +46,7 @@ struct EmulatorHarness {
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(bytes: body))
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let collected = try await response.body.collect(upTo: 1 << 20)
         return Reply(
             status: Int(response.status.code), headers: response.headers, body: Array(collected.readableBytesView))

@@ -65,11 +65,3 @@ func withRecordingProxy<T: Sendable>(
         return try await body("http://127.0.0.1:\(port)", seen)
     }
 }
-
-/// Runs blocking work (waiting for a subprocess) on a thread of its own, so the concurrency pool stays free
-/// for the servers the subprocess talks to.
-func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
-    }
-}
