@@ -50,6 +50,8 @@ struct FleetformOverWireTests {
         let apply = try await fleetformRun(["apply", "--auto-approve", fleetFile])
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(apply.stdout.contains("1 updated"))
+        // A streamed apply names the account first, before any change is shown or made.
+        #expect(apply.stdout.hasPrefix("Account 123456789012 as arn:aws:iam::123456789012:user/gamelift-local\n"))
 
         let again = try await fleetformRun(["plan", "--detailed-exitcode", fleetFile])
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")

@@ -40,10 +40,10 @@ public struct WorkflowEventRenderer: Sendable {
             return single(.output, PlanTextRenderer(style: style).render(plan))
         case let .fleetPlanned(fleet):
             return PlanTextRenderer(style: style).block(fleet).map { [Text(.output, $0)] } ?? []
+        case let .callerRead(caller):
+            return single(.output, caller.line)
         case let .planSummary(plan):
-            // The account comes last in a stream: it is read alongside the fleets.
-            return single(
-                .output, (plan.caller.map { $0.line + "\n" } ?? "") + PlanTextRenderer(style: style).summary(plan))
+            return single(.output, PlanTextRenderer(style: style).summary(plan))
         case let .planSaved(path):
             return single(.error, "Saved the plan to \(path).")
         case let .approvalDeclined(cause):

@@ -128,6 +128,7 @@ public struct ApplyWorkflow: Sendable {
             observer.notice(.diagnostics(checked.diagnostics, fileCount: input.fleets.fileCount))
         }
         guard !checked.diagnostics.hasErrors else { return finish(plan: nil, apply: nil) }
+        if let caller = checked.caller { observer.notice(.callerRead(caller)) }
         observer.notice(.progressStarted(label: "Applying", total: input.fleets.documents.count))
         let (plan, report) = await streaming.run(input.fleets, checked)
         observer.notice(.progressFinished)
