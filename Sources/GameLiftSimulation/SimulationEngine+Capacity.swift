@@ -16,7 +16,7 @@ extension SimulationEngine {
         throws -> DescribeFleetUtilizationOutput
     {
         let page = try selectForCapacity(input, kind: "utilization", &call)
-        return .init(fleetUtilization: page.items.map { utilization($0) }, nextToken: page.next)
+        return .init(fleetUtilization: page.items.map { utilization($0, now: call.now) }, nextToken: page.next)
     }
 
     /// The fleets a capacity or utilization request names (unknown ones left out, each fleet once, in the order
@@ -93,18 +93,36 @@ extension SimulationEngine {
             location: name)
     }
 
-    private func utilization(_ index: Int, location: String? = nil) -> FleetUtilization {
+    private func utilization(_ index: Int, location: String? = nil, now: Date) -> FleetUtilization {
         let fleet = state.fleets[index]
         let (instances, sessions, name) = counts(index, location: location)
-        // A process whose launch path is not in the build never starts, so it is never active.
-        let launchable = (fleet.runtimeConfiguration.serverProcesses ?? []).filter {
-            BuildLayout.contains($0.launchPath, fleet: fleet)
-        }
-        let processes = SaturatingSum.multiply(instances, SaturatingSum.of(launchable.map(\.concurrentExecutions)))
+        let perInstance = Self.activeProcessesPerInstance(fleet, now: now)
+        let processes = SaturatingSum.multiply(instances, perInstance)
         return FleetUtilization(
             fleetId: fleet.fleetId, fleetArn: fleet.arn(account: state.account),
             activeServerProcessCount: processes, activeGameSessionCount: sessions,
             currentPlayerSessionCount: 0, maximumPlayerSessionCount: 0, location: name)
+    }
+
+    /// Server processes active on one instance at `now`. A process whose launch path is not in the build never
+    /// starts, so it is never active. After an update with a process lifetime, old processes end evenly over
+    /// the lifetime (from the event delay on) and each is replaced by one of the new configuration, as GameLift
+    /// replaces them (docs/local-gamelift.md): the count moves from the old configuration's to the new one's.
+    static func activeProcessesPerInstance(_ fleet: SimulatedFleet, now: Date) -> Int {
+        func launchable(_ configuration: RuntimeConfiguration) -> Int {
+            SaturatingSum.of(
+                (configuration.serverProcesses ?? []).filter { BuildLayout.contains($0.launchPath, fleet: fleet) }
+                    .map(\.concurrentExecutions))
+        }
+        let new = launchable(fleet.runtimeConfiguration)
+        guard let replacement = fleet.replacement, let lifetime = fleet.behaviour?.processLifetimeSeconds,
+            lifetime > 0
+        else { return new }
+        let delay = max(0.01, fleet.behaviour?.eventDelaySeconds ?? EventGenerator.defaultDelaySeconds)
+        let replaced = min(1, max(0, (now.timeIntervalSince(replacement.since) - delay) / lifetime))
+        guard replaced.isFinite else { return new }
+        let blended = Double(launchable(replacement.previous)) * (1 - replaced) + Double(new) * replaced
+        return Int(exactly: blended.rounded()) ?? Int.max
     }
 
     // MARK: One location
@@ -120,7 +138,7 @@ extension SimulationEngine {
         _ input: DescribeFleetLocationUtilizationInput, _ call: inout SimulationCall
     ) throws -> DescribeFleetLocationUtilizationOutput {
         let index = try locate(input, &call)
-        return .init(fleetUtilization: utilization(index, location: input.location))
+        return .init(fleetUtilization: utilization(index, location: input.location, now: call.now))
     }
 
     /// The fleet a one-location request names, once its members are valid and the location is the fleet's home

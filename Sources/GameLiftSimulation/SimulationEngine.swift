@@ -71,6 +71,12 @@ struct SimulationEngine {
         {
             throw GameLiftServiceError.answer(.invalidRequest, problem, requestId: call.requestId)
         }
+        // With a process lifetime, old processes run on beside the new ones until they end (see utilization).
+        let lifetime = state.fleets[index].behaviour?.processLifetimeSeconds ?? 0
+        state.fleets[index].replacement =
+            lifetime > 0
+            ? ProcessReplacement(previous: state.fleets[index].runtimeConfiguration, since: call.now.wholeMilliseconds)
+            : nil
         // A full replacement of the RuntimeConfiguration object: an omitted field is cleared, not kept.
         state.fleets[index].runtimeConfiguration = input.runtimeConfiguration
         let events = EventGenerator.eventsAfterUpdate(

@@ -60,6 +60,9 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
     /// Game sessions running in the home Region now, as `DescribeFleetUtilization` reports them; none when the
     /// state does not say.
     public var activeGameSessions: Int?
+    /// The configuration the last update replaced and when, kept while `Behaviour.ProcessLifetimeSeconds` is
+    /// set: old processes run on until they end, so for a lifetime after an update both configurations run.
+    public var replacement: ProcessReplacement?
 
     /// A fleet; only the identifying fields and the configuration are required.
     public init(
@@ -123,6 +126,7 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
         case locations = "Locations"
         case instances = "Instances"
         case activeGameSessions = "ActiveGameSessions"
+        case replacement = "Replacement"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -153,6 +157,23 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
         locations = try c.decodeIfPresent([SimulatedLocation].self, forKey: .locations)
         instances = try c.decodeIfPresent(Int.self, forKey: .instances)
         activeGameSessions = try c.decodeIfPresent(Int.self, forKey: .activeGameSessions)
+        replacement = try c.decodeIfPresent(ProcessReplacement.self, forKey: .replacement)
+    }
+}
+
+/// An update whose old processes may still run: the configuration it replaced and when it was accepted.
+public struct ProcessReplacement: Codable, Hashable, Sendable {
+    public var previous: RuntimeConfiguration
+    public var since: Date
+
+    public init(previous: RuntimeConfiguration, since: Date) {
+        self.previous = previous
+        self.since = since
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case previous = "PreviousRuntimeConfiguration"
+        case since = "Since"
     }
 }
 

@@ -176,8 +176,18 @@ extension SimulatedFleet {
         if let needed = behaviour?.gameSessionActivationSeconds, needed < 0 {
             throw SimulationError("\(place): Behaviour.GameSessionActivationSeconds \(needed) is below 0")
         }
-        // GameLift's integers are 32-bit: a configuration holding a larger number is not one GameLift could have.
-        let configuration = runtimeConfiguration
+        try Self.checkWireNumbers(runtimeConfiguration, place: "\(place).RuntimeConfiguration")
+        if let replacement {
+            guard replacement.since.timeIntervalSince1970.isFinite else {
+                throw SimulationError("\(place): Replacement.Since is not a date")
+            }
+            try Self.checkWireNumbers(
+                replacement.previous, place: "\(place).Replacement.PreviousRuntimeConfiguration")
+        }
+    }
+
+    /// GameLift's integers are 32-bit: a configuration holding a larger number is not one GameLift could have.
+    static func checkWireNumbers(_ configuration: RuntimeConfiguration, place: String) throws {
         let numbers: [(String, Int?)] =
             (configuration.serverProcesses ?? []).enumerated().map {
                 ("ServerProcesses[\($0)].ConcurrentExecutions", $1.concurrentExecutions)
@@ -186,7 +196,7 @@ extension SimulatedFleet {
                 ("GameSessionActivationTimeoutSeconds", configuration.gameSessionActivationTimeoutSeconds),
             ]
         for case let (name, value?) in numbers where !GameLiftLimits.wireInteger.contains(value) {
-            throw SimulationError("\(place).RuntimeConfiguration.\(name): \(value) does not fit in 32 bits")
+            throw SimulationError("\(place).\(name): \(value) does not fit in 32 bits")
         }
     }
 

@@ -66,6 +66,40 @@ import Testing
         #expect(all.fleetUtilization?.count == 3)
     }
 
+    @Test("with a process lifetime, old processes run on beside new ones: 40 → 60 → 80 over the lifetime")
+    func gradualReplacementCountsBothConfigurations() async throws {
+        var arena = Fixture.fleet(behaviour: FleetBehaviour(eventDelaySeconds: 0, processLifetimeSeconds: 600))
+        arena.instances = 10
+        var broken = Fixture.fleet(Fixture.lobby, behaviour: arena.behaviour)
+        broken.instances = 10
+        var instant = Fixture.fleet(Fixture.other)
+        instant.instances = 10
+        let (simulation, clock) = Fixture.simulation([arena, broken, instant])
+        func active() async throws -> [Int?] {
+            let ids = [Fixture.arena, Fixture.lobby, Fixture.other]
+            let use = try await simulation.describeFleetUtilization(.init(fleetIds: ids), region: "us-west-2")
+            return (use.fleetUtilization ?? []).map(\.activeServerProcessCount)
+        }
+        let eight = Fixture.configuration([("/local/game/bin/ArenaServer", "-port 7777", 8)])
+        let missing = Fixture.configuration([("/local/game/bin/Missing", nil, 8)])
+        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(Fixture.arena, eight), region: "us-west-2")
+        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(Fixture.lobby, missing), region: "us-west-2")
+        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(Fixture.other, eight), region: "us-west-2")
+        // Right after the update every old process still runs; without a lifetime the change is immediate.
+        #expect(try await active() == [40, 40, 80])
+        clock.advance(by: 300)
+        // Half of the old processes have ended: each replaced by a new one, or by nothing when its path is missing.
+        #expect(try await active() == [60, 20, 80])
+        clock.advance(by: 301)
+        #expect(try await active() == [80, 0, 80])
+        // The replaced configuration is kept in the state, and survives the state file.
+        let state = try simulation.snapshot()
+        #expect(state.fleets[0].replacement?.previous == Fixture.configuration())
+        #expect(state.fleets[2].replacement == nil)
+        let again = try StateCoding.decoder().decode(SimulationState.self, from: StateCoding.encoder().encode(state))
+        #expect(again == state)
+    }
+
     @Test func requestsOutsideTheModelAreRefused() async throws {
         let (simulation, _) = Fixture.simulation(Self.fleets())
         let tooMany = (0...GameLiftLimits.fleetCapacityBatch).map {

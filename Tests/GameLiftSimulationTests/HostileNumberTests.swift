@@ -72,6 +72,13 @@ import Testing
                     $0.runtimeConfiguration = Fixture.configuration([(Self.path, nil, Int.max)])
                 }
             ),
+            (
+                "Replacement.PreviousRuntimeConfiguration.ServerProcesses[0].ConcurrentExecutions: -9223372036854775808",
+                {
+                    $0.replacement = ProcessReplacement(
+                        previous: Fixture.configuration([(Self.path, nil, Int.min)]), since: Date())
+                }
+            ),
         ]
         for (message, change) in cases {
             var fleet = Fixture.fleet()
