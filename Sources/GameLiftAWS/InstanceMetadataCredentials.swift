@@ -31,8 +31,8 @@ public struct InstanceMetadataCredentialSource: CredentialSource {
         case token(String)
         /// No token, but the service is there: read without one (IMDSv1).
         case withoutToken(String)
-        case noService(String)
-        case refused(String)
+        /// No service, or one that refuses tokens: the source does not apply.
+        case notApplicable(String)
     }
 
     /// Token, role name, then the role's credentials; not applicable without a metadata service.
@@ -46,8 +46,7 @@ public struct InstanceMetadataCredentialSource: CredentialSource {
         var withoutToken: String?
         switch await fetchToken(base: base, http: http) {
         case .token(let value): token = value
-        case .noService(let reason): return .notApplicable(reason)
-        case .refused(let reason): return .notApplicable(reason)
+        case .notApplicable(let reason): return .notApplicable(reason)
         case .withoutToken(let reason):
             guard !settings.v1Disabled else {
                 throw CredentialsError(
@@ -92,7 +91,7 @@ public struct InstanceMetadataCredentialSource: CredentialSource {
     /// 400 is a refusal; anything else, or a connection error, is tried again up to the attempt limit.
     func fetchToken(base: String, http: HTTPExchange) async -> TokenOutcome {
         let url = base + "/latest/api/token"
-        var last = "no instance metadata service at \(base)"
+        var last = TokenOutcome.notApplicable("no instance metadata service at \(base)")
         for _ in 0..<settings.attempts {
             do {
                 let answer = try await http.send(
@@ -101,16 +100,16 @@ public struct InstanceMetadataCredentialSource: CredentialSource {
                 switch answer.status {
                 case 200: return .token(String(decoding: answer.body, as: UTF8.self))
                 case 403, 404, 405: return .withoutToken("\(url) answered HTTP \(answer.status) for a token")
-                case 400: return .refused("\(base) refused an IMDSv2 token: HTTP 400")
-                default: last = "\(url) answered HTTP \(answer.status) for a token"
+                case 400: return .notApplicable("\(base) refused an IMDSv2 token: HTTP 400")
+                default: last = .withoutToken("\(url) answered HTTP \(answer.status) for a token")
                 }
             } catch let error as GameLiftTransportError where error.kind == .timeout {
                 return .withoutToken("\(url) gave no token within \(settings.timeout) s")
             } catch {
-                last = "no instance metadata service at \(base) (\(error))"
+                last = .notApplicable("no instance metadata service at \(base) (\(error))")
             }
         }
-        return last.hasPrefix("no instance metadata service") ? .noService(last) : .withoutToken(last)
+        return last
     }
 
     /// A GET tried up to the attempt limit while `retry` says the answer is not usable; the last answer.

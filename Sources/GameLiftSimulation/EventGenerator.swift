@@ -14,11 +14,16 @@ enum EventGenerator {
     /// The server SDK's InitSDK() timeout: a started process that has not called it is given up on.
     static let initSDKTimeoutSeconds = 300.0
 
+    /// Seconds after an update before the fleet's first new process starts (`Behaviour.EventDelaySeconds`).
+    static func delay(of fleet: SimulatedFleet) -> Double {
+        max(0.01, fleet.behaviour?.eventDelaySeconds ?? defaultDelaySeconds)
+    }
+
     static func eventsAfterUpdate(of fleet: SimulatedFleet, account: String, at time: Date, seed: UInt64)
         -> [FleetEvent]
     {
         var random = SeededGenerator(seed: seed, "events", fleet.fleetId, String(fleet.updateCount))
-        let delay = max(0.01, fleet.behaviour?.eventDelaySeconds ?? defaultDelaySeconds)
+        let delay = Self.delay(of: fleet)
         let configuration = fleet.runtimeConfiguration
         let processes = configuration.serverProcesses ?? []
         var events: [FleetEvent] = []

@@ -118,8 +118,8 @@ extension SimulationEngine {
         guard let replacement = fleet.replacement, let lifetime = fleet.behaviour?.processLifetimeSeconds,
             lifetime > 0
         else { return new }
-        let delay = max(0.01, fleet.behaviour?.eventDelaySeconds ?? EventGenerator.defaultDelaySeconds)
-        let replaced = min(1, max(0, (now.timeIntervalSince(replacement.since) - delay) / lifetime))
+        let started = now.timeIntervalSince(replacement.since) - EventGenerator.delay(of: fleet)
+        let replaced = min(1, max(0, started / lifetime))
         guard replaced.isFinite else { return new }
         let blended = Double(launchable(replacement.previous)) * (1 - replaced) + Double(new) * replaced
         return Int(exactly: blended.rounded()) ?? Int.max
