@@ -106,7 +106,8 @@ let package = Package(
         // The test kit: the virtual clock, the GameLift double, drifted-fleet fixtures, launchers for the built
         // binaries. Shared by the tests and the benchmark; never a dependency of fleetform or gamelift-local.
         .target(
-            name: "FleetformTesting", dependencies: ["GameLiftAPI", "GameLiftSimulation"], swiftSettings: settings),
+            name: "FleetformTesting", dependencies: ["FleetformCore", "GameLiftAPI", "GameLiftSimulation"],
+            swiftSettings: settings),
         .executableTarget(
             name: "fleetform",
             dependencies: ["FleetformCore", "FleetSpec", "GameLiftAPI", "GameLiftConnection", argumentParser],

@@ -12,6 +12,16 @@ public struct Workspace: Sendable {
 
     public func file(_ name: String) -> String { url.appendingPathComponent(name).path }
 
+    /// Writes `text` to `name` (a path inside the workspace, its folders made as needed); returns the path.
+    @discardableResult
+    public func write(_ name: String, _ text: String) throws -> String {
+        let path = file(name)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     public func remove() { try? FileManager.default.removeItem(at: url) }
 }
 

@@ -84,7 +84,7 @@ struct StreamingApplyTests {
     @Test("--auto-approve: each fleet's plan is shown as it is decided, then the summaries")
     func planShownAsDecided() async throws {
         let world = World()
-        let recorder = EventRecorder()
+        let recorder = WorkflowEventRecorder()
         _ = await world.apply(.automatic, observer: recorder)
         let output = recorder.text(.output)
         let block = try #require(output.range(of: "~ fleet-2f1c3a9e… (us-west-2)  fleets/prod/arena.yaml:1"))
@@ -201,20 +201,5 @@ struct StreamingApplyTests {
         #expect(stale.apply?.outcomes.first?.error?.code == "StalePlan")
         #expect(world.gameLift.configuration(Fixture.arena) == meanwhile)
         #expect(world.updates() == 1)
-    }
-}
-
-/// Records a workflow's events and renders them as the command line would, without colour.
-final class EventRecorder: WorkflowObserver, @unchecked Sendable {
-    private let lock = NSLock()
-    private var recorded: [WorkflowEvent] = []
-
-    func notice(_ event: WorkflowEvent) { lock.withLock { recorded.append(event) } }
-
-    var events: [WorkflowEvent] { lock.withLock { recorded } }
-
-    func text(_ stream: WorkflowEventRenderer.Stream) -> String {
-        events.flatMap { WorkflowEventRenderer().render($0) }.filter { $0.stream == stream }.map(\.text)
-            .joined(separator: "\n")
     }
 }

@@ -43,17 +43,16 @@ struct RolloutTests {
 
         func writeFiles(broken: Set<String> = []) throws {
             for (id, region) in [(canary, "us-west-2"), (west, "us-west-2"), (east, "us-east-1")] {
-                let path = workspace.file("fleets/\(id == canary ? "canary" : region).yaml")
-                try FileManager.default.createDirectory(
-                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try """
-                FleetId: \(id)
-                Region: \(region)
-                RuntimeConfiguration:
-                  ServerProcesses:
-                    - LaunchPath: /local/game/bin/\(broken.contains(id) ? "ArenaServr" : "ArenaServer")
-                      ConcurrentExecutions: 8
-                """.write(toFile: path, atomically: true, encoding: .utf8)
+                try workspace.write(
+                    "fleets/\(id == canary ? "canary" : region).yaml",
+                    """
+                    FleetId: \(id)
+                    Region: \(region)
+                    RuntimeConfiguration:
+                      ServerProcesses:
+                        - LaunchPath: /local/game/bin/\(broken.contains(id) ? "ArenaServr" : "ArenaServer")
+                          ConcurrentExecutions: 8
+                    """)
             }
         }
 

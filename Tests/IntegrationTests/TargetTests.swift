@@ -23,18 +23,16 @@ struct TargetTests {
         ]
         var paths: [String: String] = [:]
         for (name, (fleet, region)) in files {
-            let path = workspace.file(name)
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try """
-            FleetId: \(fleet)
-            Region: \(region)
-            RuntimeConfiguration:
-              ServerProcesses:
-                - LaunchPath: /local/game/server
-                  ConcurrentExecutions: 2
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-            paths[name] = path
+            paths[name] = try workspace.write(
+                name,
+                """
+                FleetId: \(fleet)
+                Region: \(region)
+                RuntimeConfiguration:
+                  ServerProcesses:
+                    - LaunchPath: /local/game/server
+                      ConcurrentExecutions: 2
+                """)
         }
         return paths
     }

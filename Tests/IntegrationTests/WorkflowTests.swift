@@ -1,5 +1,6 @@
 import FleetSpec
 import FleetformCore
+import FleetformTesting
 import Foundation
 import GameLiftAPI
 import GameLiftSimulation

@@ -2,16 +2,18 @@ import FleetformCore
 import Foundation
 
 /// Records a workflow's events, and renders them the way the command line would.
-final class WorkflowEventRecorder: WorkflowObserver, @unchecked Sendable {
+public final class WorkflowEventRecorder: WorkflowObserver, @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [WorkflowEvent] = []
 
-    func notice(_ event: WorkflowEvent) { lock.withLock { recorded.append(event) } }
+    public init() {}
 
-    var events: [WorkflowEvent] { lock.withLock { recorded } }
+    public func notice(_ event: WorkflowEvent) { lock.withLock { recorded.append(event) } }
+
+    public var events: [WorkflowEvent] { lock.withLock { recorded } }
 
     /// What the command line would print on standard output and standard error, without colour.
-    func text(_ stream: WorkflowEventRenderer.Stream) -> String {
+    public func text(_ stream: WorkflowEventRenderer.Stream) -> String {
         events.flatMap { WorkflowEventRenderer().render($0) }.filter { $0.stream == stream }.map(\.text)
             .joined(separator: "\n")
     }
