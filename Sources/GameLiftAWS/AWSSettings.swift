@@ -29,8 +29,11 @@ public struct AWSSettings: Sendable, Hashable {
     public var network: NetworkSettings
     /// How the EC2 instance metadata service is reached: its endpoint, time limit, attempts and IMDSv1.
     public var instanceMetadata = InstanceMetadataSettings()
-    /// `AWS_MAX_ATTEMPTS` or the profile's `max_attempts`.
-    public var maxAttempts: Int?
+    /// How requests are retried: the standard policy, with `AWS_MAX_ATTEMPTS` or the profile's `max_attempts` as
+    /// its attempts. Resolved whole, here, and never patched field by field later: a copy of `.standard` with one
+    /// field overwritten under a condition lost that field in optimized builds (docs/architecture.md, "A compiler
+    /// bug we work around").
+    public var retryPolicy: RetryPolicy = .standard
     /// The shared config file (`AWS_CONFIG_FILE`, else `~/.aws/config`) and its contents, when it exists.
     public var configFilePath: String
     public var configFile: AWSConfigFile?
@@ -96,7 +99,7 @@ public struct AWSSettings: Sendable, Hashable {
             useDualStackEndpoint: false,
             network: try NetworkSettings.resolve(
                 environment: environment, profileValues: profileValues, toolVersion: toolVersion, home: home),
-            maxAttempts: nil, configFilePath: configPath, configFile: configFile,
+            configFilePath: configPath, configFile: configFile,
             credentialsFilePath: credentialsPath, credentialsFile: credentialsFile,
             ssoCacheDirectory: home + "/.aws/sso/cache",
             connectTimeout: try timeout(connectTimeout, flag: "--connect-timeout") ?? 10,
@@ -163,7 +166,7 @@ public struct AWSSettings: Sendable, Hashable {
             guard let n = Int(value), n >= 1 else {
                 throw AWSConfigurationError("\(source): '\(value)' is not a whole number of attempts of at least 1")
             }
-            settings.maxAttempts = n
+            settings.retryPolicy = RetryPolicy(maxAttempts: n)
         }
         settings.instanceMetadata = try InstanceMetadataSettings.resolve(
             environment: env, profileValue: { profileValues[$0] }, profileName: profileName,
@@ -229,13 +232,6 @@ public struct AWSSettings: Sendable, Hashable {
             throw AWSConfigurationError("\(flag): \(value) is not a number of seconds between 0 and 3600")
         }
         return value
-    }
-
-    /// The retry policy with `maxAttempts` applied over `base` (backoff, budget and caps stay as they are).
-    public func retryPolicy(base: RetryPolicy = .standard) -> RetryPolicy {
-        var policy = base
-        if let maxAttempts { policy.maxAttempts = maxAttempts }
-        return policy
     }
 
     /// A value of the profile in use, from either file (e.g. `role_arn`), for the credential providers.

@@ -3,28 +3,32 @@ import GameLiftAPI
 import GameLiftAWS
 import Logging
 
-/// Real AWS GameLift: settings and credentials resolved the way AWS tools resolve them.
-enum AWSBackend {
-    struct Opened {
-        var gameLift: any GameLift
-        var identity: any IdentityProviding
-        var defaultRegion: String?
-        var retryPolicy: RetryPolicy
-        /// The credential source's name (never its values), for `--debug`.
-        var credentialSource: String?
-        var shutdown: @Sendable () async -> Void
+/// Real AWS GameLift: the client, built from settings resolved the way AWS tools resolve them, with its
+/// credentials resolved once.
+///
+/// A class, and it carries no retry policy: the caller reads the policy from the settings it resolved itself,
+/// synchronously. The struct this replaced came back from `open` (an `async` function) with its policy's
+/// attempts never written in optimized builds, so no request was retried (docs/architecture.md, "A compiler bug
+/// we work around").
+final class AWSBackend: Sendable {
+    let client: AWSGameLift
+    /// The credential source's name (never its values), for `--debug`.
+    let credentialSource: String?
+
+    private init(client: AWSGameLift, credentialSource: String?) {
+        self.client = client
+        self.credentialSource = credentialSource
     }
 
-    static func open(_ connection: ConnectionSettings) async throws -> Opened {
-        let environment = connection.environment
-        let settings = try Self.settings(connection)
+    static func open(_ settings: AWSSettings, connection: ConnectionSettings) async throws -> AWSBackend {
         StandardErrorLogging.bootstrap()
         var logger = Logger(label: "fleetform.gamelift")
         logger.logLevel = connection.debug ? .debug : .warning
         let client: AWSGameLift
         do {
             client = try AWSGameLift.standard(
-                settings: settings, environment: environment, logger: logger, mfaCode: TerminalMFAPrompt.provider())
+                settings: settings, environment: connection.environment, logger: logger,
+                mfaCode: TerminalMFAPrompt.provider())
         } catch {
             throw ConnectionError("\(error)")
         }
@@ -37,13 +41,12 @@ enum AWSBackend {
             throw ConnectionError("\(error)")
         }
         let source = await (client.credentials as? DefaultCredentialChain)?.sourceName
-        return Opened(
-            gameLift: client, identity: client, defaultRegion: settings.defaultRegion,
-            retryPolicy: settings.retryPolicy(), credentialSource: source, shutdown: { try? await client.shutdown() })
+        return AWSBackend(client: client, credentialSource: source)
     }
-}
 
-extension AWSBackend {
+    /// Closes the client's pooled connections.
+    func shutdown() async { try? await client.shutdown() }
+
     /// Settings from flags, environment and the AWS config files: local reads only, no network.
     static func settings(_ connection: ConnectionSettings) throws -> AWSSettings {
         let environment = connection.environment

@@ -44,12 +44,18 @@ public struct GameLiftConnection: Sendable {
             return GameLiftConnection(
                 gameLift: resilient, defaultRegion: backend.defaultRegion, identity: backend.identity, shutdown: {})
         }
-        let backend = try await AWSBackend.open(settings)
-        if debug { debugLog("debug: credentials from \(backend.credentialSource ?? "an unnamed source")") }
-        let resilient = ResilientGameLift(
-            base: backend.gameLift, policy: backend.retryPolicy, stats: stats, observe: observe)
+        // Everything the resilience layer is built from is resolved here, synchronously, and only the client comes
+        // back from the `async` open (docs/architecture.md, "A compiler bug we work around").
+        let aws = try AWSBackend.settings(settings)
+        let policy = aws.retryPolicy
+        let backend = try await AWSBackend.open(aws, connection: settings)
+        let resilient = ResilientGameLift(base: backend.client, policy: policy, stats: stats, observe: observe)
+        if debug {
+            debugLog("debug: credentials from \(backend.credentialSource ?? "an unnamed source")")
+            debugLog("debug: up to \(resilient.policy.maxAttempts) attempts per request")
+        }
         return GameLiftConnection(
-            gameLift: resilient, defaultRegion: backend.defaultRegion, identity: backend.identity,
-            shutdown: backend.shutdown)
+            gameLift: resilient, defaultRegion: aws.defaultRegion, identity: backend.client,
+            shutdown: { await backend.shutdown() })
     }
 }

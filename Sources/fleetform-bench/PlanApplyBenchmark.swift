@@ -96,7 +96,7 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
 
         let client = try Self.client(endpoint: emulator.endpoint)
         let stats = ResilienceStats()
-        let gameLift = ResilientGameLift(base: client, policy: client.settings.retryPolicy(), stats: stats)
+        let gameLift = ResilientGameLift(base: client, policy: client.settings.retryPolicy, stats: stats)
         let throttle = Throttle(rate: throttleRps, scope: throttleScope)
         var phases: [PhaseResult] = []
 

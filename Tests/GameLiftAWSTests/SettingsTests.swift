@@ -30,7 +30,6 @@ struct SettingsTests {
     static let config = """
         [default]
         region = eu-west-1
-        max_attempts = 4
 
         [profile ci]
         region = us-east-2   # the CI account
@@ -86,15 +85,16 @@ struct SettingsTests {
         #expect(settings.defaultRegion == nil)
     }
 
+    /// `max_attempts` is set only here, where it is the subject (see DefaultSettingsGuardTests).
     @Test func maxAttemptsBecomesTheRetryPolicy() throws {
-        let home = try TempHome(config: Self.config)
+        let home = try TempHome(config: "[default]\nmax_attempts = 4\n\n[profile bare]\noutput = json\n")
         let fromProfile = try AWSSettings.resolve(environment: [:], homeDirectory: home.path)
-        #expect(fromProfile.retryPolicy().maxAttempts == 4)
+        #expect(fromProfile.retryPolicy.maxAttempts == 4)
         let fromEnv = try AWSSettings.resolve(environment: ["AWS_MAX_ATTEMPTS": "2"], homeDirectory: home.path)
-        #expect(fromEnv.retryPolicy().maxAttempts == 2)
-        #expect(fromEnv.retryPolicy().maxDelay == RetryPolicy.standard.maxDelay)
+        #expect(fromEnv.retryPolicy.maxAttempts == 2)
+        #expect(fromEnv.retryPolicy.maxDelay == RetryPolicy.standard.maxDelay)
         let none = try AWSSettings.resolve(profile: "bare", environment: [:], homeDirectory: home.path)
-        #expect(none.retryPolicy() == .standard)
+        #expect(none.retryPolicy == .standard)
     }
 
     @Test(arguments: [
