@@ -48,6 +48,11 @@ public final class ResilienceStats: @unchecked Sendable {
 /// client-side rate limiter per Region and operation (GameLift's own limits are per operation) that slows
 /// down on throttling.
 ///
+/// A throttle costs neither an attempt nor retry budget while the Region answers other requests (at least one
+/// answer within `RetryPolicy.progressWindow`), up to `RetryPolicy.maxFreeThrottleWait` of waiting per request: so
+/// throttling shared with other clients never loses a request while the Region makes progress (docs/aws.md,
+/// "Retries").
+///
 /// `InvalidFleetStatusException` and final errors pass straight through: holding is the applier's decision.
 public struct ResilientGameLift: GameLift {
     public let base: any GameLift
@@ -56,6 +61,7 @@ public struct ResilientGameLift: GameLift {
     public let stats: ResilienceStats
     private let budget: RetryBudget
     private let limiters: OperationRateLimiters
+    private let progress = RegionProgress()
     private let observe: @Sendable (ResilienceEvent) -> Void
 
     public init(
@@ -159,9 +165,13 @@ public struct ResilientGameLift: GameLift {
     ) async throws -> Output {
         let limiter = await limiters.limiter(for: region, operation)
         var attempt = 0
+        // Attempts counted against `maxAttempts`: every one but the throttles forgiven while the Region progresses.
+        var charged = 0
+        var freeThrottleWait = 0.0
         var refund = 1
         while true {
             attempt += 1
+            charged += 1
             let wait = await limiter.reserve()
             if wait > 0 {
                 emit(.rateLimited(operation, region: region, delay: wait))
@@ -171,6 +181,7 @@ public struct ResilientGameLift: GameLift {
             do {
                 let output = try await RequestAttempt.$current.withValue(attempt) { try await call() }
                 await limiter.succeeded()
+                await progress.answered(region, at: timing.now())
                 await budget.release(refund)
                 return output
             } catch {
@@ -181,8 +192,26 @@ public struct ResilientGameLift: GameLift {
                     emit(.throttled(operation, region: region, newRate: await limiter.rate))
                 } else {
                     await limiter.succeeded()
+                    // An answer that is not worth retrying still shows the Region answering.
+                    if disposition == .fail || disposition == .hold {
+                        await progress.answered(region, at: timing.now())
+                    }
                 }
-                guard disposition == .retry || disposition == .throttle, attempt < policy.maxAttempts else {
+                var delay: Double?
+                if disposition == .throttle,
+                    await progress.answered(region, within: policy.progressWindow, of: timing.now())
+                {
+                    let wait = backoff(attempt: attempt, throttled: true, error: error)
+                    delay = wait
+                    if freeThrottleWait + wait <= policy.maxFreeThrottleWait {
+                        freeThrottleWait += wait
+                        charged -= 1
+                        emit(.retry(operation, region: region, attempt: attempt, code: code, delay: wait))
+                        try await timing.sleep(wait)
+                        continue
+                    }
+                }
+                guard disposition == .retry || disposition == .throttle, charged < policy.maxAttempts else {
                     emit(.gaveUp(operation, region: region, attempt: attempt, code: code))
                     throw error
                 }
@@ -192,13 +221,18 @@ public struct ResilientGameLift: GameLift {
                     throw error
                 }
                 refund = cost
-                let delay = policy.delay(
-                    retry: attempt, throttled: disposition == .throttle, random: timing.random(),
-                    retryAfter: (error as? GameLiftServiceError)?.retryAfter)
-                emit(.retry(operation, region: region, attempt: attempt, code: code, delay: delay))
-                try await timing.sleep(delay)
+                let wait = delay ?? backoff(attempt: attempt, throttled: disposition == .throttle, error: error)
+                emit(.retry(operation, region: region, attempt: attempt, code: code, delay: wait))
+                try await timing.sleep(wait)
             }
         }
+    }
+
+    /// The backoff before retrying `attempt`: full jitter under the ceiling, at least what the server asked for.
+    private func backoff(attempt: Int, throttled: Bool, error: any Error) -> Double {
+        policy.delay(
+            retry: attempt, throttled: throttled, random: timing.random(),
+            retryAfter: (error as? GameLiftServiceError)?.retryAfter)
     }
 
     static func code(of error: any Error) -> String {

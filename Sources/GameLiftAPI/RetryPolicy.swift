@@ -17,10 +17,18 @@ public struct RetryPolicy: Sendable, Hashable {
     public var retryCost: Int
     /// Tokens a retry of a timeout or dropped connection costs.
     public var transportRetryCost: Int
+    /// A throttle costs no attempt and no budget while the request's Region answered some other request within
+    /// this many seconds: GameLift's budgets are shared with other clients of the account, so throttling while
+    /// the Region makes progress is waiting in line, not failing.
+    public var progressWindow: Double
+    /// The most a request waits in throttle backoff without being charged for it, in seconds; past it, throttles
+    /// count as attempts again.
+    public var maxFreeThrottleWait: Double
 
     public init(
         maxAttempts: Int = 8, baseDelay: Double = 0.05, throttleBaseDelay: Double = 0.25, maxDelay: Double = 20,
-        budgetCapacity: Int = 500, retryCost: Int = 5, transportRetryCost: Int = 10
+        budgetCapacity: Int = 500, retryCost: Int = 5, transportRetryCost: Int = 10, progressWindow: Double = 10,
+        maxFreeThrottleWait: Double = 300
     ) {
         self.maxAttempts = maxAttempts
         self.baseDelay = baseDelay
@@ -29,6 +37,8 @@ public struct RetryPolicy: Sendable, Hashable {
         self.budgetCapacity = budgetCapacity
         self.retryCost = retryCost
         self.transportRetryCost = transportRetryCost
+        self.progressWindow = progressWindow
+        self.maxFreeThrottleWait = maxFreeThrottleWait
     }
 
     public static let standard = RetryPolicy()
@@ -43,6 +53,25 @@ public struct RetryPolicy: Sendable, Hashable {
     public func delay(retry: Int, throttled: Bool, random: Double, retryAfter: Double? = nil) -> Double {
         let jittered = random * backoffCeiling(retry: retry, throttled: throttled)
         return max(jittered, min(retryAfter ?? 0, maxDelay))
+    }
+}
+
+/// When each Region last answered a request without an error worth retrying: the "progress" that lets a throttle
+/// go uncharged (`RetryPolicy.progressWindow`).
+public actor RegionProgress {
+    private var lastAnswer: [String: Double] = [:]
+
+    public init() {}
+
+    /// Records an answer from `region` at time `now`.
+    public func answered(_ region: String, at now: Double) {
+        lastAnswer[region] = max(lastAnswer[region] ?? now, now)
+    }
+
+    /// True when `region` answered within `window` seconds before `now`.
+    public func answered(_ region: String, within window: Double, of now: Double) -> Bool {
+        guard let last = lastAnswer[region] else { return false }
+        return now - last <= window
     }
 }
 

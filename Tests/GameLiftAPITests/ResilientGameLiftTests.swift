@@ -47,25 +47,25 @@ struct RetryPolicyTests {
     }
 }
 
-/// Fails a given number of times with a given error, then succeeds; counts attempts.
+/// Answers calls of any operation from a script: each entry an error to throw or `nil` for success, in turn; then
+/// succeeds. Counts attempts.
 final class FlakyGameLift: GameLift, @unchecked Sendable {
     private let lock = NSLock()
-    private var failuresLeft: Int
-    private let error: any Error & Sendable
+    private var script: [(any Error & Sendable)?]
     private(set) var attempts = 0
 
-    init(failures: Int, error: any Error & Sendable) {
-        self.failuresLeft = failures
-        self.error = error
+    init(script: [(any Error & Sendable)?]) { self.script = script }
+
+    /// Fails `failures` times with `error`, then succeeds.
+    convenience init(failures: Int, error: any Error & Sendable) {
+        self.init(script: Array(repeating: error, count: failures))
     }
 
     private func step() throws {
         try lock.withLock {
             attempts += 1
-            if failuresLeft > 0 {
-                failuresLeft -= 1
-                throw error
-            }
+            guard !script.isEmpty else { return }
+            if let error = script.removeFirst() { throw error }
         }
     }
 
@@ -176,6 +176,64 @@ struct ResilientGameLiftTests {
             #expect(base.attempts == 1)
             #expect(clock.sleeps.isEmpty)
         }
+    }
+
+    static let throttle = GameLiftServiceError(code: .throttling, message: "Rate exceeded", httpStatus: 400)
+
+    /// A success in the Region, then `throttles` throttled answers, then success.
+    static func throttledAfterProgress(_ throttles: Int) -> FlakyGameLift {
+        FlakyGameLift(script: [nil] + Array(repeating: throttle, count: throttles))
+    }
+
+    @Test("a throttle costs no attempt while the Region answers other requests")
+    func throttlesWhileProgressing() async throws {
+        let clock = VirtualClock(random: [0])
+        let base = Self.throttledAfterProgress(12)
+        let client = ResilientGameLift(base: base, policy: RetryPolicy(maxAttempts: 3), timing: clock.timing)
+        _ = try await client.describeFleetAttributes(DescribeFleetAttributesInput(), region: "us-west-2")
+        _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
+        #expect(base.attempts == 14)
+    }
+
+    @Test("without a recent answer from the Region, throttles count as attempts")
+    func throttlesWithoutProgress() async throws {
+        let clock = VirtualClock(random: [0])
+        let base = FlakyGameLift(failures: 12, error: Self.throttle)
+        let client = ResilientGameLift(base: base, policy: RetryPolicy(maxAttempts: 3), timing: clock.timing)
+        await #expect(throws: GameLiftServiceError.self) {
+            _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
+        }
+        #expect(base.attempts == 3)
+    }
+
+    @Test("progress goes stale after the window: throttles are charged again")
+    func progressGoesStale() async throws {
+        // Backoffs of 0.125, 0.25 … 8 s: the seventh throttle comes 7.875 s after the Region's last answer (free),
+        // the eighth 15.875 s after it (charged), so three charged attempts end the request at the tenth.
+        let clock = VirtualClock(random: [0.5])
+        let base = Self.throttledAfterProgress(12)
+        let client = ResilientGameLift(base: base, policy: RetryPolicy(maxAttempts: 3), timing: clock.timing)
+        _ = try await client.describeFleetAttributes(DescribeFleetAttributesInput(), region: "us-west-2")
+        await #expect(throws: GameLiftServiceError.self) {
+            _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
+        }
+        #expect(base.attempts == 1 + 10)
+        #expect(clock.sleeps == [0.125, 0.25, 0.5, 1, 2, 4, 8, 10, 10])
+    }
+
+    @Test("free throttle waiting is bounded per request")
+    func freeWaitIsBounded() async throws {
+        // Free backoffs of 0.125 + 0.25 + 0.5 s fit under 1 s; the fourth (1 s) does not, so it is charged.
+        let clock = VirtualClock(random: [0.5])
+        let base = Self.throttledAfterProgress(12)
+        let client = ResilientGameLift(
+            base: base, policy: RetryPolicy(maxAttempts: 2, maxFreeThrottleWait: 1), timing: clock.timing)
+        _ = try await client.describeFleetAttributes(DescribeFleetAttributesInput(), region: "us-west-2")
+        await #expect(throws: GameLiftServiceError.self) {
+            _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
+        }
+        #expect(base.attempts == 1 + 5)
+        #expect(clock.sleeps == [0.125, 0.25, 0.5, 1])
     }
 
     @Test("a server's retry-after is honoured")
