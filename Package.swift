@@ -72,7 +72,9 @@ let package = Package(
         // The real AWS GameLift client: JSON 1.1 over HTTPS, credentials, endpoints, error decoding.
         .target(
             name: "GameLiftAWS",
-            dependencies: ["GameLiftAPI", "SigV4", asyncHTTPClient, crypto, logging, nioCore, nioHTTP1, nioSSL],
+            dependencies: [
+                "GameLiftAPI", "SigV4", asyncHTTPClient, crypto, logging, nioCore, nioHTTP1, nioPosix, nioSSL,
+            ],
             swiftSettings: settings),
         // The simulated GameLift (state file, statuses, events, faults) used by `--local` and the emulator.
         .target(name: "GameLiftSimulation", dependencies: ["GameLiftAPI", "DurableFiles"], swiftSettings: settings),

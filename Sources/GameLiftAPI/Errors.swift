@@ -72,19 +72,32 @@ public struct GameLiftServiceError: Error, Hashable, Sendable, CustomStringConve
     }
 }
 
-/// A failure to get any answer from GameLift: the connection failed, was dropped, or timed out.
+/// A failure to get any answer from GameLift: the connection failed, was dropped, or timed out; or the proxy in
+/// the way never let a request through (`proxy`: final, since retrying through it would only repeat the refusal).
 public struct GameLiftTransportError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Hashable { case connection, timeout }
+    public enum Kind: String, Sendable, Hashable { case connection, timeout, proxy }
     public var kind: Kind
     public var message: String
     public init(kind: Kind, message: String) {
         self.kind = kind
         self.message = message
     }
-    public var description: String { "\(kind == .timeout ? "timed out" : "connection error"): \(message)" }
+    public var description: String {
+        switch kind {
+        case .timeout: "timed out: \(message)"
+        case .connection: "connection error: \(message)"
+        case .proxy: message
+        }
+    }
 
     /// The code a transport error is reported under, where a service error would give its own.
-    public var code: String { kind == .timeout ? "Timeout" : "ConnectionError" }
+    public var code: String {
+        switch kind {
+        case .timeout: "Timeout"
+        case .connection: "ConnectionError"
+        case .proxy: "ProxyError"
+        }
+    }
 }
 
 /// How the resilience layer treats an error. One place decides it, for every backend.
@@ -106,8 +119,8 @@ public enum ErrorDisposition: Sendable, Hashable {
             if e.code == .internalService || e.code == .serviceUnavailable { return .retry }
             if let status = e.httpStatus, status >= 500 { return .retry }
             return .fail
-        case is GameLiftTransportError:
-            return .retry
+        case let e as GameLiftTransportError:
+            return e.kind == .proxy ? .fail : .retry
         default:
             return .fail
         }

@@ -55,6 +55,9 @@ public struct AWSGameLift: GameLift, IdentityProviding {
         return AWSGameLift(settings: settings, credentials: chain, logger: logger, transport: transport)
     }
 
+    /// Why no request could get through the configured proxy, once that is known (see `ProxyCircuit`).
+    public var proxyFailure: GameLiftTransportError? { transport.proxyCircuit.failure }
+
     /// Closes pooled connections of a transport this client made. Call once when done.
     public func shutdown() async throws {
         try await transport.shutdown()

@@ -23,23 +23,49 @@ struct HTTPExchange: Sendable {
     func send(
         method: HTTPMethod, url: String, headers: [(String, String)], body: [UInt8]?, timeout: Double
     ) async throws -> Answer {
+        var headers = headers
+        if !headers.contains(where: { $0.0.lowercased() == "user-agent" }) {
+            headers.append(("User-Agent", transport.userAgent))
+        }
+        let route = transport.route(for: url)
+        if let proxy = route.proxy, let refusal = transport.proxyCircuit.refusal(through: proxy) { throw refusal }
+        do {
+            let answer = try await send(
+                route, method: method, url: url, headers: headers, body: body, timeout: timeout)
+            if let proxy = route.proxy { transport.proxyCircuit.carried(through: proxy) }
+            return answer
+        } catch {
+            if let proxy = route.proxy, !(error is CancellationError),
+                let refusal = transport.proxyCircuit.opened(by: error, through: proxy, to: url)
+            {
+                throw refusal
+            }
+            throw Self.transportError(error, url: url)
+        }
+    }
+
+    private func send(
+        _ route: AWSTransport.Route, method: HTTPMethod, url: String, headers: [(String, String)], body: [UInt8]?,
+        timeout: Double
+    ) async throws -> Answer {
+        let client: HTTPClient
+        switch route {
+        case .forward(let request):
+            return try await request.send(
+                method: method, url: url, headers: headers, body: body, timeout: timeout,
+                maximumBodyBytes: Self.maximumBodyBytes)
+        case .direct(let direct): client = direct
+        case .tunnel(let tunnel, _): client = tunnel
+        }
         var request = HTTPClientRequest(url: url)
         request.method = method
         request.headers = HTTPHeaders(headers)
-        if !request.headers.contains(name: "User-Agent") {
-            request.headers.add(name: "User-Agent", value: transport.userAgent)
-        }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-        do {
-            let response = try await transport.client(for: url).execute(
-                request, timeout: .milliseconds(Int64(timeout * 1000)))
-            let buffer = try await response.body.collect(upTo: Self.maximumBodyBytes)
-            return Answer(
-                status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
-                body: Array(buffer.readableBytesView))
-        } catch {
-            throw Self.transportError(error, url: url)
-        }
+        let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout * 1000)))
+        let buffer = try await response.body.collect(upTo: Self.maximumBodyBytes)
+        return Answer(
+            status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
+            body: Array(buffer.readableBytesView))
     }
 
     /// Classifies a failure to get an answer: timeouts apart from every other connection problem.

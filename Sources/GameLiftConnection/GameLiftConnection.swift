@@ -10,8 +10,15 @@ public struct GameLiftConnection: Sendable {
     /// Who the requests are made as: STS `GetCallerIdentity` on AWS, the seeded account locally.
     public let identity: any IdentityProviding
     private let shutdown: @Sendable () async -> Void
+    private let proxyFailure: @Sendable () -> GameLiftTransportError?
 
     public func close() async { await shutdown() }
+
+    /// Throws when no request of this run could get through the configured proxy: then every fleet failed for the
+    /// same reason, and that one reason is the run's error (docs/aws.md, "Networks").
+    public func requireReachable() throws {
+        if let failure = proxyFailure() { throw ConnectionError(failure.message) }
+    }
 
     /// The region for fleet files that name none, resolved the way the chosen backend resolves it, without
     /// any network access.
@@ -42,7 +49,8 @@ public struct GameLiftConnection: Sendable {
             let resilient = ResilientGameLift(
                 base: backend.gameLift, policy: RetryPolicy(), stats: stats, observe: observe)
             return GameLiftConnection(
-                gameLift: resilient, defaultRegion: backend.defaultRegion, identity: backend.identity, shutdown: {})
+                gameLift: resilient, defaultRegion: backend.defaultRegion, identity: backend.identity, shutdown: {},
+                proxyFailure: { nil })
         }
         // Everything the resilience layer is built from is resolved here, synchronously, and only the client comes
         // back from the `async` open (docs/architecture.md, "A compiler bug we work around").
@@ -54,8 +62,17 @@ public struct GameLiftConnection: Sendable {
             debugLog("debug: credentials from \(backend.credentialSource ?? "an unnamed source")")
             debugLog("debug: up to \(resilient.policy.maxAttempts) attempts per request")
         }
+        let identity = RememberedIdentity(backend.client)
+        if aws.network.httpsProxy != nil || aws.network.httpProxy != nil {
+            // Try the proxy before anything is printed: a proxy that lets nothing through is the run's one error.
+            _ = try? await identity.callerIdentity()
+            if let failure = backend.client.proxyFailure {
+                await backend.shutdown()
+                throw ConnectionError(failure.message)
+            }
+        }
         return GameLiftConnection(
-            gameLift: resilient, defaultRegion: aws.defaultRegion, identity: backend.client,
-            shutdown: { await backend.shutdown() })
+            gameLift: resilient, defaultRegion: aws.defaultRegion, identity: identity,
+            shutdown: { await backend.shutdown() }, proxyFailure: { backend.client.proxyFailure })
     }
 }

@@ -20,6 +20,8 @@ struct ErrorDispositionTests {
         (GameLiftServiceError(code: .unauthorized, message: "", httpStatus: 400), .fail),
         (GameLiftTransportError(kind: .connection, message: "reset"), .retry),
         (GameLiftTransportError(kind: .timeout, message: "slow"), .retry),
+        // Nothing got through the proxy: retrying would only repeat the refusal.
+        (GameLiftTransportError(kind: .proxy, message: "no request got through the proxy"), .fail),
         (CocoaError(.fileNoSuchFile), .fail),
     ]
 

@@ -204,3 +204,46 @@ private final class Relay: ChannelInboundHandler {
         context.fireChannelInactive()
     }
 }
+
+/// Runs `body` with a proxy on 127.0.0.1 that lets nothing through: it answers every request, `CONNECT`
+/// included, with 403 and closes the connection; the log gets each request line. It stops when `body` returns.
+func withRefusingProxy<T: Sendable>(_ body: (_ url: String, _ log: StandInLog) async throws -> T) async throws -> T {
+    let log = StandInLog()
+    let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        .childChannelInitializer { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHandler(RefusingProxy(log: log))
+            }
+        }
+        .bind(host: "127.0.0.1", port: 0).get()
+    let port = server.localAddress?.port ?? 0
+    do {
+        let value = try await body("http://127.0.0.1:\(port)", log)
+        try await server.close()
+        return value
+    } catch {
+        try? await server.close()
+        throw error
+    }
+}
+
+/// Reads a request head and refuses it.
+private final class RefusingProxy: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    let log: StandInLog
+    private var buffered = ByteBuffer()
+
+    init(log: StandInLog) { self.log = log }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var bytes = unwrapInboundIn(data)
+        buffered.writeBuffer(&bytes)
+        let view = String(decoding: buffered.readableBytesView, as: UTF8.self)
+        guard view.contains("\r\n\r\n"), let line = view.split(separator: "\r\n").first else { return }
+        log.append(String(line))
+        buffered.clear()
+        let refusal = ByteBuffer(string: "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        let channel = context.channel
+        channel.writeAndFlush(refusal).whenComplete { _ in channel.close(promise: nil) }
+    }
+}

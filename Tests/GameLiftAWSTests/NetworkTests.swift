@@ -9,7 +9,7 @@ import Testing
 struct NetworkTests {
     static let keys = ["AWS_ACCESS_KEY_ID": "AKIDNET", "AWS_SECRET_ACCESS_KEY": "net-secret"]
 
-    @Test("HTTP_PROXY carries http requests; STS and GameLift both go through it, signed as usual")
+    @Test("HTTP_PROXY carries http requests in absolute form; STS and GameLift both go through it, signed as usual")
     func httpProxy() async throws {
         let home = try TempHome(
             config:
@@ -24,9 +24,8 @@ struct NetworkTests {
                 }
                 #expect(stand.signedBy.map(\.accessKey) == ["AKIDNET", "ASIAROLEDEPLOY"])
                 #expect(!proxied.all.isEmpty)
-                // async-http-client tunnels plain http through the proxy with CONNECT too.
-                let standIn = url.replacingOccurrences(of: "http://", with: "")
-                #expect(proxied.all.allSatisfy { $0 == "CONNECT \(standIn)" }, "\(proxied.all)")
+                // As botocore and curl send plain http to a proxy: the request itself, its target the whole URL.
+                #expect(proxied.all.allSatisfy { $0 == "POST \(url)/" }, "\(proxied.all)")
             }
         }
     }
@@ -78,6 +77,36 @@ struct NetworkTests {
                 #expect(proxied.all == ["CONNECT 127.0.0.1:\(port)"])
             }
             #expect(answered.all.count == 2)
+        }
+    }
+
+    @Test(
+        "a proxy that lets nothing through fails every request at once, with one error naming it and not its password",
+        arguments: ["https://127.0.0.1:1", "http://127.0.0.1:1"])
+    func refusingProxy(endpoint: String) async throws {
+        try await withRefusingProxy { proxy, seen in
+            var environment = Self.keys.merging(["AWS_ENDPOINT_URL_GAMELIFT": endpoint, "AWS_REGION": "us-west-2"]) {
+                $1
+            }
+            let withPassword = proxy.replacingOccurrences(of: "http://", with: "http://alice:hunter2@")
+            environment[endpoint.hasPrefix("https") ? "HTTPS_PROXY" : "HTTP_PROXY"] = withPassword
+            try await withStandardClient(environment: environment, home: "/nonexistent-home") { client, _ in
+                var messages: [String] = []
+                for _ in 0..<3 {
+                    let error = await #expect(throws: GameLiftTransportError.self) {
+                        _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                    }
+                    #expect(error?.kind == .proxy)
+                    #expect(error.map { ErrorDisposition.of($0) } == .fail)
+                    messages.append(error?.description ?? "")
+                }
+                let named = proxy.replacingOccurrences(of: "http://", with: "")
+                #expect(messages.allSatisfy { $0.contains("proxy \(named)") && !$0.contains("hunter2") }, "\(messages)")
+                #expect(Set(messages).count == 1)
+                #expect(client.proxyFailure?.message == messages.first)
+            }
+            // The first request opened the circuit: the proxy saw one request, not a retry storm.
+            #expect(seen.all.count == 1, "\(seen.all)")
         }
     }
 

@@ -79,6 +79,7 @@ struct Plan: AsyncParsableCommand {
                 strict: strict)
             options.waves = selectors
             let result = await PlanWorkflow(context: connection.context(console), options: options).run(input)
+            try connection.requireReachable()
             if let plan = result.plan { console.out(try format.render(plan, style: console.style)) }
             return result.status
         }

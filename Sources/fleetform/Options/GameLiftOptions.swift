@@ -58,6 +58,7 @@ struct GameLiftOptions: ParsableArguments {
         let status: ExitStatus
         do {
             status = try await body(connection)
+            try connection.requireReachable()
         } catch {
             await connection.close()
             throw error
