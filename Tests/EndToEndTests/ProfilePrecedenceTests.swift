@@ -31,11 +31,10 @@ struct ProfilePrecedenceTests {
             ], workspace: serverWorkspace)
         defer { server.kill() }
         let fleetFile = root.appendingPathComponent("examples/fleets/prod/arena.yaml").path
-        let environment = [
-            "HOME": work.path, "AWS_ENDPOINT_URL": server.endpoint, "AWS_REGION": "us-west-2",
-            "AWS_ACCESS_KEY_ID": "AKIDSTALEENV", "AWS_SECRET_ACCESS_KEY": "stale-env-secret",
-            "AWS_EC2_METADATA_DISABLED": "true", "AWS_MAX_ATTEMPTS": "1", "NO_COLOR": "1",
-        ]
+        // fleetform's default retries: the emulator's refusal of the stale keys is a 403, final at once.
+        let environment = plainEnvironment(
+            home: work.path, accessKey: (id: "AKIDSTALEENV", secret: "stale-env-secret")
+        ).merging(["AWS_ENDPOINT_URL": server.endpoint]) { $1 }
 
         let explicit = try await CommandRun.run(
             fleetform, ["plan", fleetFile, "--profile", "prod", "--debug"], in: work, environment: environment)

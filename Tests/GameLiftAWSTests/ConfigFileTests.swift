@@ -14,12 +14,12 @@ struct ConfigFileTests {
         let text =
             "# leading comment\r\n[default]\r\nregion = us-east-1 ; inline\r\n; comment\r\n"
             + "[profile  spaced   name]\nREGION=eu-north-1\n[services s]\ngamelift =\n  endpoint_url = http://127.0.0.1:1\n"
-            + "  max_attempts = 3\nsts =\n  endpoint_url = http://127.0.0.1:2\n"
+            + "  signature_version = v4\nsts =\n  endpoint_url = http://127.0.0.1:2\n"
         let file = try AWSConfigFile.parse(text, path: "cfg")
         #expect(file.configProfile("default")?.values["region"] == "us-east-1")
         #expect(file.configProfile("spaced name")?.values["region"] == "eu-north-1")
         let gamelift = file.services("s")?.subsections["gamelift"]
-        #expect(gamelift == ["endpoint_url": "http://127.0.0.1:1", "max_attempts": "3"])
+        #expect(gamelift == ["endpoint_url": "http://127.0.0.1:1", "signature_version": "v4"])
         #expect(file.services("s")?.subsections["sts"]?["endpoint_url"] == "http://127.0.0.1:2")
     }
 

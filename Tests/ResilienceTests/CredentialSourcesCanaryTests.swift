@@ -128,12 +128,11 @@ struct CredentialSourcesCanaryTests {
             configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: quiet)
         try await app.test(.live) { client in
             let standIn = "http://127.0.0.1:\(try #require(client.port))"
-            let base = [
-                "PATH": "/usr/bin:/bin", "HOME": home.path, "AWS_REGION": "us-west-2",
-                "AWS_ENDPOINT_URL_GAMELIFT": emulator.endpoint, "AWS_ENDPOINT_URL_STS": standIn,
-                "AWS_ENDPOINT_URL_SSO": standIn, "AWS_ENDPOINT_URL_SSO_OIDC": standIn,
-                "AWS_EC2_METADATA_DISABLED": "true", "AWS_MAX_ATTEMPTS": "1",
-            ]
+            // fleetform's default retries: no run meets a retryable error (STS refuses `denied` with a 403, the
+            // broken sources fail before any request), so none of them waits on a backoff.
+            let base = plainEnvironment(home: home.path, endpoint: emulator.endpoint).merging([
+                "AWS_ENDPOINT_URL_STS": standIn, "AWS_ENDPOINT_URL_SSO": standIn, "AWS_ENDPOINT_URL_SSO_OIDC": standIn,
+            ]) { $1 }
             let runs: [(name: String, profile: String, extra: [String: String], fails: Bool)] = [
                 ("assume", "assume", [:], false), ("denied", "denied", [:], true), ("sso", "sso", [:], false),
                 ("process", "process", [:], false), ("broken-process", "broken-process", [:], true),
