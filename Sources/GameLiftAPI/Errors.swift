@@ -100,6 +100,12 @@ public struct GameLiftTransportError: Error, Hashable, Sendable, CustomStringCon
     }
 }
 
+/// An error of a service other than GameLift (STS, say) that knows whether another attempt may succeed.
+public protocol TransientClassifying: Error {
+    /// True for no answer, a 5xx or throttling: worth another try.
+    var isTransient: Bool { get }
+}
+
 /// How the resilience layer treats an error. One place decides it, for every backend.
 public enum ErrorDisposition: Sendable, Hashable {
     /// Transient: retry with backoff.
@@ -121,6 +127,8 @@ public enum ErrorDisposition: Sendable, Hashable {
             return .fail
         case let e as GameLiftTransportError:
             return e.kind == .proxy ? .fail : .retry
+        case let e as TransientClassifying:
+            return e.isTransient ? .retry : .fail
         default:
             return .fail
         }

@@ -94,7 +94,8 @@ public struct STSClient: Sendable {
                 method: .POST, url: endpoint.absoluteString, headers: headers, body: body, timeout: timeout)
         } catch let error as GameLiftTransportError {
             throw STSError(
-                code: "NoAnswer", message: "STS at \(endpoint.absoluteString) did not answer: \(error.message)",
+                code: error.kind == .proxy ? STSError.proxyCode : "NoAnswer",
+                message: "STS at \(endpoint.absoluteString) did not answer: \(error.message)",
                 operation: operation, subject: subject, status: nil, requestId: nil)
         }
         let fields = XMLFields.parse(answer.body)
@@ -129,7 +130,7 @@ public struct STSClient: Sendable {
 }
 
 /// STS refused or did not answer; the message names the operation and the role, never a credential.
-public struct STSError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct STSError: TransientClassifying, Hashable, Sendable, CustomStringConvertible {
     public var code: String
     public var message: String
     public var operation: String
@@ -138,9 +139,13 @@ public struct STSError: Error, Hashable, Sendable, CustomStringConvertible {
     public var status: Int?
     public var requestId: String?
 
-    /// No answer, a 5xx or throttling: worth another try.
+    /// The code of a request that got no answer because nothing gets through the configured proxy.
+    static let proxyCode = "ProxyError"
+
+    /// No answer, a 5xx or throttling: worth another try. Not when no request got through the proxy.
     public var isTransient: Bool {
-        status == nil || (status ?? 0) >= 500
+        guard code != Self.proxyCode else { return false }
+        return status == nil || (status ?? 0) >= 500
             || ["Throttling", "ThrottlingException", "RequestLimitExceeded", "IDPCommunicationError"].contains(code)
     }
 

@@ -62,7 +62,7 @@ public struct GameLiftConnection: Sendable {
             debugLog("debug: credentials from \(backend.credentialSource ?? "an unnamed source")")
             debugLog("debug: up to \(resilient.policy.maxAttempts) attempts per request")
         }
-        let identity = RememberedIdentity(backend.client)
+        let identity = RememberedIdentity(backend.client, policy: policy)
         if aws.network.httpsProxy != nil || aws.network.httpProxy != nil {
             // Try the proxy before anything is printed: a proxy that lets nothing through is the run's one error.
             _ = try? await identity.callerIdentity()
