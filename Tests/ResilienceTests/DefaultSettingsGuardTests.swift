@@ -38,6 +38,11 @@ struct DefaultSettingsGuardTests {
         // The compiler bug's reduction: the field set only when AWS_MAX_ATTEMPTS is set is its subject.
         "Tests/CompilerBugs/AsyncIndirectReturn/Sources/Settings/Settings.swift": ["max_attempts"],
         "Tests/CompilerBugs/AsyncIndirectReturn/Sources/repro/main.swift": ["max_attempts"],
+        // The conformance server's own self-test drives it with boto3, retries off, to see each injected error
+        // as botocore parses it; fleetform itself runs there on the defaults.
+        "Tests/Conformance/botocore_client.py": ["max_attempts"],
+        // The `attempts` scenario: the default attempts with nothing set, then AWS_MAX_ATTEMPTS and max_attempts.
+        "Tests/Conformance/scenarios.py": ["max_attempts"],
     ]
 
     /// The kinds of file read: sources, scripts and the configuration files tests write.
