@@ -93,11 +93,20 @@ private final class FixedAnswer: ChannelInboundHandler {
 /// (`POST http://host:port/ …`) is passed on to its host. The log gets `CONNECT host:port` or `METHOD URL` per
 /// connection. It stops when `body` returns.
 func withForwardProxy<T: Sendable>(_ body: (_ url: String, _ log: StandInLog) async throws -> T) async throws -> T {
+    try await withProxyStandIn(handler: { ProxyFront(log: $0) }, body)
+}
+
+/// Runs `body` with a server on 127.0.0.1 whose connections each get a handler from `handler`, sharing one log;
+/// `body` gets the server's `http://` URL. It stops when `body` returns.
+private func withProxyStandIn<T: Sendable, Handler: ChannelInboundHandler>(
+    handler: @escaping @Sendable (StandInLog) -> Handler,
+    _ body: (_ url: String, _ log: StandInLog) async throws -> T
+) async throws -> T {
     let log = StandInLog()
     let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
         .childChannelInitializer { channel in
             channel.eventLoop.makeCompletedFuture {
-                try channel.pipeline.syncOperations.addHandler(ProxyFront(log: log))
+                try channel.pipeline.syncOperations.addHandler(handler(log))
             }
         }
         .bind(host: "127.0.0.1", port: 0).get()
@@ -208,23 +217,7 @@ private final class Relay: ChannelInboundHandler {
 /// Runs `body` with a proxy on 127.0.0.1 that lets nothing through: it answers every request, `CONNECT`
 /// included, with 403 and closes the connection; the log gets each request line. It stops when `body` returns.
 func withRefusingProxy<T: Sendable>(_ body: (_ url: String, _ log: StandInLog) async throws -> T) async throws -> T {
-    let log = StandInLog()
-    let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-        .childChannelInitializer { channel in
-            channel.eventLoop.makeCompletedFuture {
-                try channel.pipeline.syncOperations.addHandler(RefusingProxy(log: log))
-            }
-        }
-        .bind(host: "127.0.0.1", port: 0).get()
-    let port = server.localAddress?.port ?? 0
-    do {
-        let value = try await body("http://127.0.0.1:\(port)", log)
-        try await server.close()
-        return value
-    } catch {
-        try? await server.close()
-        throw error
-    }
+    try await withProxyStandIn(handler: { RefusingProxy(log: $0) }, body)
 }
 
 /// Reads a request head and refuses it.
