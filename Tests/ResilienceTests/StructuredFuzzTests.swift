@@ -66,7 +66,7 @@ struct StructuredFuzzTests {
                 }
                 continue
             }
-            for fleet in plan.fleets where fleet.action == .update || fleet.action == .held {
+            for fleet in plan.fleets where fleet.isChange {
                 guard let request = fleet.request else {
                     failures.append("input \(i): an accepted \(fleet.action) fleet has no request")
                     continue

@@ -19,7 +19,7 @@ struct ApplyRun: Sendable {
     /// reports its outcome. `fresh`: its live configuration, read just now (see `FleetUpdatePipeline.run`).
     func finish(_ fleet: FleetPlan, fresh: RuntimeConfiguration?) async -> FleetOutcome {
         let outcome: FleetOutcome
-        if let reason = await stop.reason, fleet.action == .update || fleet.action == .held {
+        if let reason = await stop.reason, fleet.isChange {
             outcome = pipeline.outcome(fleet, .failed, detail: "not attempted: \(reason)")
         } else {
             outcome = await applyFleet(fleet, fresh: fresh)

@@ -6,8 +6,3 @@ public struct FleetFinished: Error, Sendable {
     public var outcome: FleetOutcome
     public init(_ outcome: FleetOutcome) { self.outcome = outcome }
 }
-
-extension FleetPlan {
-    /// The fleet's region and id, as reads are keyed.
-    public var key: FleetKey { FleetKey(region: region, fleetId: fleetId) }
-}

@@ -79,15 +79,13 @@ public struct LivePlanner: Sendable {
     /// now (one more request per 50 such fleets, plus one per such remote location), and attaches each changed
     /// fleet's impact. Nothing is read when nothing changes.
     func addImpact(to plan: inout PlanDocument, observed: [FleetKey: ObservedFleet], options: ImpactOptions) async {
-        let changed = plan.fleets.indices.filter {
-            plan.fleets[$0].action == .update || plan.fleets[$0].action == .held
-        }
+        let changed = plan.fleets.indices.filter { plan.fleets[$0].isChange }
         guard !changed.isEmpty else { return }
         var keys: [Int: FleetKey] = [:]
         var remotes: [Int: [String]] = [:]
         for index in changed {
             let fleet = plan.fleets[index]
-            keys[index] = FleetKey(region: fleet.region, fleetId: fleet.fleetId)
+            keys[index] = fleet.key
             remotes[index] = (fleet.locations ?? []).filter { $0.home != true }.map(\.location)
         }
         func places(_ locations: [Int: [String]]) -> [CapacityReader.Place] {

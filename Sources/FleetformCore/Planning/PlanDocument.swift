@@ -37,7 +37,7 @@ public struct PlanDocument: Codable, Sendable, Hashable {
     public var impactWarnings: [Diagnostic] { fleets.flatMap { $0.impact?.warnings ?? [] } }
 
     /// Whether applying this plan would send anything.
-    public var hasChanges: Bool { fleets.contains { $0.action == .update || $0.action == .held } }
+    public var hasChanges: Bool { fleets.contains(where: \.isChange) }
 
     public struct ToolInfo: Codable, Sendable, Hashable {
         public var name = "fleetform"
@@ -114,7 +114,7 @@ public struct PlanSummary: Codable, Sendable, Hashable {
 }
 
 /// The plan for one fleet.
-public struct FleetPlan: Codable, Sendable, Hashable {
+public struct FleetPlan: Codable, Sendable, Hashable, NamesFleet {
     public var fleetId: String
     /// The fleet's id or ARN as the file wrote it; the request uses it.
     public var fleetIdOrArn: String
@@ -138,6 +138,9 @@ public struct FleetPlan: Codable, Sendable, Hashable {
     /// For `update` and `held` fleets: what the change does to capacity, each process's share of the instance
     /// and game-session activation, with its warnings. `nil` for other fleets, or when the plan did not read it.
     public var impact: FleetImpact?
+
+    /// True when applying the plan writes to the fleet, now (`update`) or once its status allows (`held`).
+    public var isChange: Bool { action == .update || action == .held }
 
     public init(
         fleetId: String, fleetIdOrArn: String, region: String, source: SourceLocation, action: PlanAction,

@@ -91,7 +91,7 @@ public enum PlanFileValidator {
                 diagnostics.append(
                     inconsistent("fleetIdOrArn does not name fleet \(fleet.fleetId)", at: at("/fleetIdOrArn")))
             }
-            let key = FleetKey(region: fleet.region, fleetId: fleet.fleetId)
+            let key = fleet.key
             if let first = seen[key] {
                 diagnostics.append(
                     Diagnostic(
@@ -101,7 +101,7 @@ public enum PlanFileValidator {
             } else {
                 seen[key] = index
             }
-            guard fleet.action == .update || fleet.action == .held else { continue }
+            guard fleet.isChange else { continue }
             guard let request = fleet.request else {
                 diagnostics.append(inconsistent("an \(fleet.action.rawValue) fleet has no request", at: at("")))
                 continue
@@ -130,15 +130,12 @@ public enum PlanFileValidator {
     /// send, so one naming anything else is a tampered plan.
     private static func waveProblems(_ plan: PlanDocument, path: String) -> [Diagnostic] {
         guard let waves = plan.waves else { return [] }
-        let changed = Set(
-            plan.fleets.filter { $0.action == .update || $0.action == .held }.map {
-                FleetKey(region: $0.region, fleetId: $0.fleetId)
-            })
+        let changed = Set(plan.fleets.filter(\.isChange).map(\.key))
         var placed: Set<FleetKey> = []
         var diagnostics: [Diagnostic] = []
         for (waveIndex, wave) in waves.enumerated() {
             for (fleetIndex, fleet) in wave.fleets.enumerated() {
-                let key = FleetKey(region: fleet.region, fleetId: fleet.fleetId)
+                let key = fleet.key
                 let at = SourceLocation(path: path, pointer: "/waves/\(waveIndex)/fleets/\(fleetIndex)")
                 if !changed.contains(key) {
                     diagnostics.append(

@@ -14,6 +14,18 @@ public struct FleetKey: Hashable, Sendable, Comparable, CustomStringConvertible 
     public var description: String { "\(fleetId) (\(region))" }
 }
 
+/// A value that names one fleet in one Region (a plan, a wave's member, a rollback or watch target): its `key`
+/// is what reads are keyed by, so no caller builds one by hand.
+public protocol NamesFleet {
+    var region: String { get }
+    var fleetId: String { get }
+}
+
+extension NamesFleet {
+    /// The fleet's region and id, as reads are keyed.
+    public var key: FleetKey { FleetKey(region: region, fleetId: fleetId) }
+}
+
 extension FleetKey {
     /// The fleet a command-line argument names: an ARN carries its region (which must agree with
     /// `explicitRegion`, the `--region` given, if any); a plain id takes `explicitRegion`, else

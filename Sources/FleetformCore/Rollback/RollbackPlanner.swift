@@ -60,13 +60,13 @@ public struct RollbackPlanner: Sendable {
 
     /// Plans the given targets against the live fleets.
     public func plan(_ targets: [RollbackTarget], force: Bool) async -> RollbackPlan {
-        let keys = targets.map { FleetKey(region: $0.region, fleetId: $0.fleetId) }
+        let keys = targets.map(\.key)
         let observed = await reader.observe(keys)
         var fleets: [FleetPlan] = []
         var refusals: [RollbackRefusal] = []
         for target in targets {
             let live =
-                observed[FleetKey(region: target.region, fleetId: target.fleetId)]
+                observed[target.key]
                 ?? ObservedFleet(
                     error: ServiceErrorInfo(code: "NotRead", message: "fleet \(target.fleetId) was not read"))
             // The journal was checked before the fleets were read; what depends on the fleet (launch paths

@@ -12,7 +12,7 @@ public enum RollbackSelection: Sendable, Hashable {
 }
 
 /// One fleet to restore: what the journal says was overwritten, and what replaced it.
-public struct RollbackTarget: Sendable, Hashable {
+public struct RollbackTarget: Sendable, Hashable, NamesFleet {
     public var fleetId: String
     public var fleetIdOrArn: String
     public var region: String

@@ -2,7 +2,7 @@ import Foundation
 import GameLiftAPI
 
 /// One fleet to watch after its update: its events count from `since` (the update time) on.
-public struct WatchTarget: Sendable, Hashable {
+public struct WatchTarget: Sendable, Hashable, NamesFleet {
     public var fleetId: String
     /// The id or ARN requests use.
     public var fleetIdOrArn: String
@@ -167,7 +167,7 @@ public struct Watcher: Sendable {
     /// process runs, so this shows how many processes run, not how many were replaced.
     private func readProcesses(_ targets: [WatchTarget]) async -> [ProcessCount?] {
         let capacityReader = CapacityReader(gameLift: reader.gameLift, parallelism: options.parallelism)
-        let keys = targets.map { FleetKey(region: $0.region, fleetId: $0.fleetId) }
+        let keys = targets.map(\.key)
         async let capacity = capacityReader.capacity(of: keys)
         let utilization = await capacityReader.utilization(of: keys)
         let instances = await capacity

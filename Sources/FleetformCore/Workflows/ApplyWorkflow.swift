@@ -145,7 +145,7 @@ public struct ApplyWorkflow: Sendable {
         var checked = plan
         for index in checked.fleets.indices {
             let fleet = checked.fleets[index]
-            guard fleet.action == .update || fleet.action == .held else { continue }
+            guard fleet.isChange else { continue }
             var refusal = current.refusal(of: fleet.fleetIdOrArn, failClosed: true)
             if let planned = plan.caller?.account, let account = current.account, planned != account {
                 refusal = ServiceErrorInfo(

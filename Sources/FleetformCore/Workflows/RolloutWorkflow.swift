@@ -93,9 +93,9 @@ public struct RolloutWorkflow: Sendable {
                 continue
             }
             observer.notice(.waveStarted(index: index + 1, of: waves.count, wave: wave))
-            let keys = Set(wave.fleets.map { FleetKey(region: $0.region, fleetId: $0.fleetId) })
+            let keys = Set(wave.fleets.map(\.key))
             var part = plan
-            part.fleets = plan.fleets.filter { keys.contains(FleetKey(region: $0.region, fleetId: $0.fleetId)) }
+            part.fleets = plan.fleets.filter { keys.contains($0.key) }
             var waveOptions = options.apply
             waveOptions.watchSeconds = options.bakeSeconds
             waveOptions.approval = .automatic

@@ -53,7 +53,7 @@ public struct PlanWave: Codable, Sendable, Hashable {
 }
 
 /// A fleet of a wave.
-public struct WaveFleet: Codable, Sendable, Hashable {
+public struct WaveFleet: Codable, Sendable, Hashable, NamesFleet {
     public var fleetId: String
     public var region: String
 
@@ -76,7 +76,7 @@ public enum WavePlanner {
     /// the fleets not yet in a wave, a percentage of all changed fleets rounded up; the fleets left form a
     /// last wave. A selector that takes nothing makes no wave.
     public static func waves(of plan: PlanDocument, _ selectors: [WaveSelector]) -> [PlanWave] {
-        var remaining = plan.fleets.filter { $0.action == .update || $0.action == .held }
+        var remaining = plan.fleets.filter(\.isChange)
         let total = remaining.count
         var waves: [PlanWave] = []
         for selector in selectors where !remaining.isEmpty {
@@ -89,8 +89,8 @@ public enum WavePlanner {
                 taken = Array(remaining.prefix(max(1, (total * percent + 99) / 100)))
             }
             guard !taken.isEmpty else { continue }
-            let keys = Set(taken.map { FleetKey(region: $0.region, fleetId: $0.fleetId) })
-            remaining.removeAll { keys.contains(FleetKey(region: $0.region, fleetId: $0.fleetId)) }
+            let keys = Set(taken.map(\.key))
+            remaining.removeAll { keys.contains($0.key) }
             waves.append(PlanWave(selector: selector.description, fleets: taken.map(WaveFleet.init)))
         }
         if !remaining.isEmpty { waves.append(PlanWave(selector: "rest", fleets: remaining.map(WaveFleet.init))) }
