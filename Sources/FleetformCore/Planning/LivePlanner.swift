@@ -55,7 +55,10 @@ public struct LivePlanner: Sendable {
         var plan = Planner.plan(
             desired: fleets.documents, observed: observed, diagnostics: diagnostics, now: wallClock())
         plan.caller = caller
-        if let impact { await addImpact(to: &plan, observed: observed, options: impact) }
+        if let impact {
+            let capacity = CapacityReader(gameLift: reader.gameLift, parallelism: reader.parallelism)
+            await PlanImpactReader(reader: capacity).attach(to: &plan, observed: observed, options: impact)
+        }
         return PlanResult(plan: plan, diagnostics: diagnostics)
     }
 
@@ -72,72 +75,5 @@ public struct LivePlanner: Sendable {
         }
         diagnostics.sort(by: Diagnostic.readingOrder)
         return diagnostics
-    }
-
-    /// Reads the capacity of the fleets that change (one request per 50 of them per region, plus one per remote
-    /// location of a multi-location fleet) and, where their game-session slots drop, the game sessions running
-    /// now (one more request per 50 such fleets, plus one per such remote location), and attaches each changed
-    /// fleet's impact. Nothing is read when nothing changes.
-    func addImpact(to plan: inout PlanDocument, observed: [FleetKey: ObservedFleet], options: ImpactOptions) async {
-        let changed = plan.fleets.indices.filter { plan.fleets[$0].isChange }
-        guard !changed.isEmpty else { return }
-        var keys: [Int: FleetKey] = [:]
-        var remotes: [Int: [String]] = [:]
-        for index in changed {
-            let fleet = plan.fleets[index]
-            keys[index] = fleet.key
-            remotes[index] = (fleet.locations ?? []).filter { $0.home != true }.map(\.location)
-        }
-        func places(_ locations: [Int: [String]]) -> [CapacityReader.Place] {
-            locations.keys.sorted().flatMap { index in
-                (locations[index] ?? []).compactMap { location in
-                    keys[index].map { CapacityReader.Place(fleet: $0, location: location) }
-                }
-            }
-        }
-        let reader = CapacityReader(gameLift: self.reader.gameLift, parallelism: self.reader.parallelism)
-        let homeKeys = changed.compactMap { keys[$0] }
-        let remotePlaces = places(remotes)
-        async let homeCapacity = reader.capacity(of: homeKeys)
-        async let remoteCapacity = reader.capacity(at: remotePlaces)
-        let (capacity, located) = await (homeCapacity, remoteCapacity)
-
-        var inputs: [Int: ImpactCalculator.Observed] = [:]
-        var droppingHome: [FleetKey] = []
-        var droppingRemote: [Int: [String]] = [:]
-        for index in changed {
-            guard let key = keys[index] else { continue }
-            var byLocation: [String: CapacityRead<FleetCapacity>] = [:]
-            for location in remotes[index] ?? [] {
-                byLocation[location] = located[CapacityReader.Place(fleet: key, location: location)]
-            }
-            let input = ImpactCalculator.Observed(
-                attributes: observed[key]?.attributes, capacity: capacity[key], remoteCapacity: byLocation)
-            inputs[index] = input
-            let impact = ImpactCalculator.impact(of: plan.fleets[index], observed: input, options: options)
-            plan.fleets[index].impact = impact
-            let dropping = impact.map(ImpactCalculator.droppingLocations) ?? []
-            if dropping.contains(key.region) { droppingHome.append(key) }
-            let remote = dropping.filter { $0 != key.region }
-            if !remote.isEmpty { droppingRemote[index] = remote }
-        }
-        guard !droppingHome.isEmpty || !droppingRemote.isEmpty else { return }
-
-        let usePlaces = places(droppingRemote)
-        async let homeUse = reader.utilization(of: droppingHome)
-        async let remoteUse = reader.utilization(at: usePlaces)
-        let (use, locatedUse) = await (homeUse, remoteUse)
-        let homeDrops = Set(droppingHome)
-        for index in changed {
-            guard let key = keys[index], var input = inputs[index],
-                homeDrops.contains(key) || droppingRemote[index] != nil
-            else { continue }
-            input.utilization = use[key]
-            for location in droppingRemote[index] ?? [] {
-                input.remoteUtilization[location] = locatedUse[CapacityReader.Place(fleet: key, location: location)]
-            }
-            plan.fleets[index].impact = ImpactCalculator.impact(
-                of: plan.fleets[index], observed: input, options: options)
-        }
     }
 }
