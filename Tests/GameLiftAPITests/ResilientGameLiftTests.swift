@@ -182,19 +182,25 @@ struct ResilientGameLiftTests {
 
     static let throttle = GameLiftServiceError(code: .throttling, message: "Rate exceeded", httpStatus: 400)
 
-    /// A success in the Region, then `throttles` throttled answers, then success.
-    static func throttledAfterProgress(_ throttles: Int) -> FlakyGameLift {
-        FlakyGameLift(script: [nil] + Array(repeating: throttle, count: throttles))
+    /// One request answered, then a second one throttled twelve times before it succeeds, under `policy` and a
+    /// virtual clock drawing `random`: whether the second succeeded, how many attempts reached the service in all,
+    /// and every sleep.
+    static func throttledAfterProgress(policy: RetryPolicy, random: Double) async
+        -> (succeeded: Bool, attempts: Int, sleeps: [Double])
+    {
+        let clock = VirtualClock(random: [random])
+        let base = FlakyGameLift(script: [nil] + Array(repeating: throttle, count: 12))
+        let client = ResilientGameLift(base: base, policy: policy, timing: clock.timing)
+        _ = try? await client.describeFleetAttributes(DescribeFleetAttributesInput(), region: "us-west-2")
+        let succeeded = (try? await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")) != nil
+        return (succeeded, base.attempts, clock.sleeps)
     }
 
     @Test("a throttle costs no attempt while the Region answers other requests")
     func throttlesWhileProgressing() async throws {
-        let clock = VirtualClock(random: [0])
-        let base = Self.throttledAfterProgress(12)
-        let client = ResilientGameLift(base: base, policy: RetryPolicy(maxAttempts: 3), timing: clock.timing)
-        _ = try await client.describeFleetAttributes(DescribeFleetAttributesInput(), region: "us-west-2")
-        _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
-        #expect(base.attempts == 14)
+        let run = await Self.throttledAfterProgress(policy: RetryPolicy(maxAttempts: 3), random: 0)
+        #expect(run.succeeded)
+        #expect(run.attempts == 1 + 13)
     }
 
     @Test("without a recent answer from the Region, throttles count as attempts")
@@ -212,30 +218,20 @@ struct ResilientGameLiftTests {
     func progressGoesStale() async throws {
         // Backoffs of 0.125, 0.25 … 8 s: the seventh throttle comes 7.875 s after the Region's last answer (free),
         // the eighth 15.875 s after it (charged), so three charged attempts end the request at the tenth.
-        let clock = VirtualClock(random: [0.5])
-        let base = Self.throttledAfterProgress(12)
-        let client = ResilientGameLift(base: base, policy: RetryPolicy(maxAttempts: 3), timing: clock.timing)
-        _ = try await client.describeFleetAttributes(DescribeFleetAttributesInput(), region: "us-west-2")
-        await #expect(throws: GameLiftServiceError.self) {
-            _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
-        }
-        #expect(base.attempts == 1 + 10)
-        #expect(clock.sleeps == [0.125, 0.25, 0.5, 1, 2, 4, 8, 10, 10])
+        let run = await Self.throttledAfterProgress(policy: RetryPolicy(maxAttempts: 3), random: 0.5)
+        #expect(!run.succeeded)
+        #expect(run.attempts == 1 + 10)
+        #expect(run.sleeps == [0.125, 0.25, 0.5, 1, 2, 4, 8, 10, 10])
     }
 
     @Test("free throttle waiting is bounded per request")
     func freeWaitIsBounded() async throws {
         // Free backoffs of 0.125 + 0.25 + 0.5 s fit under 1 s; the fourth (1 s) does not, so it is charged.
-        let clock = VirtualClock(random: [0.5])
-        let base = Self.throttledAfterProgress(12)
-        let client = ResilientGameLift(
-            base: base, policy: RetryPolicy(maxAttempts: 2, maxFreeThrottleWait: 1), timing: clock.timing)
-        _ = try await client.describeFleetAttributes(DescribeFleetAttributesInput(), region: "us-west-2")
-        await #expect(throws: GameLiftServiceError.self) {
-            _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
-        }
-        #expect(base.attempts == 1 + 5)
-        #expect(clock.sleeps == [0.125, 0.25, 0.5, 1])
+        let run = await Self.throttledAfterProgress(
+            policy: RetryPolicy(maxAttempts: 2, maxFreeThrottleWait: 1), random: 0.5)
+        #expect(!run.succeeded)
+        #expect(run.attempts == 1 + 5)
+        #expect(run.sleeps == [0.125, 0.25, 0.5, 1])
     }
 
     @Test("a server's retry-after is honoured")
