@@ -13,7 +13,8 @@ import SigV4
 /// fleetform's real AWS client and resilience layer against an emulator in another process that answers after
 /// a set latency and throttles above a set rate; reports wall and CPU time, requests (per fleet), retries,
 /// throttling, the floor (the least time the fewest requests the job needs take at the rate limit) and peak
-/// memory. With `--check`, exits 1 when a target (docs/benchmarks.md) is missed.
+/// memory. With `--compare-boto3`, then the same job by a boto3 script (`Boto3Comparison`). With `--check`, exits 1
+/// when a target (docs/benchmarks.md) is missed.
 struct PlanApplyBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan-apply",
@@ -59,6 +60,32 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
             """)
     var twoPass = false
 
+    @Flag(
+        help: """
+            Apply through the plan's resilience layer, its rate limiters as the plan left them (one process doing \
+            both), instead of a layer of its own as `fleetform apply` has in its own process.
+            """)
+    var applyInheritsLimiters = false
+
+    @Flag(
+        help: """
+            Then do the same job with a plain boto3 script (--boto3-script: a pool of threads, retry_mode=adaptive) \
+            against a fresh emulator with the same arguments, and report it beside fleetform's apply.
+            """)
+    var compareBoto3 = false
+
+    @Option(help: "With --compare-boto3: the script (relative to the current directory).")
+    var boto3Script = "scripts/boto3_apply.py"
+
+    @Option(help: "With --compare-boto3: the Python to run it with (looked up on PATH).")
+    var python = "python3"
+
+    @Option(help: "With --compare-boto3: the script's threads.")
+    var boto3Threads = 16
+
+    @Flag(help: "With --check and --compare-boto3: fleetform's apply must also take less wall time than boto3's.")
+    var beatBoto3 = false
+
     func validate() throws {
         guard (1...1_000_000).contains(fleets) else { throw ValidationError("--fleets must be 1 to 1,000,000") }
         guard (1...DriftedFleets.benchRegions.count).contains(regions) else {
@@ -72,6 +99,8 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
         }
         guard throttleRps > 0 else { throw ValidationError("--throttle-rps must be positive: the bound divides by it") }
         guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
+        guard boto3Threads >= 1 else { throw ValidationError("--boto3-threads must be at least 1") }
+        guard compareBoto3 || !beatBoto3 else { throw ValidationError("--beat-boto3 needs --compare-boto3") }
     }
 
     func run() async throws {
@@ -80,14 +109,11 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
         let workspace = scratch.path
         let drifted = DriftedFleets(count: fleets, regions: Array(DriftedFleets.benchRegions.prefix(regions)))
         let files = try drifted.writeFiles(to: workspace + "/fleets")
-        // This executable, serving the drifted fleets as `serve-emulator`.
-        let emulator = try await EmulatorServer(
-            executable: Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]),
-            arguments: [
-                "serve-emulator", "--fleets", "\(fleets)", "--latency-ms", "\(latencyMs)",
-                "--throttle-rps", "\(throttleRps)", "--throttle-scope", throttleScope.rawValue,
-                "--regions", "\(regions)",
-            ], workspace: scratch, name: "emulator")
+        let emulatorArguments = [
+            "serve-emulator", "--fleets", "\(fleets)", "--latency-ms", "\(latencyMs)", "--throttle-rps",
+            "\(throttleRps)", "--throttle-scope", throttleScope.rawValue, "--regions", "\(regions)",
+        ]
+        let emulator = try await Self.startEmulator(emulatorArguments, workspace: scratch, name: "emulator")
         defer { emulator.kill() }
         say(
             "fleets: \(fleets) in \(files.count) files, \(regions) Region(s); emulator \(emulator.endpoint): "
@@ -120,32 +146,39 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
         // Apply: `fleetform apply PATH --auto-approve`, from loading the files on: each fleet read once, planned,
         // journaled and updated at once (StreamingApplier), through the workflow the command calls. With
         // --two-pass: a whole plan first, then each changed fleet read again before its update (`apply --plan`).
+        // As the command runs in a process of its own, the apply gets a resilience layer of its own (fresh rate
+        // limiters and retry budget) over the same connections. Through the plan's layer, under a shared bucket,
+        // the DescribeFleetAttributes limiter the plan left behind (measured at a few requests a minute) drops
+        // to its 0.5 req/s minimum at the apply's first throttle and holds the attribute batches for seconds.
+        let applyGameLift =
+            applyInheritsLimiters
+            ? gameLift : ResilientGameLift(base: client, policy: client.settings.retryPolicy, stats: stats)
+        let applyPlanner = LivePlanner(reader: LiveFleetReader(gameLift: applyGameLift, parallelism: parallelism))
         meter = PhaseMeter(stats: stats)
         let journalPath = workspace + "/journal.jsonl"
         let input = FleetInput(fleets: FleetLoader.load(paths: [workspace + "/fleets"], options: LoadOptions()))
         let report: ApplyReport?
         if twoPass {
             let options = ApplyOptions(parallelism: parallelism, runId: "bench-\(fleets)")
-            let applier = Applier(gameLift: gameLift, journal: Journal(path: journalPath), options: options)
-            if let again = await planner.plan(input.fleets).plan {
+            let applier = Applier(gameLift: applyGameLift, journal: Journal(path: journalPath), options: options)
+            if let again = await applyPlanner.plan(input.fleets).plan {
                 report = await applier.apply(again)
             } else {
                 report = nil
             }
         } else {
             report = await ApplyWorkflow(
-                context: WorkflowContext(gameLift: gameLift),
+                context: WorkflowContext(gameLift: applyGameLift),
                 options: ApplyWorkflow.Options(
                     parallelism: parallelism, journalPath: journalPath, approval: .automatic, runId: "bench-\(fleets)")
             ).run(.files(input)).apply
         }
+        let applyFloor = RequestFloor.apply(
+            drifted, changed: Dictionary(grouping: changed, by: \.region).mapValues(\.count))
         phases.append(
             meter.finish(
-                "apply", fleets: fleets,
-                floor: RequestFloor.apply(
-                    drifted, changed: Dictionary(grouping: changed, by: \.region).mapValues(\.count)),
-                throttle: throttle, failed: report?.summary.failed ?? fleets, done: report?.summary.updated ?? 0,
-                doneLabel: "updated"))
+                "apply", fleets: fleets, floor: applyFloor, throttle: throttle,
+                failed: report?.summary.failed ?? fleets, done: report?.summary.updated ?? 0, doneLabel: "updated"))
         let peak = ResourceUsage.peakResidentBytes()
 
         var converged: Bool?
@@ -154,14 +187,30 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
             converged = again.plan.map { !$0.hasChanges && $0.summary.failed == 0 } ?? false
         }
         try? await client.shutdown()
-
         for phase in phases { say(phase.line) }
         say(
             "peak RSS (VmHWM) \(ResourceUsage.megabytes(peak))"
                 + (converged.map {
                     $0 ? "; converged: every fleet's live configuration equals its file" : "; NOT converged"
                 } ?? ""))
-        say(phases.map(\.record).joined(separator: " ") + " peak_mb=\(String(format: "%.1f", Double(peak ?? 0) / 1e6))")
+
+        // The same job by boto3, from the same drifted state: a fresh emulator with the same arguments.
+        var boto3: Boto3Comparison.Outcome?
+        if compareBoto3 {
+            emulator.kill()
+            boto3 = try await Boto3Comparison(script: boto3Script, python: python, threads: boto3Threads).run(
+                fleetsFolder: workspace + "/fleets", fleets: fleets, emulatorArguments: emulatorArguments,
+                workspace: scratch, floor: applyFloor, throttle: throttle, verify: verify, parallelism: parallelism)
+        }
+        if let boto3, let apply = phases.last { say(Self.comparison(apply, boto3)) }
+        var record = phases.map(\.record) + ["peak_mb=" + String(format: "%.1f", Double(peak ?? 0) / 1e6)]
+        if let boto3 {
+            record += [
+                boto3.phase.record, "boto3_calls=\(boto3.calls)",
+                "boto3_remaining=\(boto3.remaining.map(String.init) ?? "unknown")",
+            ]
+        }
+        say(record.joined(separator: " "))
 
         guard check else { return }
         var missed: [String] = []
@@ -176,11 +225,55 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
             missed.append("peak RSS \(ResourceUsage.megabytes(peak)) > \(maxPeakMb) MB")
         }
         if converged == false { missed.append("a second plan still shows changes") }
+        if beatBoto3, let boto3, let apply = phases.last, apply.wall >= boto3.phase.wall {
+            missed.append(
+                String(format: "apply: %.2f s wall, not faster than boto3's %.2f s", apply.wall, boto3.phase.wall))
+        }
         guard missed.isEmpty else {
             say("targets missed: " + missed.joined(separator: "; "))
             throw ExitCode.failure
         }
         say("targets met")
+    }
+
+    /// This executable, serving the drifted fleets as `serve-emulator arguments…`.
+    static func startEmulator(_ arguments: [String], workspace: Workspace, name: String) async throws
+        -> EmulatorServer
+    {
+        try await EmulatorServer(
+            executable: Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]),
+            arguments: arguments, workspace: workspace, name: name)
+    }
+
+    /// Plans the fleets in `folder` against `endpoint` (untimed, its own client): how many are still to
+    /// update, held or failed.
+    static func remainingChanges(endpoint: String, folder: String, parallelism: Int) async throws -> Int {
+        let client = try client(endpoint: endpoint)
+        let gameLift = ResilientGameLift(base: client, policy: client.settings.retryPolicy, stats: ResilienceStats())
+        let planner = LivePlanner(reader: LiveFleetReader(gameLift: gameLift, parallelism: parallelism))
+        let result = await planner.plan(FleetLoader.load(paths: [folder], options: LoadOptions()))
+        try? await client.shutdown()
+        guard let summary = result.plan?.summary else { throw SetupFailure("the fleet files did not plan") }
+        return summary.update + summary.held + summary.failed
+    }
+
+    /// boto3's line, and the two applies set side by side.
+    static func comparison(_ apply: PhaseResult, _ boto3: Boto3Comparison.Outcome) -> String {
+        var text = boto3.phase.line
+        text += String(
+            format: " (%d calls; %.2f s of the wall loading the files; %d location reads failed)", boto3.calls,
+            boto3.loadSeconds, boto3.locationErrors)
+        if let remaining = boto3.remaining {
+            text += remaining == 0 ? "; converged" : "; NOT converged: \(remaining) fleets still differ or fail"
+        }
+        for error in boto3.errors.split(separator: "\n").prefix(3) { text += "\n  boto3 stderr: \(error)" }
+        text += String(
+            format: "\nfleetform apply %.2f s (%.3f × floor, %d failed) vs boto3 %.2f s (%.3f × floor, %d failed): %@",
+            apply.wall, apply.floorRatio, apply.failed, boto3.phase.wall, boto3.phase.floorRatio, boto3.phase.failed,
+            apply.wall < boto3.phase.wall
+                ? String(format: "fleetform %.2f× faster", boto3.phase.wall / max(apply.wall, 0.001))
+                : String(format: "boto3 %.2f× faster", apply.wall / max(boto3.phase.wall, 0.001)))
+        return text
     }
 
     /// fleetform's AWS client pointed at the emulator, with static dummy credentials.
@@ -202,125 +295,7 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
     }
 }
 
-/// The emulator's throttle, as the floor needs it.
-struct Throttle {
-    var rate: Double
-    var scope: ThrottleRule.Scope
-}
-
-/// The fewest requests a phase needs, per Region and operation: `DescribeFleetAttributes` in batches of
-/// `GameLiftLimits.fleetAttributesBatch`, one `DescribeRuntimeConfiguration` and one
-/// `DescribeFleetLocationAttributes` page per fleet (the drifted fleets are EC2 fleets, whose locations every
-/// plan shows), and for an apply one `UpdateRuntimeConfiguration` per changed fleet.
-struct RequestFloor {
-    var requests: [String: [GameLiftOperation: Int]]
-
-    static func plan(_ fleets: DriftedFleets) -> RequestFloor {
-        var requests: [String: [GameLiftOperation: Int]] = [:]
-        for (region, count) in fleets.fleetsPerRegion {
-            let batches = (count + GameLiftLimits.fleetAttributesBatch - 1) / GameLiftLimits.fleetAttributesBatch
-            requests[region] = [
-                .describeFleetAttributes: batches, .describeRuntimeConfiguration: count,
-                .describeFleetLocationAttributes: count,
-            ]
-        }
-        return RequestFloor(requests: requests)
-    }
-
-    static func apply(_ fleets: DriftedFleets, changed: [String: Int]) -> RequestFloor {
-        var floor = plan(fleets)
-        for (region, count) in changed { floor.requests[region, default: [:]][.updateRuntimeConfiguration] = count }
-        return floor
-    }
-
-    var total: Int { requests.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
-
-    /// The least time these requests take through the throttle: Regions are throttled apart and run at once,
-    /// so the busiest bucket decides — a Region's requests all together (scope `region`), or its busiest
-    /// operation (scope `operation`).
-    func seconds(_ throttle: Throttle) -> Double {
-        let busiest =
-            requests.values.map { counts in
-                throttle.scope == .region ? counts.values.reduce(0, +) : counts.values.max() ?? 0
-            }.max() ?? 0
-        return Double(busiest) / throttle.rate
-    }
-}
-
-/// Measures one phase: wall time, CPU time and the resilience counters between `init` and `finish`.
-struct PhaseMeter {
-    let stats: ResilienceStats
-    private let clock = ContinuousClock()
-    private let start: ContinuousClock.Instant
-    private let cpu: Double
-    private let requests: Int
-    private let retries: Int
-    private let throttled: Int
-
-    init(stats: ResilienceStats) {
-        self.stats = stats
-        start = clock.now
-        cpu = ProcessTimes.cpuSeconds()
-        requests = stats.requests
-        retries = stats.retries
-        throttled = stats.throttled
-    }
-
-    func finish(
-        _ name: String, fleets: Int, floor: RequestFloor, throttle: Throttle, failed: Int, done: Int, doneLabel: String
-    ) -> PhaseResult {
-        PhaseResult(
-            name: name, fleets: fleets, wall: ResourceUsage.seconds(clock.now - start),
-            cpu: ProcessTimes.cpuSeconds() - cpu, requests: stats.requests - requests,
-            retries: stats.retries - retries, throttled: stats.throttled - throttled, minimal: floor.total,
-            floor: floor.seconds(throttle), throttle: throttle, done: done, doneLabel: doneLabel, failed: failed)
-    }
-}
-
-/// The figures of one phase. The floor is the time the fewest requests the job needs (`RequestFloor`) take at
-/// the throttle rate: no client can finish faster on average.
-struct PhaseResult {
-    var name: String
-    var fleets: Int
-    var wall: Double
-    var cpu: Double
-    var requests: Int
-    var retries: Int
-    var throttled: Int
-    /// The fewest requests the phase needs.
-    var minimal: Int
-    var floor: Double
-    var throttle: Throttle
-    var done: Int
-    var doneLabel: String
-    var failed: Int
-
-    /// Attempts the emulator accepted (not throttled).
-    var accepted: Int { requests - throttled }
-    var floorRatio: Double { floor > 0 ? wall / floor : 0 }
-    var requestsPerFleet: Double { Double(requests) / Double(max(1, fleets)) }
-
-    var line: String {
-        String(
-            format: "%@: %.2f s wall, floor %.2f s (%d requests at least), wall/floor %.3f; %d requests "
-                + "(%.2f per fleet, %d accepted), %d retries, %d throttled; %.3f ms CPU/fleet; %d %@, %d failed",
-            name, wall, floor, minimal, floorRatio, requests, requestsPerFleet, accepted, retries, throttled,
-            cpu / Double(fleets) * 1000, done, doneLabel, failed)
-    }
-
-    /// `key=value` fields for scripts (scripts/bench.sh builds its table from them).
-    var record: String {
-        [
-            "wall=" + String(format: "%.2f", wall), "floor=" + String(format: "%.2f", floor),
-            "floor_ratio=" + String(format: "%.3f", floorRatio), "minimal_requests=\(minimal)",
-            "requests=\(requests)", "requests_per_fleet=" + String(format: "%.2f", requestsPerFleet),
-            "retries=\(retries)", "throttled=\(throttled)",
-            "cpu_ms_per_fleet=" + String(format: "%.3f", cpu / Double(fleets) * 1000), "failed=\(failed)",
-        ].map { name + "_" + $0 }.joined(separator: " ")
-    }
-}
-
 /// Writes a line to standard output at once (unbuffered, also into a pipe), so progress shows as it happens.
-private func say(_ line: String) {
+func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
