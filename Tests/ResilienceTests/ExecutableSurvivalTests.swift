@@ -156,6 +156,7 @@ struct ExecutableSurvivalTests {
             ["generate", "--count", "0", "--out", workspace.path], ["plan-apply", "--fleets", "-5"],
             ["plan-apply", "--fleets", "1", "--throttle-rps", "nan"],
             ["plan-apply", "--latency-ms", "inf", "--fleets", "0"],
+            ["plan-apply", "--fleets", "1", "--compare-boto3", "--boto3-threads", "-3"],
         ]
         var failures: [String] = []
         for (index, list) in arguments.enumerated() {
