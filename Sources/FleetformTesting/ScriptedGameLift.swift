@@ -4,7 +4,7 @@ import GameLiftAPI
 /// The test double of GameLift: fleets in memory (or every call passed on to another `GameLift`, such as the
 /// simulation), errors scripted per operation and fleet, every call recorded in order with its region.
 /// Deliberately simple, so tests state exactly what happens.
-public final class ScriptedGameLift: GameLift, @unchecked Sendable {
+public final class ScriptedGameLift: GameLiftService, @unchecked Sendable {
     /// One call as it was received.
     public struct Call: Hashable, Sendable, CustomStringConvertible {
         public var operation: GameLiftOperation
@@ -167,28 +167,28 @@ public final class ScriptedGameLift: GameLift, @unchecked Sendable {
         fleetIdOrArn.split(separator: "/").last.map(String.init) ?? fleetIdOrArn
     }
 
-    public func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
+    public func answer(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
         -> DescribeRuntimeConfigurationOutput
     {
         try enter(.describeRuntimeConfiguration, region, Self.id(input.fleetId))
-        if let base { return try await base.describeRuntimeConfiguration(input, region: region) }
+        if let base { return try await base.send(input, region: region) }
         let fleet = try fleet(Self.id(input.fleetId), region)
         return DescribeRuntimeConfigurationOutput(runtimeConfiguration: fleet.configuration)
     }
 
-    public func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
+    public func answer(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
         -> UpdateRuntimeConfigurationOutput
     {
         let id = Self.id(input.fleetId)
         try enter(.updateRuntimeConfiguration, region, id)
-        if let base { return try await base.updateRuntimeConfiguration(input, region: region) }
+        if let base { return try await base.send(input, region: region) }
         _ = try fleet(id, region)
         beforeUpdate(input)
         lock.withLock { fleets[id]?.configuration = input.runtimeConfiguration }
         return UpdateRuntimeConfigurationOutput(runtimeConfiguration: input.runtimeConfiguration)
     }
 
-    public func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
+    public func answer(_ input: DescribeFleetAttributesInput, region: String) async throws
         -> DescribeFleetAttributesOutput
     {
         let ids = input.fleetIds ?? lock.withLock { fleets.filter { $0.value.answers(in: region) }.keys.sorted() }
@@ -196,7 +196,7 @@ public final class ScriptedGameLift: GameLift, @unchecked Sendable {
         try enter(
             .describeFleetAttributes, region, ids.joined(separator: ","),
             key: ids.first.map { "DescribeFleetAttributes \($0)" })
-        if let base { return try await base.describeFleetAttributes(input, region: region) }
+        if let base { return try await base.send(input, region: region) }
         let found = lock.withLock {
             ids.compactMap { id in
                 fleets[id].flatMap { f in
@@ -211,12 +211,12 @@ public final class ScriptedGameLift: GameLift, @unchecked Sendable {
         return DescribeFleetAttributesOutput(fleetAttributes: found)
     }
 
-    public func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
+    public func answer(_ input: DescribeFleetEventsInput, region: String) async throws
         -> DescribeFleetEventsOutput
     {
         let id = Self.id(input.fleetId)
         try enter(.describeFleetEvents, region, id)
-        if let base { return try await base.describeFleetEvents(input, region: region) }
+        if let base { return try await base.send(input, region: region) }
         _ = try fleet(id, region)
         return try lock.withLock {
             eventRequests.append(input)
@@ -241,9 +241,9 @@ public final class ScriptedGameLift: GameLift, @unchecked Sendable {
         }
     }
 
-    public func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
+    public func answer(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
         try enter(.listFleets, region, input.nextToken ?? "", key: "ListFleets \(region)")
-        if let base { return try await base.listFleets(input, region: region) }
+        if let base { return try await base.send(input, region: region) }
         let ids = lock.withLock { fleets.filter { $0.value.answers(in: region) }.keys.sorted() }
         guard let size = listPageSize else { return ListFleetsOutput(fleetIds: ids) }
         let start = Int(input.nextToken ?? "0") ?? 0
@@ -251,14 +251,14 @@ public final class ScriptedGameLift: GameLift, @unchecked Sendable {
         return ListFleetsOutput(fleetIds: Array(ids[start..<end]), nextToken: end < ids.count ? String(end) : nil)
     }
 
-    public func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String) async throws
+    public func answer(_ input: DescribeFleetCapacityInput, region: String) async throws
         -> DescribeFleetCapacityOutput
     {
         let ids = input.fleetIds ?? []
         try enter(
             .describeFleetCapacity, region, ids.joined(separator: ","),
             key: ids.first.map { "DescribeFleetCapacity \(Self.id($0))" })
-        if let base { return try await base.describeFleetCapacity(input, region: region) }
+        if let base { return try await base.send(input, region: region) }
         let (page, next) = try capacityPage(input, region: region)
         let items = page.map { id, f in
             FleetCapacity(
@@ -268,15 +268,17 @@ public final class ScriptedGameLift: GameLift, @unchecked Sendable {
         return DescribeFleetCapacityOutput(fleetCapacity: items, nextToken: next)
     }
 
-    public func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String) async throws
+    public func answer(_ input: DescribeFleetUtilizationInput, region: String) async throws
         -> DescribeFleetUtilizationOutput
     {
         let ids = input.fleetIds ?? []
         try enter(
             .describeFleetUtilization, region, ids.joined(separator: ","),
             key: ids.first.map { "DescribeFleetUtilization \(Self.id($0))" })
-        if let base { return try await base.describeFleetUtilization(input, region: region) }
-        let (page, next) = try capacityPage(input, region: region)
+        if let base { return try await base.send(input, region: region) }
+        let (page, next) = try capacityPage(
+            DescribeFleetCapacityInput(fleetIds: input.fleetIds, limit: input.limit, nextToken: input.nextToken),
+            region: region)
         let items = page.map { id, f in
             FleetUtilization(fleetId: id, activeGameSessionCount: f.activeGameSessions, location: region)
         }
@@ -299,12 +301,12 @@ public final class ScriptedGameLift: GameLift, @unchecked Sendable {
         return (Array(found[start..<end]), end < found.count ? String(end) : nil)
     }
 
-    public func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
+    public func answer(_ input: DescribeFleetLocationAttributesInput, region: String)
         async throws -> DescribeFleetLocationAttributesOutput
     {
         let id = Self.id(input.fleetId)
         try enter(.describeFleetLocationAttributes, region, id)
-        if let base { return try await base.describeFleetLocationAttributes(input, region: region) }
+        if let base { return try await base.send(input, region: region) }
         let fleet = try fleet(id, region)
         let names = fleet.remoteLocations.keys.sorted().filter { input.locations?.contains($0) ?? true }
         return DescribeFleetLocationAttributesOutput(
@@ -314,14 +316,14 @@ public final class ScriptedGameLift: GameLift, @unchecked Sendable {
             })
     }
 
-    public func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String)
+    public func answer(_ input: DescribeFleetLocationCapacityInput, region: String)
         async throws -> DescribeFleetLocationCapacityOutput
     {
         let id = Self.id(input.fleetId)
         try enter(
             .describeFleetLocationCapacity, region, "\(id) \(input.location)",
             key: "DescribeFleetLocationCapacity \(id)")
-        if let base { return try await base.describeFleetLocationCapacity(input, region: region) }
+        if let base { return try await base.send(input, region: region) }
         let (fleet, counts) = try located(id, input.location, region)
         return DescribeFleetLocationCapacityOutput(
             fleetCapacity: FleetCapacity(
@@ -330,14 +332,14 @@ public final class ScriptedGameLift: GameLift, @unchecked Sendable {
                 location: input.location))
     }
 
-    public func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+    public func answer(_ input: DescribeFleetLocationUtilizationInput, region: String)
         async throws -> DescribeFleetLocationUtilizationOutput
     {
         let id = Self.id(input.fleetId)
         try enter(
             .describeFleetLocationUtilization, region, "\(id) \(input.location)",
             key: "DescribeFleetLocationUtilization \(id)")
-        if let base { return try await base.describeFleetLocationUtilization(input, region: region) }
+        if let base { return try await base.send(input, region: region) }
         let (_, counts) = try located(id, input.location, region)
         return DescribeFleetLocationUtilizationOutput(
             fleetUtilization: FleetUtilization(

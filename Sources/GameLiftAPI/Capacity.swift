@@ -147,8 +147,21 @@ public struct DescribeFleetCapacityOutput: Codable, Hashable, Sendable {
     }
 }
 
-/// The input of `DescribeFleetUtilization`: the same members as `DescribeFleetCapacityInput`.
-public typealias DescribeFleetUtilizationInput = DescribeFleetCapacityInput
+/// The input of `DescribeFleetUtilization`: the same members as `DescribeFleetCapacityInput`, a type of its own
+/// because the request type names the operation.
+public struct DescribeFleetUtilizationInput: Codable, Hashable, Sendable {
+    public var fleetIds: [String]?
+    public var limit: Int?
+    public var nextToken: String?
+
+    public init(fleetIds: [String]? = nil, limit: Int? = nil, nextToken: String? = nil) {
+        self.fleetIds = fleetIds
+        self.limit = limit
+        self.nextToken = nextToken
+    }
+
+    typealias CodingKeys = DescribeFleetCapacityInput.CodingKeys
+}
 
 public struct DescribeFleetUtilizationOutput: Codable, Hashable, Sendable {
     public var fleetUtilization: [FleetUtilization]?
@@ -190,8 +203,19 @@ public struct DescribeFleetLocationCapacityOutput: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey { case fleetCapacity = "FleetCapacity" }
 }
 
-/// The input of `DescribeFleetLocationUtilization`: the same members as `DescribeFleetLocationCapacityInput`.
-public typealias DescribeFleetLocationUtilizationInput = DescribeFleetLocationCapacityInput
+/// The input of `DescribeFleetLocationUtilization`: the same members as `DescribeFleetLocationCapacityInput`, a
+/// type of its own because the request type names the operation.
+public struct DescribeFleetLocationUtilizationInput: Codable, Hashable, Sendable {
+    public var fleetId: String
+    public var location: String
+
+    public init(fleetId: String, location: String) {
+        self.fleetId = fleetId
+        self.location = location
+    }
+
+    typealias CodingKeys = DescribeFleetLocationCapacityInput.CodingKeys
+}
 
 public struct DescribeFleetLocationUtilizationOutput: Codable, Hashable, Sendable {
     public var fleetUtilization: FleetUtilization?

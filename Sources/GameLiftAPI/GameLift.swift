@@ -1,42 +1,40 @@
 import Foundation
 
-/// The seam between fleetform and GameLift. The AWS HTTP client, the simulation, the resilience decorator
-/// and test doubles all implement it; the planner and applier know nothing else of the network.
+/// The seam between fleetform and GameLift. The planner and applier know nothing else of the network.
+///
+/// Two kinds of implementation meet here (docs/architecture.md, "How to add a GameLift operation"):
+/// - *forwarders* (the AWS HTTP client, the resilience decorator) treat every operation alike and implement
+///   only `send`, generically;
+/// - *answerers* (the simulation, test doubles) give each operation its behaviour: they conform to
+///   `GameLiftService`, whose `send` hands each request to the `answer` for its type.
 ///
 /// Every call names the AWS region it is for: one fleetform run may touch fleets in several regions.
 public protocol GameLift: Sendable {
-    func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
-        -> DescribeRuntimeConfigurationOutput
-    func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
-        -> UpdateRuntimeConfigurationOutput
-    func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
-        -> DescribeFleetAttributesOutput
-    func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
-        -> DescribeFleetEventsOutput
-    func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput
-    func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
-        async throws -> DescribeFleetLocationAttributesOutput
-    /// Instance counts per fleet (home Region), for the capacity a plan's impact reports.
-    func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String) async throws
-        -> DescribeFleetCapacityOutput
-    /// Active server processes and game sessions per fleet (home Region), for the plan's capacity-drop warning.
-    func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String) async throws
-        -> DescribeFleetUtilizationOutput
-    /// Instance counts of one fleet in one of its locations: how a plan reads a remote location's capacity.
-    func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String) async throws
-        -> DescribeFleetLocationCapacityOutput
-    /// Active server processes and game sessions of one fleet in one of its locations.
-    func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
-        async throws -> DescribeFleetLocationUtilizationOutput
+    /// Sends one request to `region` and returns GameLift's answer to it.
+    func send<Request: GameLiftRequest>(_ request: Request, region: String) async throws -> Request.Output
 }
 
-extension GameLift {
-    /// No remote locations: what a single-location fleet answers. The real client, the simulation and the
-    /// resilience layer implement the operation; this default keeps simple test doubles single-location.
-    public func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
-        async throws -> DescribeFleetLocationAttributesOutput
-    {
-        DescribeFleetLocationAttributesOutput(fleetId: input.fleetId, locationAttributes: [])
+/// An operation's input: it names the operation and its output, and finds its answer on a `GameLiftService`.
+/// Each operation fleetform uses conforms in GameLiftRequests.swift, its one table.
+public protocol GameLiftRequest: Codable, Hashable, Sendable {
+    associatedtype Output: Codable, Hashable, Sendable
+    static var operation: GameLiftOperation { get }
+    /// The service's answer to this request (the `answer` overload for this type).
+    func answer(from service: some GameLiftService, region: String) async throws -> Output
+}
+
+extension GameLiftService {
+    /// Hands the request to the `answer` for its type.
+    public func send<Request: GameLiftRequest>(_ request: Request, region: String) async throws -> Request.Output {
+        try await request.answer(from: self, region: region)
+    }
+
+    /// What GameLift answers a request for an operation it does not know: answerers that do not implement an
+    /// operation (test doubles written for others) answer it this way.
+    public func unanswered<Request: GameLiftRequest>(_ request: Request) -> GameLiftServiceError {
+        GameLiftServiceError(
+            code: "UnknownOperationException",
+            message: "\(Request.operation.rawValue) is not answered by \(type(of: self))", httpStatus: 400)
     }
 }
 

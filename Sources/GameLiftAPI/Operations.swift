@@ -130,17 +130,3 @@ public struct ListFleetsOutput: Codable, Hashable, Sendable {
         case nextToken = "NextToken"
     }
 }
-
-/// The names of the operations, as they appear in `X-Amz-Target: GameLift.<name>`.
-public enum GameLiftOperation: String, CaseIterable, Sendable, Codable {
-    case describeRuntimeConfiguration = "DescribeRuntimeConfiguration"
-    case updateRuntimeConfiguration = "UpdateRuntimeConfiguration"
-    case describeFleetAttributes = "DescribeFleetAttributes"
-    case describeFleetEvents = "DescribeFleetEvents"
-    case listFleets = "ListFleets"
-    case describeFleetLocationAttributes = "DescribeFleetLocationAttributes"
-    case describeFleetCapacity = "DescribeFleetCapacity"
-    case describeFleetUtilization = "DescribeFleetUtilization"
-    case describeFleetLocationCapacity = "DescribeFleetLocationCapacity"
-    case describeFleetLocationUtilization = "DescribeFleetLocationUtilization"
-}

@@ -83,76 +83,9 @@ public struct ResilientGameLift: GameLift {
         await limiters.limiter(for: region, operation)
     }
 
-    public func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String)
-        async throws -> DescribeRuntimeConfigurationOutput
-    {
-        try await send(.describeRuntimeConfiguration, region) {
-            try await base.describeRuntimeConfiguration(input, region: region)
-        }
-    }
-
-    public func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String)
-        async throws -> UpdateRuntimeConfigurationOutput
-    {
-        try await send(.updateRuntimeConfiguration, region) {
-            try await base.updateRuntimeConfiguration(input, region: region)
-        }
-    }
-
-    public func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String)
-        async throws -> DescribeFleetAttributesOutput
-    {
-        try await send(.describeFleetAttributes, region) {
-            try await base.describeFleetAttributes(input, region: region)
-        }
-    }
-
-    public func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String)
-        async throws -> DescribeFleetEventsOutput
-    {
-        try await send(.describeFleetEvents, region) { try await base.describeFleetEvents(input, region: region) }
-    }
-
-    public func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
-        try await send(.listFleets, region) { try await base.listFleets(input, region: region) }
-    }
-
-    public func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
-        async throws -> DescribeFleetLocationAttributesOutput
-    {
-        try await send(.describeFleetLocationAttributes, region) {
-            try await base.describeFleetLocationAttributes(input, region: region)
-        }
-    }
-
-    public func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String)
-        async throws -> DescribeFleetCapacityOutput
-    {
-        try await send(.describeFleetCapacity, region) { try await base.describeFleetCapacity(input, region: region) }
-    }
-
-    public func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String)
-        async throws -> DescribeFleetUtilizationOutput
-    {
-        try await send(.describeFleetUtilization, region) {
-            try await base.describeFleetUtilization(input, region: region)
-        }
-    }
-
-    public func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String)
-        async throws -> DescribeFleetLocationCapacityOutput
-    {
-        try await send(.describeFleetLocationCapacity, region) {
-            try await base.describeFleetLocationCapacity(input, region: region)
-        }
-    }
-
-    public func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
-        async throws -> DescribeFleetLocationUtilizationOutput
-    {
-        try await send(.describeFleetLocationUtilization, region) {
-            try await base.describeFleetLocationUtilization(input, region: region)
-        }
+    /// Sends `request` through the operation's rate limiter in the Region, retrying as the policy allows.
+    public func send<Request: GameLiftRequest>(_ request: Request, region: String) async throws -> Request.Output {
+        try await send(Request.operation, region) { try await base.send(request, region: region) }
     }
 
     private func emit(_ event: ResilienceEvent) {

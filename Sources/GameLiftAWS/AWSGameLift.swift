@@ -69,55 +69,10 @@ public struct AWSGameLift: GameLift, IdentityProviding {
             .callerIdentity(credentials: try await credentials.credentials())
     }
 
-    /// `GameLift.DescribeRuntimeConfiguration`, one signed attempt.
-    public func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
-        -> DescribeRuntimeConfigurationOutput
-    { try await call(.describeRuntimeConfiguration, input, region: region) }
-
-    /// `GameLift.UpdateRuntimeConfiguration`, one signed attempt.
-    public func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
-        -> UpdateRuntimeConfigurationOutput
-    { try await call(.updateRuntimeConfiguration, input, region: region) }
-
-    /// `GameLift.DescribeFleetAttributes`, one signed attempt.
-    public func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
-        -> DescribeFleetAttributesOutput
-    { try await call(.describeFleetAttributes, input, region: region) }
-
-    /// `GameLift.DescribeFleetEvents`, one signed attempt.
-    public func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
-        -> DescribeFleetEventsOutput
-    { try await call(.describeFleetEvents, input, region: region) }
-
-    /// `GameLift.ListFleets`, one signed attempt.
-    public func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
-        try await call(.listFleets, input, region: region)
+    /// One signed attempt of `request`'s operation (one page of a paginated one).
+    public func send<Request: GameLiftRequest>(_ request: Request, region: String) async throws -> Request.Output {
+        try await call(Request.operation, request, region: region)
     }
-
-    /// `GameLift.DescribeFleetLocationAttributes`, one signed attempt.
-    public func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
-        async throws -> DescribeFleetLocationAttributesOutput
-    { try await call(.describeFleetLocationAttributes, input, region: region) }
-
-    /// `GameLift.DescribeFleetCapacity`, one signed attempt (one page).
-    public func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String) async throws
-        -> DescribeFleetCapacityOutput
-    { try await call(.describeFleetCapacity, input, region: region) }
-
-    /// `GameLift.DescribeFleetUtilization`, one signed attempt (one page).
-    public func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String) async throws
-        -> DescribeFleetUtilizationOutput
-    { try await call(.describeFleetUtilization, input, region: region) }
-
-    /// `GameLift.DescribeFleetLocationCapacity`, one signed attempt.
-    public func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String)
-        async throws -> DescribeFleetLocationCapacityOutput
-    { try await call(.describeFleetLocationCapacity, input, region: region) }
-
-    /// `GameLift.DescribeFleetLocationUtilization`, one signed attempt.
-    public func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
-        async throws -> DescribeFleetLocationUtilizationOutput
-    { try await call(.describeFleetLocationUtilization, input, region: region) }
 
     /// One signed `POST /` with `X-Amz-Target: GameLift.<operation>`.
     func call<Input: Encodable, Output: Decodable>(

@@ -130,39 +130,15 @@ struct EmulatorResponder: HTTPResponder {
     private func dispatch(
         _ operation: GameLiftOperation, body: [UInt8], route: EmulatorRoute, region: String
     ) async throws -> [UInt8] {
-        let wire = route.wireProtocol
-        switch operation {
-        case .describeRuntimeConfiguration:
-            let input = try wire.decode(DescribeRuntimeConfigurationInput.self, from: body)
-            return try wire.encode(try await backend.describeRuntimeConfiguration(input, region: region))
-        case .updateRuntimeConfiguration:
-            let input = try wire.decode(UpdateRuntimeConfigurationInput.self, from: body)
-            return try wire.encode(try await backend.updateRuntimeConfiguration(input, region: region))
-        case .describeFleetAttributes:
-            let input = try wire.decode(DescribeFleetAttributesInput.self, from: body)
-            return try wire.encode(try await backend.describeFleetAttributes(input, region: region))
-        case .describeFleetEvents:
-            let input = try wire.decode(DescribeFleetEventsInput.self, from: body)
-            return try wire.encode(try await backend.describeFleetEvents(input, region: region))
-        case .listFleets:
-            let input = try wire.decode(ListFleetsInput.self, from: body)
-            return try wire.encode(try await backend.listFleets(input, region: region))
-        case .describeFleetLocationAttributes:
-            let input = try wire.decode(DescribeFleetLocationAttributesInput.self, from: body)
-            return try wire.encode(try await backend.describeFleetLocationAttributes(input, region: region))
-        case .describeFleetCapacity:
-            let input = try wire.decode(DescribeFleetCapacityInput.self, from: body)
-            return try wire.encode(try await backend.describeFleetCapacity(input, region: region))
-        case .describeFleetUtilization:
-            let input = try wire.decode(DescribeFleetUtilizationInput.self, from: body)
-            return try wire.encode(try await backend.describeFleetUtilization(input, region: region))
-        case .describeFleetLocationCapacity:
-            let input = try wire.decode(DescribeFleetLocationCapacityInput.self, from: body)
-            return try wire.encode(try await backend.describeFleetLocationCapacity(input, region: region))
-        case .describeFleetLocationUtilization:
-            let input = try wire.decode(DescribeFleetLocationUtilizationInput.self, from: body)
-            return try wire.encode(try await backend.describeFleetLocationUtilization(input, region: region))
-        }
+        try await answer(operation.requestType, body: body, wire: route.wireProtocol, region: region)
+    }
+
+    /// Decodes the body as `Request`, sends it to the backend and encodes the answer in the same protocol.
+    private func answer<Request: GameLiftRequest>(
+        _ type: Request.Type, body: [UInt8], wire: WireProtocol, region: String
+    ) async throws -> [UInt8] {
+        let request = try wire.decode(Request.self, from: body)
+        return try wire.encode(try await backend.send(request, region: region))
     }
 
     static func response(status: Int, body: [UInt8], route: EmulatorRoute, requestId: String) -> Response {

@@ -4,7 +4,7 @@ import GameLiftAPI
 /// A simulated GameLift: the operations fleetform uses, answered as GameLift answers them, over an
 /// in-memory state (tests, the emulator) or a state file shared safely between processes (`--local`),
 /// with injected faults. Deterministic under its seed and clock.
-public final class GameLiftSimulation: GameLift, @unchecked Sendable {
+public final class GameLiftSimulation: GameLiftService, @unchecked Sendable {
     // Everything mutable is guarded by `lock`; async work (latency sleeps) happens outside it.
     private let lock = NSLock()
     private var engine: SimulationEngine
@@ -103,9 +103,9 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         }
     }
 
-    // MARK: GameLift
+    // MARK: GameLiftService
 
-    public func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String)
+    public func answer(_ input: DescribeRuntimeConfigurationInput, region: String)
         async throws -> DescribeRuntimeConfigurationOutput
     {
         try await perform(.describeRuntimeConfiguration, fleets: [input.fleetId], region: region) {
@@ -113,7 +113,7 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         }
     }
 
-    public func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String)
+    public func answer(_ input: UpdateRuntimeConfigurationInput, region: String)
         async throws -> UpdateRuntimeConfigurationOutput
     {
         try await perform(.updateRuntimeConfiguration, fleets: [input.fleetId], region: region) {
@@ -121,7 +121,7 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         }
     }
 
-    public func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String)
+    public func answer(_ input: DescribeFleetAttributesInput, region: String)
         async throws -> DescribeFleetAttributesOutput
     {
         try await perform(.describeFleetAttributes, fleets: input.fleetIds ?? [], region: region) {
@@ -129,7 +129,7 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         }
     }
 
-    public func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String)
+    public func answer(_ input: DescribeFleetEventsInput, region: String)
         async throws -> DescribeFleetEventsOutput
     {
         try await perform(.describeFleetEvents, fleets: [input.fleetId], region: region) {
@@ -137,13 +137,13 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         }
     }
 
-    public func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
+    public func answer(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
         try await perform(.listFleets, fleets: [], region: region) { engine, call in
             try engine.listFleets(input, call)
         }
     }
 
-    public func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
+    public func answer(_ input: DescribeFleetLocationAttributesInput, region: String)
         async throws -> DescribeFleetLocationAttributesOutput
     {
         try await perform(.describeFleetLocationAttributes, fleets: [input.fleetId], region: region) {
@@ -151,7 +151,7 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         }
     }
 
-    public func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String)
+    public func answer(_ input: DescribeFleetCapacityInput, region: String)
         async throws -> DescribeFleetCapacityOutput
     {
         try await perform(.describeFleetCapacity, fleets: input.fleetIds ?? [], region: region) {
@@ -159,7 +159,7 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         }
     }
 
-    public func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String)
+    public func answer(_ input: DescribeFleetUtilizationInput, region: String)
         async throws -> DescribeFleetUtilizationOutput
     {
         try await perform(.describeFleetUtilization, fleets: input.fleetIds ?? [], region: region) {
@@ -167,7 +167,7 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         }
     }
 
-    public func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String)
+    public func answer(_ input: DescribeFleetLocationCapacityInput, region: String)
         async throws -> DescribeFleetLocationCapacityOutput
     {
         try await perform(.describeFleetLocationCapacity, fleets: [input.fleetId], region: region) {
@@ -175,7 +175,7 @@ public final class GameLiftSimulation: GameLift, @unchecked Sendable {
         }
     }
 
-    public func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+    public func answer(_ input: DescribeFleetLocationUtilizationInput, region: String)
         async throws -> DescribeFleetLocationUtilizationOutput
     {
         try await perform(.describeFleetLocationUtilization, fleets: [input.fleetId], region: region) {

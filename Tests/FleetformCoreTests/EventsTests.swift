@@ -170,32 +170,32 @@ struct EventsTests {
 }
 
 /// Answers every DescribeFleetEvents with the same NextToken.
-private struct LoopingEvents: GameLift {
-    func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
+private struct LoopingEvents: GameLiftService {
+    func answer(_ input: DescribeFleetEventsInput, region: String) async throws
         -> DescribeFleetEventsOutput
     {
         DescribeFleetEventsOutput(events: [], nextToken: "same")
     }
-    func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
+    func answer(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
         -> DescribeRuntimeConfigurationOutput
     { .init(runtimeConfiguration: nil) }
-    func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
+    func answer(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
         -> UpdateRuntimeConfigurationOutput
     { .init(runtimeConfiguration: nil) }
-    func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
+    func answer(_ input: DescribeFleetAttributesInput, region: String) async throws
         -> DescribeFleetAttributesOutput
     { .init(fleetAttributes: []) }
-    func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput { .init(fleetIds: []) }
-    func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String) async throws
+    func answer(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput { .init(fleetIds: []) }
+    func answer(_ input: DescribeFleetCapacityInput, region: String) async throws
         -> DescribeFleetCapacityOutput
     { .init(fleetCapacity: []) }
-    func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String) async throws
+    func answer(_ input: DescribeFleetUtilizationInput, region: String) async throws
         -> DescribeFleetUtilizationOutput
     { .init(fleetUtilization: []) }
-    func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String) async throws
+    func answer(_ input: DescribeFleetLocationCapacityInput, region: String) async throws
         -> DescribeFleetLocationCapacityOutput
     { .init(fleetCapacity: nil) }
-    func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+    func answer(_ input: DescribeFleetLocationUtilizationInput, region: String)
         async throws -> DescribeFleetLocationUtilizationOutput
     { .init(fleetUtilization: nil) }
 }

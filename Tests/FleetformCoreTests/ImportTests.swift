@@ -201,33 +201,33 @@ struct ImportTests {
 }
 
 /// A GameLift whose ListFleets always hands back the same NextToken.
-private struct LoopingListFleets: GameLift {
+private struct LoopingListFleets: GameLiftService {
     struct Unused: Error {}
-    func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
+    func answer(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
         -> DescribeRuntimeConfigurationOutput
     { throw Unused() }
-    func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
+    func answer(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
         -> UpdateRuntimeConfigurationOutput
     { throw Unused() }
-    func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
+    func answer(_ input: DescribeFleetAttributesInput, region: String) async throws
         -> DescribeFleetAttributesOutput
     { throw Unused() }
-    func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
+    func answer(_ input: DescribeFleetEventsInput, region: String) async throws
         -> DescribeFleetEventsOutput
     { throw Unused() }
-    func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
+    func answer(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
         ListFleetsOutput(fleetIds: ["fleet-a1"], nextToken: "again")
     }
-    func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String) async throws
+    func answer(_ input: DescribeFleetCapacityInput, region: String) async throws
         -> DescribeFleetCapacityOutput
     { throw Unused() }
-    func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String) async throws
+    func answer(_ input: DescribeFleetUtilizationInput, region: String) async throws
         -> DescribeFleetUtilizationOutput
     { throw Unused() }
-    func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String) async throws
+    func answer(_ input: DescribeFleetLocationCapacityInput, region: String) async throws
         -> DescribeFleetLocationCapacityOutput
     { throw Unused() }
-    func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+    func answer(_ input: DescribeFleetLocationUtilizationInput, region: String)
         async throws -> DescribeFleetLocationUtilizationOutput
     { throw Unused() }
 }

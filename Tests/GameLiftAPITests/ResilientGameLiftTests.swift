@@ -51,7 +51,7 @@ struct RetryPolicyTests {
 
 /// Answers calls of any operation from a script: each entry an error to throw or `nil` for success, in turn; then
 /// succeeds. Counts attempts.
-final class FlakyGameLift: GameLift, @unchecked Sendable {
+final class FlakyGameLift: GameLiftService, @unchecked Sendable {
     private let lock = NSLock()
     private var script: [(any Error & Sendable)?]
     private(set) var attempts = 0
@@ -71,53 +71,53 @@ final class FlakyGameLift: GameLift, @unchecked Sendable {
         }
     }
 
-    func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
+    func answer(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
         -> DescribeRuntimeConfigurationOutput
     {
         try step()
         return DescribeRuntimeConfigurationOutput(runtimeConfiguration: RuntimeConfiguration())
     }
-    func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
+    func answer(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
         -> UpdateRuntimeConfigurationOutput
     {
         try step()
         return UpdateRuntimeConfigurationOutput(runtimeConfiguration: input.runtimeConfiguration)
     }
-    func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
+    func answer(_ input: DescribeFleetAttributesInput, region: String) async throws
         -> DescribeFleetAttributesOutput
     {
         try step()
         return DescribeFleetAttributesOutput(fleetAttributes: [])
     }
-    func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
+    func answer(_ input: DescribeFleetEventsInput, region: String) async throws
         -> DescribeFleetEventsOutput
     {
         try step()
         return DescribeFleetEventsOutput(events: [])
     }
-    func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
+    func answer(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
         try step()
         return ListFleetsOutput(fleetIds: [])
     }
-    func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String) async throws
+    func answer(_ input: DescribeFleetCapacityInput, region: String) async throws
         -> DescribeFleetCapacityOutput
     {
         try step()
         return DescribeFleetCapacityOutput(fleetCapacity: [])
     }
-    func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String) async throws
+    func answer(_ input: DescribeFleetUtilizationInput, region: String) async throws
         -> DescribeFleetUtilizationOutput
     {
         try step()
         return DescribeFleetUtilizationOutput(fleetUtilization: [])
     }
-    func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String) async throws
+    func answer(_ input: DescribeFleetLocationCapacityInput, region: String) async throws
         -> DescribeFleetLocationCapacityOutput
     {
         try step()
         return DescribeFleetLocationCapacityOutput(fleetCapacity: nil)
     }
-    func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+    func answer(_ input: DescribeFleetLocationUtilizationInput, region: String)
         async throws -> DescribeFleetLocationUtilizationOutput
     {
         try step()
@@ -137,7 +137,7 @@ struct ResilientGameLiftTests {
         let base = FlakyGameLift(failures: 2, error: Self.internalError)
         let client = ResilientGameLift(
             base: base, policy: RetryPolicy(baseDelay: 0.1), timing: clock.timing, observe: events.append)
-        _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
+        _ = try await client.send(Self.input, region: "us-west-2")
         #expect(
             events.all == [
                 .attempt(.describeRuntimeConfiguration, region: "us-west-2", attempt: 1),
@@ -160,7 +160,7 @@ struct ResilientGameLiftTests {
         let client = ResilientGameLift(
             base: base, policy: RetryPolicy(maxAttempts: 50, budgetCapacity: 10, retryCost: 5), timing: clock.timing)
         await #expect(throws: GameLiftServiceError.self) {
-            _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
+            _ = try await client.send(Self.input, region: "us-west-2")
         }
         #expect(base.attempts == 3)  // the first attempt and two retries of 5 tokens each
     }
@@ -173,7 +173,7 @@ struct ResilientGameLiftTests {
             let clock = VirtualClock()
             let client = ResilientGameLift(base: base, timing: clock.timing)
             await #expect(throws: GameLiftServiceError.self) {
-                _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
+                _ = try await client.send(Self.input, region: "us-west-2")
             }
             #expect(base.attempts == 1)
             #expect(clock.sleeps.isEmpty)
@@ -191,8 +191,8 @@ struct ResilientGameLiftTests {
         let clock = VirtualClock(random: [random])
         let base = FlakyGameLift(script: [nil] + Array(repeating: throttle, count: 12))
         let client = ResilientGameLift(base: base, policy: policy, timing: clock.timing)
-        _ = try? await client.describeFleetAttributes(DescribeFleetAttributesInput(), region: "us-west-2")
-        let succeeded = (try? await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")) != nil
+        _ = try? await client.send(DescribeFleetAttributesInput(), region: "us-west-2")
+        let succeeded = (try? await client.send(Self.input, region: "us-west-2")) != nil
         return (succeeded, base.attempts, clock.sleeps)
     }
 
@@ -209,7 +209,7 @@ struct ResilientGameLiftTests {
         let base = FlakyGameLift(failures: 12, error: Self.throttle)
         let client = ResilientGameLift(base: base, policy: RetryPolicy(maxAttempts: 3), timing: clock.timing)
         await #expect(throws: GameLiftServiceError.self) {
-            _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
+            _ = try await client.send(Self.input, region: "us-west-2")
         }
         #expect(base.attempts == 3)
     }
@@ -241,7 +241,7 @@ struct ResilientGameLiftTests {
             failures: 1,
             error: GameLiftServiceError(code: .throttling, message: "slow down", httpStatus: 400, retryAfter: 1.5))
         let client = ResilientGameLift(base: base, timing: clock.timing)
-        _ = try await client.describeRuntimeConfiguration(Self.input, region: "us-west-2")
+        _ = try await client.send(Self.input, region: "us-west-2")
         #expect(clock.sleeps.first == 1.5)
     }
 }

@@ -67,8 +67,8 @@ struct AWSGameLiftTests {
             answer: answer)
         try await withStubServer(stub) { url, _ in
             try await withClient(url) { client in
-                let output = try await client.describeRuntimeConfiguration(
-                    .init(fleetId: "fleet-123"), region: "us-west-2")
+                let output = try await client.send(
+                    DescribeRuntimeConfigurationInput(fleetId: "fleet-123"), region: "us-west-2")
                 let processes = try #require(output.runtimeConfiguration?.serverProcesses)
                 #expect(processes.first?.launchPath == "/local/game/server")
                 #expect(processes.first?.concurrentExecutions == 2)
@@ -86,8 +86,9 @@ struct AWSGameLiftTests {
             expectBody: #"{"FleetIds":["fleet-123","fleet-456"],"Limit":2,"NextToken":"page-1"}"#, answer: capacity)
         try await withStubServer(stub) { url, _ in
             try await withClient(url) { client in
-                let output = try await client.describeFleetCapacity(
-                    .init(fleetIds: ["fleet-123", "fleet-456"], limit: 2, nextToken: "page-1"), region: "us-west-2")
+                let output = try await client.send(
+                    DescribeFleetCapacityInput(fleetIds: ["fleet-123", "fleet-456"], limit: 2, nextToken: "page-1"),
+                    region: "us-west-2")
                 let entry = try #require(output.fleetCapacity?.first)
                 #expect(
                     entry.fleetId == "fleet-123" && entry.instanceType == "c5.large" && entry.location == "us-west-2")
@@ -105,8 +106,8 @@ struct AWSGameLiftTests {
             expectTarget: "GameLift.DescribeFleetUtilization", expectBody: #"{"FleetIds":["fleet-123"]}"#, answer: use)
         try await withStubServer(useStub) { url, _ in
             try await withClient(url) { client in
-                let output = try await client.describeFleetUtilization(
-                    .init(fleetIds: ["fleet-123"]), region: "us-west-2")
+                let output = try await client.send(
+                    DescribeFleetUtilizationInput(fleetIds: ["fleet-123"]), region: "us-west-2")
                 let entry = try #require(output.fleetUtilization?.first)
                 #expect(entry.resolvedFleetId == "fleet-123", "the id comes from the ARN when FleetId is absent")
                 #expect(entry.activeGameSessionCount == 31 && entry.activeServerProcessCount == 40)
@@ -122,7 +123,7 @@ struct AWSGameLiftTests {
         )
         try await withStubServer(stub) { url, _ in
             try await withClient(url) { client in
-                let output = try await client.listFleets(.init(), region: "us-west-2")
+                let output = try await client.send(ListFleetsInput(), region: "us-west-2")
                 #expect(output.fleetIds == ["fleet-a", "fleet-b"])
             }
         }
@@ -137,8 +138,8 @@ struct AWSGameLiftTests {
             ))
         try await withStubServer(stub) { url, _ in
             try await withClient(url) { client in
-                let output = try await client.describeFleetEvents(
-                    .init(fleetId: "fleet-1", startTime: Self.signingDate), region: "us-west-2")
+                let output = try await client.send(
+                    DescribeFleetEventsInput(fleetId: "fleet-1", startTime: Self.signingDate), region: "us-west-2")
                 #expect(output.events?.first?.eventTime == Date(timeIntervalSince1970: 1_795_000_100.5))
             }
         }
@@ -154,7 +155,7 @@ struct AWSGameLiftTests {
                 let input = UpdateRuntimeConfigurationInput(
                     fleetId: "fleet-1", runtimeConfiguration: RuntimeConfiguration(serverProcesses: []))
                 let error = await #expect(throws: GameLiftServiceError.self) {
-                    try await client.updateRuntimeConfiguration(input, region: "us-west-2")
+                    try await client.send(input, region: "us-west-2")
                 }
                 #expect(error?.code == .invalidFleetStatus)
                 #expect(error?.requestId == "rid-err")
@@ -168,7 +169,7 @@ struct AWSGameLiftTests {
         try await withStubServer(stub) { url, _ in
             try await withClient(url) { client in
                 let error = await #expect(throws: GameLiftServiceError.self) {
-                    try await client.listFleets(.init(), region: "us-west-2")
+                    try await client.send(ListFleetsInput(), region: "us-west-2")
                 }
                 #expect(error?.code == .serviceUnavailable)
                 #expect(error.map { ErrorDisposition.of($0) } == .retry)
@@ -179,7 +180,7 @@ struct AWSGameLiftTests {
     @Test func noAnswerIsATransportError() async throws {
         try await withClient("http://127.0.0.1:1") { client in
             let error = await #expect(throws: GameLiftTransportError.self) {
-                try await client.listFleets(.init(), region: "us-west-2")
+                try await client.send(ListFleetsInput(), region: "us-west-2")
             }
             #expect(error?.kind == .connection)
             #expect(error?.description.contains("127.0.0.1:1") == true)
@@ -203,9 +204,9 @@ struct AWSGameLiftTests {
             let client = AWSGameLift(
                 settings: settings, credentials: StaticCredentialsProvider(Self.credentials),
                 logger: Logger(label: "test"), now: { clock.now })
-            _ = try await client.listFleets(.init(), region: "us-west-2")
+            _ = try await client.send(ListFleetsInput(), region: "us-west-2")
             clock.advance(1)
-            _ = try await client.listFleets(.init(), region: "us-west-2")
+            _ = try await client.send(ListFleetsInput(), region: "us-west-2")
             try await client.shutdown()
             let dates = log.all.compactMap { $0.header("x-amz-date") }
             let signatures = log.all.compactMap { $0.header("authorization") }
@@ -219,7 +220,7 @@ struct AWSGameLiftTests {
         try await withStubServer(stub) { url, _ in
             try await withClient(url) { client in
                 let error = await #expect(throws: GameLiftServiceError.self) {
-                    try await client.listFleets(.init(), region: "us-west-2")
+                    try await client.send(ListFleetsInput(), region: "us-west-2")
                 }
                 #expect(error?.code.rawValue == "InvalidResponse")
             }

@@ -28,7 +28,7 @@ struct AssumeRoleTests {
         try await withStubServer(stand.handle) { url, log in
             try await withStandardClient(environment: AWSStandIn.environment(url), home: home.path, profile: "prod") {
                 client, chain in
-                _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                _ = try await client.send(ListFleetsInput(), region: "us-west-2")
                 #expect(
                     await chain.sourceName
                         == "profile prod (assume role arn:aws:iam::222233334444:role/deploy from profile tools)")
@@ -56,7 +56,7 @@ struct AssumeRoleTests {
         let stand = standIn()
         try await withStubServer(stand.handle) { url, _ in
             try await withStandardClient(environment: AWSStandIn.environment(url), home: home.path, profile: "prod") {
-                client, _ in _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                client, _ in _ = try await client.send(ListFleetsInput(), region: "us-west-2")
             }
             #expect(stand.signedBy.map(\.accessKey) == ["AKIDTOOLS", "ASIAROLEADMIN", "ASIAROLEDEPLOY"])
         }
@@ -96,7 +96,7 @@ struct AssumeRoleTests {
             environment["AWS_ACCESS_KEY_ID"] = "AKIDENV"
             environment["AWS_SECRET_ACCESS_KEY"] = "env-secret"
             try await withStandardClient(environment: environment, home: home.path, profile: "prod") { client, _ in
-                _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                _ = try await client.send(ListFleetsInput(), region: "us-west-2")
             }
             #expect(stand.signedBy.map(\.accessKey) == ["AKIDENV", "ASIAROLEDEPLOY"])
         }
@@ -112,12 +112,12 @@ struct AssumeRoleTests {
             environment["AWS_ACCESS_KEY_ID"] = "AKIDENV"
             environment["AWS_SECRET_ACCESS_KEY"] = "env-secret"
             try await withStandardClient(environment: environment, home: home.path, profile: "prod") { client, chain in
-                _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                _ = try await client.send(ListFleetsInput(), region: "us-west-2")
                 #expect(await chain.sourceName == "profile prod (keys)")
             }
             environment["AWS_PROFILE"] = "prod"
             try await withStandardClient(environment: environment, home: home.path) { client, chain in
-                _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                _ = try await client.send(ListFleetsInput(), region: "us-west-2")
                 #expect(await chain.sourceName == "environment")
             }
             #expect(stand.signedBy.map(\.accessKey) == ["AKIDPROD", "AKIDENV"])

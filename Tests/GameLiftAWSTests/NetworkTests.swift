@@ -20,7 +20,7 @@ struct NetworkTests {
                 var environment = AWSStandIn.environment(url).merging(Self.keys) { $1 }
                 environment["http_proxy"] = proxy
                 try await withStandardClient(environment: environment, home: home.path, profile: "prod") { client, _ in
-                    _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                    _ = try await client.send(ListFleetsInput(), region: "us-west-2")
                 }
                 #expect(stand.signedBy.map(\.accessKey) == ["AKIDNET", "ASIAROLEDEPLOY"])
                 #expect(!proxied.all.isEmpty)
@@ -39,7 +39,7 @@ struct NetworkTests {
                 environment["HTTP_PROXY"] = proxy
                 environment["NO_PROXY"] = "example.com,127.0.0.0/8"
                 try await withStandardClient(environment: environment, home: "/nonexistent-home") { client, _ in
-                    _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                    _ = try await client.send(ListFleetsInput(), region: "us-west-2")
                 }
                 #expect(stand.signedBy.count == 1)
                 #expect(proxied.all.isEmpty)
@@ -57,7 +57,7 @@ struct NetworkTests {
             ]) { $1 }
             try await withStandardClient(environment: environment, home: home.path) { client, _ in
                 let error = await #expect(throws: GameLiftTransportError.self) {
-                    _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                    _ = try await client.send(ListFleetsInput(), region: "us-west-2")
                 }
                 #expect(error?.kind == .connection)
             }
@@ -65,14 +65,14 @@ struct NetworkTests {
 
             environment["AWS_CA_BUNDLE"] = bundle
             try await withStandardClient(environment: environment, home: home.path) { client, _ in
-                _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                _ = try await client.send(ListFleetsInput(), region: "us-west-2")
             }
             #expect(answered.all.count == 1)
 
             try await withForwardProxy { proxy, proxied in
                 environment["HTTPS_PROXY"] = proxy
                 try await withStandardClient(environment: environment, home: home.path) { client, _ in
-                    _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                    _ = try await client.send(ListFleetsInput(), region: "us-west-2")
                 }
                 #expect(proxied.all == ["CONNECT 127.0.0.1:\(port)"])
             }
@@ -94,7 +94,7 @@ struct NetworkTests {
                 var messages: [String] = []
                 for _ in 0..<3 {
                     let error = await #expect(throws: GameLiftTransportError.self) {
-                        _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                        _ = try await client.send(ListFleetsInput(), region: "us-west-2")
                     }
                     #expect(error?.kind == .proxy)
                     #expect(error.map { ErrorDisposition.of($0) } == .fail)
@@ -155,7 +155,7 @@ struct NetworkTests {
             let settings = try AWSSettings.resolve(environment: environment, homeDirectory: "/h", toolVersion: "9.8.7")
             #expect(settings.network.userAgent == "fleetform/9.8.7 app/studio-ci")
             try await withStandardClient(environment: environment, home: "/nonexistent-home") { client, _ in
-                _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                _ = try await client.send(ListFleetsInput(), region: "us-west-2")
             }
             #expect(log.all.first?.header("user-agent")?.hasSuffix("app/studio-ci") == true)
         }

@@ -39,7 +39,7 @@ struct ProcessCredentialTests {
         try await withStubServer(stand.handle) { url, _ in
             try await withStandardClient(environment: AWSStandIn.environment(url), home: home.path, profile: "helper") {
                 client, chain in
-                _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                _ = try await client.send(ListFleetsInput(), region: "us-west-2")
                 let credentials = try await chain.credentials()
                 #expect(credentials.expiration == ISO8601DateFormatter().date(from: "2026-11-18T13:00:00Z"))
                 #expect(await chain.sourceName == "profile helper (credential_process)")

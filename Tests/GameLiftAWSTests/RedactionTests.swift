@@ -42,10 +42,10 @@ struct RedactionTests {
             let client = AWSGameLift(
                 settings: settings, credentials: StaticCredentialsProvider(AWSGameLiftTests.credentials),
                 logger: captured.logger(level: .trace), now: { AWSGameLiftTests.signingDate })
-            _ = try await client.listFleets(.init(), region: "us-west-2")
+            _ = try await client.send(ListFleetsInput(), region: "us-west-2")
             let error = await #expect(throws: GameLiftServiceError.self) {
                 try await RequestAttempt.$current.withValue(2) {
-                    try await client.describeFleetAttributes(.init(), region: "us-west-2")
+                    try await client.send(DescribeFleetAttributesInput(), region: "us-west-2")
                 }
             }
             try await client.shutdown()

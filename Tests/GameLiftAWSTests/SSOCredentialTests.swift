@@ -55,7 +55,7 @@ struct SSOCredentialTests {
         try await withStubServer(stand.handle) { url, log in
             try await withStandardClient(environment: AWSStandIn.environment(url), home: home.path, profile: "dev") {
                 client, chain in
-                _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                _ = try await client.send(ListFleetsInput(), region: "us-west-2")
                 #expect(await chain.sourceName == "profile dev (SSO)")
             }
             #expect(stand.signedBy.map(\.accessKey) == ["ASIASSO444455556666"])
@@ -72,7 +72,7 @@ struct SSOCredentialTests {
         let stand = AWSStandIn(knownKeys: [:])
         try await withStubServer(stand.handle) { url, _ in
             try await withStandardClient(environment: AWSStandIn.environment(url), home: home.path, profile: "dev") {
-                client, _ in _ = try await client.listFleets(ListFleetsInput(), region: "us-west-2")
+                client, _ in _ = try await client.send(ListFleetsInput(), region: "us-west-2")
             }
             #expect(stand.signedBy.map(\.operation) == ["CreateToken", "ListFleets"])
         }

@@ -40,7 +40,7 @@ struct GameLiftConnectionTests {
             localSeed: Self.repository.appendingPathComponent("examples/local/seed.json").path, region: "us-west-2",
             debug: true, environment: [:])
         let connection = try await GameLiftConnection.open(settings, debugLog: { lines.append($0) })
-        let fleets = try await connection.gameLift.listFleets(ListFleetsInput(), region: "us-west-2")
+        let fleets = try await connection.gameLift.send(ListFleetsInput(), region: "us-west-2")
         await connection.close()
         #expect(connection.defaultRegion == "us-west-2")
         #expect(fleets.fleetIds?.isEmpty == false)

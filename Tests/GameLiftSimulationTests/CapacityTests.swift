@@ -24,7 +24,7 @@ import Testing
         let ids = [
             Fixture.arena, Fixture.arn(Fixture.lobby), Fixture.other, "fleet-00000000-0000-4000-8000-000000000000",
         ]
-        let capacity = try await simulation.describeFleetCapacity(.init(fleetIds: ids), region: "us-west-2")
+        let capacity = try await simulation.send(DescribeFleetCapacityInput(fleetIds: ids), region: "us-west-2")
         let entries = try #require(capacity.fleetCapacity)
         #expect(entries.map(\.fleetId) == [Fixture.arena, Fixture.lobby, Fixture.other], "unknown fleets left out")
         #expect(entries[0].instanceCounts?.active == 10 && entries[0].instanceType == "c5.large")
@@ -33,13 +33,14 @@ import Testing
         #expect(entries[1].instanceType == nil && entries[1].instanceCounts?.active == 3, "Anywhere: computes, no type")
         #expect(entries[2].instanceCounts?.active == 1, "one instance when the state does not say")
         #expect(capacity.nextToken == nil)
-        let use = try await simulation.describeFleetUtilization(.init(fleetIds: [Fixture.arena]), region: "us-west-2")
+        let use = try await simulation.send(
+            DescribeFleetUtilizationInput(fleetIds: [Fixture.arena]), region: "us-west-2")
         let arena = try #require(use.fleetUtilization?.first)
         #expect(arena.activeGameSessionCount == 31)
         #expect(arena.activeServerProcessCount == 40, "10 instances × 4 processes")
         // Another Region's fleets are not there.
-        let elsewhere = try await simulation.describeFleetCapacity(
-            .init(fleetIds: [Fixture.arena]), region: "eu-west-1")
+        let elsewhere = try await simulation.send(
+            DescribeFleetCapacityInput(fleetIds: [Fixture.arena]), region: "eu-west-1")
         #expect(elsewhere.fleetCapacity == [])
     }
 
@@ -49,20 +50,20 @@ import Testing
         var seen: [String] = []
         var token: String?
         repeat {
-            let page = try await simulation.describeFleetCapacity(
-                .init(fleetIds: ids, limit: 1, nextToken: token), region: "us-west-2")
+            let page = try await simulation.send(
+                DescribeFleetCapacityInput(fleetIds: ids, limit: 1, nextToken: token), region: "us-west-2")
             seen += (page.fleetCapacity ?? []).compactMap(\.fleetId)
             token = page.nextToken
             #expect((token?.count ?? 0) <= GameLiftLimits.nextTokenLength.upperBound)
         } while token != nil
         #expect(seen == ids)
-        let first = try await simulation.describeFleetCapacity(.init(fleetIds: ids, limit: 1), region: "us-west-2")
+        let first = try await simulation.send(DescribeFleetCapacityInput(fleetIds: ids, limit: 1), region: "us-west-2")
         let foreign = await serviceError {
-            try await simulation.describeFleetCapacity(
-                .init(fleetIds: [Fixture.arena], nextToken: first.nextToken), region: "us-west-2")
+            try await simulation.send(
+                DescribeFleetCapacityInput(fleetIds: [Fixture.arena], nextToken: first.nextToken), region: "us-west-2")
         }
         #expect(foreign?.code == .invalidRequest)
-        let all = try await simulation.describeFleetUtilization(.init(), region: "us-west-2")
+        let all = try await simulation.send(DescribeFleetUtilizationInput(), region: "us-west-2")
         #expect(all.fleetUtilization?.count == 3)
     }
 
@@ -77,14 +78,14 @@ import Testing
         let (simulation, clock) = Fixture.simulation([arena, broken, instant])
         func active() async throws -> [Int?] {
             let ids = [Fixture.arena, Fixture.lobby, Fixture.other]
-            let use = try await simulation.describeFleetUtilization(.init(fleetIds: ids), region: "us-west-2")
+            let use = try await simulation.send(DescribeFleetUtilizationInput(fleetIds: ids), region: "us-west-2")
             return (use.fleetUtilization ?? []).map(\.activeServerProcessCount)
         }
         let eight = Fixture.configuration([("/local/game/bin/ArenaServer", "-port 7777", 8)])
         let missing = Fixture.configuration([("/local/game/bin/Missing", nil, 8)])
-        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(Fixture.arena, eight), region: "us-west-2")
-        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(Fixture.lobby, missing), region: "us-west-2")
-        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(Fixture.other, eight), region: "us-west-2")
+        _ = try await simulation.send(Fixture.update(Fixture.arena, eight), region: "us-west-2")
+        _ = try await simulation.send(Fixture.update(Fixture.lobby, missing), region: "us-west-2")
+        _ = try await simulation.send(Fixture.update(Fixture.other, eight), region: "us-west-2")
         // Right after the update every old process still runs; without a lifetime the change is immediate.
         #expect(try await active() == [40, 40, 80])
         clock.advance(by: 300)
@@ -109,9 +110,9 @@ import Testing
             DescribeFleetCapacityInput(fleetIds: []), DescribeFleetCapacityInput(fleetIds: tooMany),
             DescribeFleetCapacityInput(fleetIds: ["not-a-fleet"]), DescribeFleetCapacityInput(limit: 0),
         ] {
-            let capacity = await serviceError { try await simulation.describeFleetCapacity(input, region: "us-west-2") }
+            let capacity = await serviceError { try await simulation.send(input, region: "us-west-2") }
             #expect(capacity?.code == .invalidRequest, "\(input)")
-            let use = await serviceError { try await simulation.describeFleetUtilization(input, region: "us-west-2") }
+            let use = await serviceError { try await simulation.send(input, region: "us-west-2") }
             #expect(use?.code == .invalidRequest, "\(input)")
         }
     }

@@ -9,7 +9,7 @@ import Testing
         var input = input
         var events: [FleetEvent] = []
         repeat {
-            let page = try await simulation.describeFleetEvents(input, region: "us-west-2")
+            let page = try await simulation.send(input, region: "us-west-2")
             events += page.events ?? []
             input.nextToken = page.nextToken
         } while input.nextToken != nil
@@ -21,7 +21,7 @@ import Testing
         let configuration = Fixture.configuration([
             ("/local/game/bin/ArenaServer", "-port 7777", 4), ("/local/game/bin/Missing", "-port 7778", 3),
         ])
-        _ = try await simulation.updateRuntimeConfiguration(
+        _ = try await simulation.send(
             Fixture.update(Fixture.arena, configuration), region: "us-west-2")
         let updatedAt = Fixture.start
         // Nothing has happened yet: the events lie in the (simulated) future.
@@ -46,7 +46,7 @@ import Testing
     /// all missing logs process events only.
     @Test func noLaunchPathInTheBuildGivesProcessEventsNotFleetValidation() async throws {
         let (simulation, clock) = Fixture.simulation([Fixture.fleet(files: ["bin/Other"])])
-        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+        _ = try await simulation.send(Fixture.update(), region: "us-west-2")
         clock.advance(by: 10)
         let codes = try await allEvents(simulation, .init(fleetId: Fixture.arena)).map(\.eventCode)
         #expect(!codes.contains("FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND"))
@@ -60,7 +60,7 @@ import Testing
         let configuration = Fixture.configuration([
             ("/local/game/install.sh", "-port 7777", 2), ("/local/game/bin/ArenaServer", nil, 1),
         ])
-        _ = try await simulation.updateRuntimeConfiguration(
+        _ = try await simulation.send(
             Fixture.update(Fixture.arena, configuration), region: "us-west-2")
         clock.advance(by: 10)
         let failures = try await allEvents(simulation, .init(fleetId: Fixture.arena)).filter {
@@ -78,7 +78,7 @@ import Testing
         let (simulation, clock) = Fixture.simulation([fleet])
         // The root takes its drive letter in either case (LaunchPathRoot); below it, file names match in any case.
         let configuration = Fixture.configuration([(#"c:\game\lobbyserver.EXE"#, "-port 7000", 2)])
-        _ = try await simulation.updateRuntimeConfiguration(
+        _ = try await simulation.send(
             Fixture.update(Fixture.arena, configuration), region: "us-west-2")
         clock.advance(by: 10)
         let events = try await allEvents(simulation, .init(fleetId: Fixture.arena))
@@ -90,7 +90,7 @@ import Testing
             let processes = (0..<20).map { ("/local/game/bin/ArenaServer", "-port \(7000 + $0)", 2) }
             let fleet = Fixture.fleet(behaviour: FleetBehaviour(crashRate: 0.5))
             let (simulation, clock) = Fixture.simulation([fleet], seed: seed)
-            _ = try await simulation.updateRuntimeConfiguration(
+            _ = try await simulation.send(
                 Fixture.update(Fixture.arena, Fixture.configuration(processes)), region: "us-west-2")
             clock.advance(by: 10)
             return try await allEvents(simulation, .init(fleetId: Fixture.arena)).filter {
@@ -107,7 +107,7 @@ import Testing
     @Test func aShortActivationTimeoutGivesActivationTimeoutEvents() async throws {
         let fleet = Fixture.fleet(behaviour: FleetBehaviour(gameSessionActivationSeconds: 90))
         let (simulation, clock) = Fixture.simulation([fleet])
-        _ = try await simulation.updateRuntimeConfiguration(
+        _ = try await simulation.send(
             Fixture.update(Fixture.arena, Fixture.configuration(timeout: 60)), region: "us-west-2")
         clock.advance(by: 10)
         let timeout = try #require(
@@ -116,7 +116,7 @@ import Testing
             })
         #expect(timeout.message?.contains("60 s") == true)
 
-        _ = try await simulation.updateRuntimeConfiguration(
+        _ = try await simulation.send(
             Fixture.update(Fixture.arena, Fixture.configuration(timeout: 120)), region: "us-west-2")
         clock.advance(by: 10)
         let later = try await allEvents(
@@ -141,7 +141,7 @@ import Testing
             fleetId: Fixture.arn(Fixture.arena), startTime: start, endTime: end, limit: 40)
         var pages: [[FleetEvent]] = []
         repeat {
-            let page = try await simulation.describeFleetEvents(input, region: "us-west-2")
+            let page = try await simulation.send(input, region: "us-west-2")
             pages.append(page.events ?? [])
             input.nextToken = page.nextToken
         } while input.nextToken != nil
@@ -153,29 +153,30 @@ import Testing
     /// `Limit` is a positive integer with no maximum in the model: honoured, never capped silently.
     @Test func pagesOfTheDefaultSizeAndOfAnyLimit() async throws {
         let (simulation, _) = Fixture.simulation([Fixture.fleet(events: Self.history(250))])
-        let page = try await simulation.describeFleetEvents(
-            .init(fleetId: Fixture.arena, limit: 1000), region: "us-west-2")
+        let page = try await simulation.send(
+            DescribeFleetEventsInput(fleetId: Fixture.arena, limit: 1000), region: "us-west-2")
         #expect(page.events?.count == 250)
         #expect(page.nextToken == nil)
-        let big = try await simulation.describeFleetEvents(
-            .init(fleetId: Fixture.arena, limit: 150), region: "us-west-2")
+        let big = try await simulation.send(
+            DescribeFleetEventsInput(fleetId: Fixture.arena, limit: 150), region: "us-west-2")
         #expect(big.events?.count == 150)
         #expect(big.nextToken != nil)
-        let defaultPage = try await simulation.describeFleetEvents(.init(fleetId: Fixture.arena), region: "us-west-2")
+        let defaultPage = try await simulation.send(
+            DescribeFleetEventsInput(fleetId: Fixture.arena), region: "us-west-2")
         #expect(defaultPage.events?.count == GameLiftLimits.eventPageSize)
         #expect(try await allEvents(simulation, .init(fleetId: Fixture.arena)).count == 250)
     }
 
     @Test func eventsAddedBetweenPagesNeitherRepeatNorVanish() async throws {
         let (simulation, clock) = Fixture.simulation([Fixture.fleet(events: Self.history(30))])
-        let first = try await simulation.describeFleetEvents(
-            .init(fleetId: Fixture.arena, limit: 10), region: "us-west-2")
-        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+        let first = try await simulation.send(
+            DescribeFleetEventsInput(fleetId: Fixture.arena, limit: 10), region: "us-west-2")
+        _ = try await simulation.send(Fixture.update(), region: "us-west-2")
         clock.advance(by: 10)
         var input = DescribeFleetEventsInput(fleetId: Fixture.arena, limit: 10, nextToken: first.nextToken)
         var rest: [FleetEvent] = []
         repeat {
-            let page = try await simulation.describeFleetEvents(input, region: "us-west-2")
+            let page = try await simulation.send(input, region: "us-west-2")
             rest += page.events ?? []
             input.nextToken = page.nextToken
         } while input.nextToken != nil
@@ -186,8 +187,8 @@ import Testing
     func rejectsTokensItDidNotIssueForThisFleet(_ token: String) async throws {
         let (simulation, _) = Fixture.simulation([Fixture.fleet(events: Self.history(5))])
         let error = await serviceError {
-            try await simulation.describeFleetEvents(
-                .init(fleetId: Fixture.arena, nextToken: token), region: "us-west-2")
+            try await simulation.send(
+                DescribeFleetEventsInput(fleetId: Fixture.arena, nextToken: token), region: "us-west-2")
         }
         #expect(error?.code == .invalidRequest)
     }
@@ -195,16 +196,16 @@ import Testing
     @Test func aTokenForAnotherFleetIsInvalid() async throws {
         let fleets = [Fixture.fleet(events: Self.history(5)), Fixture.fleet(Fixture.other, events: [])]
         let (simulation, _) = Fixture.simulation(fleets)
-        let page = try await simulation.describeFleetEvents(
-            .init(fleetId: Fixture.arena, limit: 2), region: "us-west-2")
+        let page = try await simulation.send(
+            DescribeFleetEventsInput(fleetId: Fixture.arena, limit: 2), region: "us-west-2")
         let token = try #require(page.nextToken)
         let error = await serviceError {
-            try await simulation.describeFleetEvents(
-                .init(fleetId: Fixture.other, nextToken: token), region: "us-west-2")
+            try await simulation.send(
+                DescribeFleetEventsInput(fleetId: Fixture.other, nextToken: token), region: "us-west-2")
         }
         #expect(error?.code == .invalidRequest)
         let limit = await serviceError {
-            try await simulation.describeFleetEvents(.init(fleetId: Fixture.arena, limit: 0), region: "us-west-2")
+            try await simulation.send(DescribeFleetEventsInput(fleetId: Fixture.arena, limit: 0), region: "us-west-2")
         }
         #expect(limit?.message.contains("at 'limit' failed to satisfy constraint") == true)
     }

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct FaultTests {
     func describe(_ simulation: GameLiftSimulation, _ id: String = Fixture.arena) async throws {
-        _ = try await simulation.describeRuntimeConfiguration(.init(fleetId: id), region: "us-west-2")
+        _ = try await simulation.send(DescribeRuntimeConfigurationInput(fleetId: id), region: "us-west-2")
     }
 
     @Test func anErrorCountFailsTheFirstCallsOfEachFleet() async throws {
@@ -16,13 +16,13 @@ import Testing
         for id in [Fixture.arena, Fixture.other] {
             for _ in 0..<2 {
                 let error = await serviceError {
-                    try await simulation.updateRuntimeConfiguration(Fixture.update(id), region: "us-west-2")
+                    try await simulation.send(Fixture.update(id), region: "us-west-2")
                 }
                 #expect(error?.code == .internalService)
                 #expect(error?.httpStatus == 500)
                 #expect(error?.requestId != nil)
             }
-            _ = try await simulation.updateRuntimeConfiguration(Fixture.update(id), region: "us-west-2")
+            _ = try await simulation.send(Fixture.update(id), region: "us-west-2")
         }
         try await describe(simulation)  // another operation is not affected
         #expect(try simulation.snapshot().fleets.map(\.updateCount) == [1, 1])
@@ -38,7 +38,7 @@ import Testing
         for _ in 0..<3 {
             codes.append(
                 await serviceError {
-                    try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+                    try await simulation.send(Fixture.update(), region: "us-west-2")
                 }?.code)
         }
         #expect(codes == [.internalService, .limitExceeded, nil])
@@ -74,7 +74,7 @@ import Testing
             [Fixture.fleet(), Fixture.fleet(Fixture.other)], faults: FaultPlan(rules: [rule]))
         try await describe(simulation)
         let error = await serviceError {
-            try await simulation.describeRuntimeConfiguration(.init(fleetId: Fixture.other), region: "us-west-2")
+            try await simulation.send(DescribeRuntimeConfigurationInput(fleetId: Fixture.other), region: "us-west-2")
         }
         #expect(
             error
@@ -131,7 +131,7 @@ import Testing
             for _ in 0..<3 {
                 codes.append(
                     await serviceError {
-                        try await simulation.updateRuntimeConfiguration(
+                        try await simulation.send(
                             Fixture.update(Fixture.arena), region: "us-west-2")
                     }?.code)
             }
@@ -150,7 +150,7 @@ import Testing
         #expect(await serviceError { try await describe(simulation) } == nil)
         #expect(await serviceError { try await describe(simulation) }?.code == .throttling)
         let europe = await serviceError {
-            try await simulation.describeRuntimeConfiguration(.init(fleetId: Fixture.lobby), region: "eu-west-1")
+            try await simulation.send(DescribeRuntimeConfigurationInput(fleetId: Fixture.lobby), region: "eu-west-1")
         }
         #expect(europe == nil)
     }
@@ -161,7 +161,7 @@ import Testing
         ])
         let (simulation, clock) = Fixture.simulation(faults: plan)
         try await describe(simulation)
-        _ = try await simulation.listFleets(.init(), region: "us-west-2")
+        _ = try await simulation.send(ListFleetsInput(), region: "us-west-2")
         #expect(clock.sleeps.count == 2)
         #expect(abs(clock.sleeps[0] - 0.3) < 1e-9)
         #expect(abs(clock.sleeps[1] - 0.05) < 1e-9)
@@ -171,7 +171,7 @@ import Testing
         let before = FaultPlan(rules: [FaultRule(operation: "UpdateRuntimeConfiguration", dropRate: 1)])
         let (early, _) = Fixture.simulation(faults: before)
         await #expect(throws: GameLiftTransportError.self) {
-            try await early.updateRuntimeConfiguration(
+            try await early.send(
                 Fixture.update(Fixture.arena, Fixture.configuration(max: 9)), region: "us-west-2")
         }
         #expect(try early.snapshot().fleets[0].updateCount == 0)
@@ -181,7 +181,7 @@ import Testing
         ])
         let (late, _) = Fixture.simulation(faults: after)
         do {
-            _ = try await late.updateRuntimeConfiguration(
+            _ = try await late.send(
                 Fixture.update(Fixture.arena, Fixture.configuration(max: 9)), region: "us-west-2")
             Issue.record("expected a dropped connection")
         } catch let error as GameLiftTransportError {

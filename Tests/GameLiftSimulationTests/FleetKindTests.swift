@@ -24,18 +24,18 @@ import Testing
     @Test func anAnywhereFleetTakesALaunchPathOutsideTheInstallRoot() async throws {
         let (simulation, _) = Fixture.simulation([Self.anywhereFleet()])
         let update = Fixture.configuration([("/home/gameserver/bin/Arena Server", "-port 7777", 3)])
-        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(Self.anywhere, update), region: "us-west-2")
-        let live = try await simulation.describeRuntimeConfiguration(
-            .init(fleetId: Self.anywhere), region: "us-west-2")
+        _ = try await simulation.send(Fixture.update(Self.anywhere, update), region: "us-west-2")
+        let live = try await simulation.send(
+            DescribeRuntimeConfigurationInput(fleetId: Self.anywhere), region: "us-west-2")
         #expect(live.runtimeConfiguration == update)
         let attributes = try #require(
-            try await simulation.describeFleetAttributes(.init(fleetIds: [Self.anywhere]), region: "us-west-2")
+            try await simulation.send(DescribeFleetAttributesInput(fleetIds: [Self.anywhere]), region: "us-west-2")
                 .fleetAttributes?.first)
         #expect(attributes.computeType == .anywhere)
         #expect(attributes.operatingSystem == nil && attributes.buildId == nil && attributes.instanceType == nil)
         // The API's character set still applies.
         let bad = await serviceError {
-            try await simulation.updateRuntimeConfiguration(
+            try await simulation.send(
                 Fixture.update(Self.anywhere, Fixture.configuration([("/opt/arena/Server$", nil, 1)])),
                 region: "us-west-2")
         }
@@ -45,7 +45,7 @@ import Testing
     @Test func anEC2FleetStillRefusesAPathOutsideTheInstallRoot() async throws {
         let (simulation, _) = Fixture.simulation()
         let error = await serviceError {
-            try await simulation.updateRuntimeConfiguration(
+            try await simulation.send(
                 Fixture.update(Fixture.arena, Fixture.configuration([("/opt/arena/ArenaServer", nil, 1)])),
                 region: "us-west-2")
         }
@@ -59,7 +59,7 @@ import Testing
         let fleet = Fixture.fleet(os: .windows2022, files: nil, configuration: Fixture.configuration([(path, nil, 1)]))
         let (simulation, _) = Fixture.simulation([fleet])
         let error = await serviceError {
-            try await simulation.updateRuntimeConfiguration(
+            try await simulation.send(
                 Fixture.update(Fixture.arena, Fixture.configuration([(path, nil, 2)])), region: "us-west-2")
         }
         #expect((error == nil) == accepted, "\(path): \(String(describing: error))")
@@ -68,20 +68,20 @@ import Testing
 
     @Test func aContainerFleetIsListedButHasNoRuntimeConfiguration() async throws {
         let (simulation, _) = Fixture.simulation([Fixture.fleet(), try Self.containerFleet()])
-        let listed = try await simulation.listFleets(.init(), region: "us-west-2").fleetIds ?? []
+        let listed = try await simulation.send(ListFleetsInput(), region: "us-west-2").fleetIds ?? []
         #expect(Set(listed) == [Fixture.arena, Self.container])
-        let described = try await simulation.describeFleetAttributes(
-            .init(fleetIds: [Fixture.arena, Self.container]), region: "us-west-2")
+        let described = try await simulation.send(
+            DescribeFleetAttributesInput(fleetIds: [Fixture.arena, Self.container]), region: "us-west-2")
         #expect(described.fleetAttributes?.map(\.fleetId) == [Fixture.arena])
-        let all = try await simulation.describeFleetAttributes(.init(), region: "us-west-2")
+        let all = try await simulation.send(DescribeFleetAttributesInput(), region: "us-west-2")
         #expect(all.fleetAttributes?.map(\.fleetId) == [Fixture.arena])
         let read = await serviceError {
-            try await simulation.describeRuntimeConfiguration(.init(fleetId: Self.container), region: "us-west-2")
+            try await simulation.send(DescribeRuntimeConfigurationInput(fleetId: Self.container), region: "us-west-2")
         }
         #expect(read?.code == .invalidRequest)
         #expect(read?.message.contains("is a container fleet") == true)
         let write = await serviceError {
-            try await simulation.updateRuntimeConfiguration(Fixture.update(Self.container), region: "us-west-2")
+            try await simulation.send(Fixture.update(Self.container), region: "us-west-2")
         }
         #expect(write?.code == .invalidRequest)
     }
@@ -96,25 +96,27 @@ import Testing
         var pages = 0
         let all = try await Pagination.all(.describeFleetLocationAttributes, region: "us-west-2") { token in
             pages += 1
-            let page = try await simulation.describeFleetLocationAttributes(
-                .init(fleetId: Fixture.arena, limit: 1, nextToken: token), region: "us-west-2")
+            let page = try await simulation.send(
+                DescribeFleetLocationAttributesInput(fleetId: Fixture.arena, limit: 1, nextToken: token),
+                region: "us-west-2")
             #expect(page.fleetArn == Fixture.arn(Fixture.arena))
             return (page.locationAttributes ?? [], page.nextToken)
         }
         #expect(pages == 3)
         #expect(all.map(\.location) == ["eu-west-1", "ap-northeast-1", "sa-east-1"])
         #expect(all.map(\.status) == [.active, .error, .activating])
-        let picked = try await simulation.describeFleetLocationAttributes(
-            .init(fleetId: Fixture.arena, locations: ["sa-east-1", "us-east-1", "eu-west-1"]), region: "us-west-2")
+        let picked = try await simulation.send(
+            DescribeFleetLocationAttributesInput(
+                fleetId: Fixture.arena, locations: ["sa-east-1", "us-east-1", "eu-west-1"]), region: "us-west-2")
         #expect(picked.locationAttributes?.map(\.location) == ["sa-east-1", "eu-west-1"])
         // The fleet is found only in its home Region.
         let remote = await serviceError {
-            try await simulation.describeFleetLocationAttributes(.init(fleetId: Fixture.arena), region: "eu-west-1")
+            try await simulation.send(DescribeFleetLocationAttributesInput(fleetId: Fixture.arena), region: "eu-west-1")
         }
         #expect(remote?.code == .notFound)
         let empty = await serviceError {
-            try await simulation.describeFleetLocationAttributes(
-                .init(fleetId: Fixture.arena, locations: []), region: "us-west-2")
+            try await simulation.send(
+                DescribeFleetLocationAttributesInput(fleetId: Fixture.arena, locations: []), region: "us-west-2")
         }
         #expect(empty?.code == .invalidRequest)
     }

@@ -20,8 +20,9 @@ import Testing
     @Test func describesRequestedFleetsAndLeavesOutUnknownOnes() async throws {
         let (simulation, _) = Fixture.simulation([Fixture.fleet(), Fixture.fleet(Fixture.lobby, region: "eu-west-1")])
         let unknown = "fleet-00000000-0000-4000-8000-000000000000"
-        let output = try await simulation.describeFleetAttributes(
-            .init(fleetIds: [unknown, Fixture.arn(Fixture.arena), Fixture.lobby, Fixture.arena], limit: 1),
+        let output = try await simulation.send(
+            DescribeFleetAttributesInput(
+                fleetIds: [unknown, Fixture.arn(Fixture.arena), Fixture.lobby, Fixture.arena], limit: 1),
             region: "us-west-2")
         let attributes = try #require(output.fleetAttributes)
         #expect(attributes.map(\.fleetId) == [Fixture.arena])
@@ -35,11 +36,12 @@ import Testing
     @Test func rejectsAnEmptyOrMalformedIdList() async throws {
         let (simulation, _) = Fixture.simulation()
         let empty = await serviceError {
-            try await simulation.describeFleetAttributes(.init(fleetIds: []), region: "us-west-2")
+            try await simulation.send(DescribeFleetAttributesInput(fleetIds: []), region: "us-west-2")
         }
         #expect(empty?.code == .invalidRequest)
         let bad = await serviceError {
-            try await simulation.describeFleetAttributes(.init(fleetIds: [Fixture.arena, "nope"]), region: "us-west-2")
+            try await simulation.send(
+                DescribeFleetAttributesInput(fleetIds: [Fixture.arena, "nope"]), region: "us-west-2")
         }
         #expect(bad?.message.contains("at 'fleetIds.2.member'") == true)
     }
@@ -50,7 +52,7 @@ import Testing
         var seen: [String] = []
         var pages = 0
         repeat {
-            let page = try await simulation.describeFleetAttributes(input, region: "us-west-2")
+            let page = try await simulation.send(input, region: "us-west-2")
             seen += (page.fleetAttributes ?? []).map(\.fleetId)
             input.nextToken = page.nextToken
             pages += 1
@@ -58,7 +60,7 @@ import Testing
         let expected = Self.ids(100).enumerated().filter { $0.offset % 3 != 0 }.map(\.element)
         #expect(seen == expected)
         #expect(pages == 5)
-        let all = try await simulation.describeFleetAttributes(.init(), region: "eu-west-1")
+        let all = try await simulation.send(DescribeFleetAttributesInput(), region: "eu-west-1")
         #expect(all.fleetAttributes?.count == 34)
     }
 
@@ -67,25 +69,25 @@ import Testing
         var input = ListFleetsInput(buildId: "arn:aws:gamelift:us-west-2:123456789012:build/build-even", limit: 4)
         var seen: [String] = []
         repeat {
-            let page = try await simulation.listFleets(input, region: "us-west-2")
+            let page = try await simulation.send(input, region: "us-west-2")
             seen += page.fleetIds ?? []
             input.nextToken = page.nextToken
         } while input.nextToken != nil
         let expected = Self.ids(40).enumerated().filter { $0.offset % 3 != 0 && $0.offset % 2 == 0 }.map(\.element)
         #expect(seen == expected)
-        let scripts = try await simulation.listFleets(.init(scriptId: "script-1"), region: "us-west-2")
+        let scripts = try await simulation.send(ListFleetsInput(scriptId: "script-1"), region: "us-west-2")
         #expect(scripts.fleetIds == [])
     }
 
     @Test func rejectsATokenFromAnotherOperation() async throws {
         let (simulation, _) = Fixture.simulation(Self.fleets(10))
-        let page = try await simulation.listFleets(.init(limit: 2), region: "us-west-2")
+        let page = try await simulation.send(ListFleetsInput(limit: 2), region: "us-west-2")
         let token = try #require(page.nextToken)
         let error = await serviceError {
-            try await simulation.describeFleetAttributes(.init(nextToken: token), region: "us-west-2")
+            try await simulation.send(DescribeFleetAttributesInput(nextToken: token), region: "us-west-2")
         }
         #expect(error?.code == .invalidRequest)
-        let limit = await serviceError { try await simulation.listFleets(.init(limit: 0), region: "us-west-2") }
+        let limit = await serviceError { try await simulation.send(ListFleetsInput(limit: 0), region: "us-west-2") }
         #expect(limit?.code == .invalidRequest)
     }
 }

@@ -15,7 +15,7 @@ import Testing
         let before = try simulation.snapshot().fleets[0].runtimeConfiguration
         let huge = Fixture.configuration([(Self.path, "-a", Int.max), (Self.path, "-b", Int.max)])
         let error = await serviceError {
-            try await simulation.updateRuntimeConfiguration(Fixture.update(Fixture.arena, huge), region: "us-west-2")
+            try await simulation.send(Fixture.update(Fixture.arena, huge), region: "us-west-2")
         }
         #expect(error?.code == .invalidRequest)
         #expect(error?.message.contains("Member must have value less than or equal to 2147483647") == true)
@@ -23,7 +23,7 @@ import Testing
         // Within 32 bits each, but past the per-instance limit together: the semantic rule, without a trap.
         let large = Fixture.configuration([(Self.path, "-a", 2_147_483_647), (Self.path, "-b", 2_147_483_647)])
         let sum = await serviceError {
-            try await simulation.updateRuntimeConfiguration(Fixture.update(Fixture.arena, large), region: "us-west-2")
+            try await simulation.send(Fixture.update(Fixture.arena, large), region: "us-west-2")
         }
         #expect(sum?.message.contains("launches 4294967294 concurrent server processes") == true)
     }
@@ -33,13 +33,13 @@ import Testing
         let (simulation, _) = Fixture.simulation([
             Fixture.fleet(), Fixture.fleet(Fixture.lobby), Fixture.fleet(Fixture.other),
         ])
-        let first = try await simulation.listFleets(ListFleetsInput(limit: 1), region: "us-west-2")
+        let first = try await simulation.send(ListFleetsInput(limit: 1), region: "us-west-2")
         let token = try #require(first.nextToken)
-        let rest = try await simulation.listFleets(
+        let rest = try await simulation.send(
             ListFleetsInput(limit: 2_147_483_647, nextToken: token), region: "us-west-2")
         #expect(rest.fleetIds?.count == 2)
         let tooLarge = await serviceError {
-            try await simulation.listFleets(ListFleetsInput(limit: Int.max, nextToken: token), region: "us-west-2")
+            try await simulation.send(ListFleetsInput(limit: Int.max, nextToken: token), region: "us-west-2")
         }
         #expect(tooLarge?.code == .invalidRequest)
     }
@@ -144,14 +144,14 @@ import Testing
                 code: .serverProcessCrashed, everySeconds: 1, since: Date(timeIntervalSince1970: 0)))
         let simulation = GameLiftSimulation(state: try Fixture.state([fleet]).validated(file: "state.json"))
         let input = DescribeFleetEventsInput(fleetId: fleet.fleetId, limit: 20_000)
-        let first = try await simulation.describeFleetEvents(input, region: fleet.region)
+        let first = try await simulation.send(input, region: fleet.region)
         #expect((first.events ?? []).count == OngoingFailure.maximumPerRead)
         #expect((first.events ?? []).allSatisfy { $0.eventCode == .serverProcessCrashed })
         let window = DescribeFleetEventsInput(
             fleetId: fleet.fleetId, startTime: Date(timeIntervalSince1970: 100),
             endTime: Date(timeIntervalSince1970: 109))
-        let ten = try await simulation.describeFleetEvents(window, region: fleet.region)
-        let again = try await simulation.describeFleetEvents(window, region: fleet.region)
+        let ten = try await simulation.send(window, region: fleet.region)
+        let again = try await simulation.send(window, region: fleet.region)
         #expect((ten.events ?? []).count == 10)
         #expect((ten.events ?? []).map(\.eventId) == (again.events ?? []).map(\.eventId))
     }

@@ -8,7 +8,7 @@ import Testing
     @Test(arguments: [Fixture.arena, Fixture.arn(Fixture.arena)])
     func findsAFleetByIdOrArn(_ name: String) async throws {
         let (simulation, _) = Fixture.simulation()
-        let output = try await simulation.describeRuntimeConfiguration(.init(fleetId: name), region: "us-west-2")
+        let output = try await simulation.send(DescribeRuntimeConfigurationInput(fleetId: name), region: "us-west-2")
         #expect(output.runtimeConfiguration == Fixture.configuration())
     }
 
@@ -22,18 +22,18 @@ import Testing
     func answersNotFound(_ name: String, _ region: String) async throws {
         let (simulation, _) = Fixture.simulation()
         let error = await serviceError {
-            try await simulation.describeRuntimeConfiguration(.init(fleetId: name), region: region)
+            try await simulation.send(DescribeRuntimeConfigurationInput(fleetId: name), region: region)
         }
         #expect(error?.code == .notFound)
         #expect(error?.message == "Fleet (\(name)) not found")
         #expect(error?.httpStatus == 400)
         #expect(error?.requestId?.count == 36)
         let update = await serviceError {
-            try await simulation.updateRuntimeConfiguration(Fixture.update(name), region: region)
+            try await simulation.send(Fixture.update(name), region: region)
         }
         #expect(update?.code == .notFound)
         let events = await serviceError {
-            try await simulation.describeFleetEvents(.init(fleetId: name), region: region)
+            try await simulation.send(DescribeFleetEventsInput(fleetId: name), region: region)
         }
         #expect(events?.code == .notFound)
     }
@@ -41,7 +41,7 @@ import Testing
     @Test func rejectsAMalformedFleetIdAsAnInvalidRequest() async throws {
         let (simulation, _) = Fixture.simulation()
         let error = await serviceError {
-            try await simulation.describeRuntimeConfiguration(.init(fleetId: "arena"), region: "us-west-2")
+            try await simulation.send(DescribeRuntimeConfigurationInput(fleetId: "arena"), region: "us-west-2")
         }
         #expect(error?.code == .invalidRequest)
         #expect(error?.message.hasPrefix("1 validation error detected: Value 'arena' at 'fleetId'") == true)
@@ -50,8 +50,8 @@ import Testing
     @Test(arguments: [FleetStatus.terminated, .notFound])
     func aDeletedFleetHasAnEmptyConfiguration(_ status: FleetStatus) async throws {
         let (simulation, _) = Fixture.simulation([Fixture.fleet(status: status)])
-        let output = try await simulation.describeRuntimeConfiguration(
-            .init(fleetId: Fixture.arena), region: "us-west-2")
+        let output = try await simulation.send(
+            DescribeRuntimeConfigurationInput(fleetId: Fixture.arena), region: "us-west-2")
         #expect(output.runtimeConfiguration == nil)
     }
 
@@ -62,8 +62,8 @@ import Testing
             for _ in 0..<3 {
                 ids.append(
                     await serviceError {
-                        try await simulation.describeRuntimeConfiguration(
-                            .init(fleetId: Fixture.other), region: "us-west-2")
+                        try await simulation.send(
+                            DescribeRuntimeConfigurationInput(fleetId: Fixture.other), region: "us-west-2")
                     }?.requestId)
             }
             return ids

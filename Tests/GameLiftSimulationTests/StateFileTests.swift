@@ -26,11 +26,11 @@ import Testing
         let first = try open()
         #expect(FileManager.default.fileExists(atPath: statePath))
         let changed = Fixture.configuration(max: 7)
-        _ = try await first.updateRuntimeConfiguration(Fixture.update(Fixture.arena, changed), region: "us-west-2")
+        _ = try await first.send(Fixture.update(Fixture.arena, changed), region: "us-west-2")
 
         try FileManager.default.removeItem(atPath: seedPath)  // the state file is used from now on
         let second = try open()
-        let live = try await second.describeRuntimeConfiguration(.init(fleetId: Fixture.arena), region: "us-west-2")
+        let live = try await second.send(DescribeRuntimeConfigurationInput(fleetId: Fixture.arena), region: "us-west-2")
         #expect(live.runtimeConfiguration == changed)
         #expect(try second.snapshot() == (try first.snapshot()))
         #expect(try second.snapshot().fleets[0].events.count >= 1)
@@ -85,7 +85,7 @@ import Testing
         let simulation = try open()
         try Data("garbage".utf8).write(to: URL(fileURLWithPath: statePath))
         await #expect {
-            try await simulation.describeRuntimeConfiguration(.init(fleetId: Fixture.arena), region: "us-west-2")
+            try await simulation.send(DescribeRuntimeConfigurationInput(fleetId: Fixture.arena), region: "us-west-2")
         } throws: { error in
             (error as? SimulationError)?.message.hasPrefix(statePath) == true
         }
@@ -95,7 +95,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try writeSeed(Fixture.state([Fixture.fleet(), Fixture.fleet(Fixture.other)]))
         let simulation = try open()
-        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+        _ = try await simulation.send(Fixture.update(), region: "us-west-2")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(names == ["seed.json", "state.json", "state.json.lock"])
         let reread = try StateFileStore.read(statePath)
@@ -105,8 +105,8 @@ import Testing
         var edited = reread
         edited.fleets[1].status = .error
         try StateCoding.encoder().encode(edited).write(to: URL(fileURLWithPath: statePath))
-        let attributes = try await simulation.describeFleetAttributes(
-            .init(fleetIds: [Fixture.other]), region: "us-west-2")
+        let attributes = try await simulation.send(
+            DescribeFleetAttributesInput(fleetIds: [Fixture.other]), region: "us-west-2")
         #expect(attributes.fleetAttributes?.first?.status == .error)
     }
 
@@ -117,7 +117,7 @@ import Testing
         let fleetform = try open()
         try console.modify { $0.fleets[0].status = .deleting }
         let error = await serviceError {
-            try await fleetform.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+            try await fleetform.send(Fixture.update(), region: "us-west-2")
         }
         #expect(error?.code == .invalidFleetStatus)
         #expect(throws: SimulationError.self) { try console.modify { $0.fleets.append($0.fleets[0]) } }
@@ -136,7 +136,7 @@ import Testing
                     group.addTask {
                         for round in 0..<4 {
                             let configuration = Fixture.configuration(max: 1 + index + round)
-                            _ = try await simulation.updateRuntimeConfiguration(
+                            _ = try await simulation.send(
                                 Fixture.update(id, configuration), region: "us-west-2")
                         }
                     }
@@ -157,10 +157,10 @@ import Testing
         let simulation = try open()
         let encodedBefore = simulation.stateFleetsEncoded
         for (index, id) in ids.enumerated() {
-            _ = try await simulation.describeRuntimeConfiguration(.init(fleetId: id), region: "us-west-2")
-            _ = try await simulation.describeFleetAttributes(.init(fleetIds: [id]), region: "us-west-2")
+            _ = try await simulation.send(DescribeRuntimeConfigurationInput(fleetId: id), region: "us-west-2")
+            _ = try await simulation.send(DescribeFleetAttributesInput(fleetIds: [id]), region: "us-west-2")
             if index % 2 == 0 {
-                _ = try await simulation.updateRuntimeConfiguration(
+                _ = try await simulation.send(
                     Fixture.update(id, Fixture.configuration(max: 5)), region: "us-west-2")
             }
         }

@@ -6,16 +6,18 @@ import Testing
 
 @Suite struct StatusTests {
     func status(_ simulation: GameLiftSimulation, _ id: String = Fixture.arena) async throws -> FleetStatus? {
-        try await simulation.describeFleetAttributes(.init(fleetIds: [id]), region: "us-west-2").fleetAttributes?.first?
+        try await simulation.send(DescribeFleetAttributesInput(fleetIds: [id]), region: "us-west-2").fleetAttributes?
+            .first?
             .status
     }
 
     @Test(arguments: [FleetStatus.active, .activating, .validating, .building])
     func updatesAreAcceptedInAnyStatusAfterCreationButTheFinalOnes(_ fleetStatus: FleetStatus) async throws {
         let (simulation, _) = Fixture.simulation([Fixture.fleet(status: fleetStatus)])
-        _ = try await simulation.updateRuntimeConfiguration(
+        _ = try await simulation.send(
             Fixture.update(Fixture.arena, Fixture.configuration(max: 9)), region: "us-west-2")
-        let live = try await simulation.describeRuntimeConfiguration(.init(fleetId: Fixture.arena), region: "us-west-2")
+        let live = try await simulation.send(
+            DescribeRuntimeConfigurationInput(fleetId: Fixture.arena), region: "us-west-2")
         #expect(live.runtimeConfiguration?.maxConcurrentGameSessionActivations == 9)
     }
 
@@ -24,7 +26,7 @@ import Testing
         let (simulation, _) = Fixture.simulation([Fixture.fleet(status: fleetStatus)])
         let before = try simulation.snapshot()
         let error = await serviceError {
-            try await simulation.updateRuntimeConfiguration(
+            try await simulation.send(
                 Fixture.update(Fixture.arena, Fixture.configuration(max: 9)), region: "us-west-2")
         }
         #expect(error?.code == .invalidFleetStatus)
@@ -35,11 +37,11 @@ import Testing
 
     @Test func aStatusChangedOutOfBandAppliesToTheNextCall() async throws {
         let (simulation, _) = Fixture.simulation()
-        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+        _ = try await simulation.send(Fixture.update(), region: "us-west-2")
         try simulation.modify { $0.fleets[0].status = .deleting }
         #expect(try await status(simulation) == .deleting)
         let error = await serviceError {
-            try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+            try await simulation.send(Fixture.update(), region: "us-west-2")
         }
         #expect(error?.code == .invalidFleetStatus)
     }
@@ -49,7 +51,7 @@ import Testing
         let (simulation, clock) = Fixture.simulation([Fixture.fleet(hold: hold)])
         #expect(try await status(simulation) == .error)
         let refused = await serviceError {
-            try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+            try await simulation.send(Fixture.update(), region: "us-west-2")
         }
         #expect(refused?.code == .invalidFleetStatus)
         #expect(refused?.message.contains("ERROR") == true)
@@ -58,7 +60,7 @@ import Testing
         #expect(try await status(simulation) == .error)
         clock.advance(by: 1)
         #expect(try await status(simulation) == .active)
-        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+        _ = try await simulation.send(Fixture.update(), region: "us-west-2")
 
         let fleet = try #require(try simulation.snapshot().fleets.first)
         #expect(fleet.hold == nil)
@@ -73,12 +75,12 @@ import Testing
         for _ in 0..<2 {
             #expect(try await status(simulation) == .deleting)
             let error = await serviceError {
-                try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+                try await simulation.send(Fixture.update(), region: "us-west-2")
             }
             #expect(error?.code == .invalidFleetStatus)
         }
         #expect(try await status(simulation) == .active)
-        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+        _ = try await simulation.send(Fixture.update(), region: "us-west-2")
         #expect(try simulation.snapshot().fleets[0].updateCount == 1)
     }
 
@@ -93,17 +95,17 @@ import Testing
         #expect(try simulation.snapshot().fleets.allSatisfy { $0.hold == nil })
 
         let held = await serviceError {
-            try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+            try await simulation.send(Fixture.update(), region: "us-west-2")
         }
         #expect(held?.code == .invalidFleetStatus)
         let once = await serviceError {
-            try await simulation.updateRuntimeConfiguration(Fixture.update(Fixture.other), region: "us-west-2")
+            try await simulation.send(Fixture.update(Fixture.other), region: "us-west-2")
         }
         #expect(once?.code == .invalidFleetStatus)
-        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(Fixture.other), region: "us-west-2")
+        _ = try await simulation.send(Fixture.update(Fixture.other), region: "us-west-2")
 
         clock.advance(by: 30)
-        _ = try await simulation.updateRuntimeConfiguration(Fixture.update(), region: "us-west-2")
+        _ = try await simulation.send(Fixture.update(), region: "us-west-2")
         #expect(try await status(simulation) == .active)
     }
 
@@ -113,7 +115,7 @@ import Testing
         let plan = FaultPlan(holds: [FaultHold(fleet: Fixture.arena, status: .activating, seconds: 30)])
         let (simulation, _) = Fixture.simulation([Fixture.fleet()], faults: plan)
         #expect(try await status(simulation) == .activating)
-        _ = try await simulation.updateRuntimeConfiguration(
+        _ = try await simulation.send(
             Fixture.update(Fixture.arena, Fixture.configuration(max: 9)), region: "us-west-2")
         #expect(try simulation.snapshot().fleets[0].runtimeConfiguration.maxConcurrentGameSessionActivations == 9)
     }

@@ -74,7 +74,7 @@ import Testing
     {
         let (simulation, _) = Fixture.simulation([Fixture.fleet(os: os)])
         let error = await serviceError {
-            try await simulation.updateRuntimeConfiguration(
+            try await simulation.send(
                 Fixture.update(Fixture.arena, configuration), region: "us-west-2")
         }
         #expect(error?.code == .invalidRequest, "\(name)")
@@ -87,7 +87,7 @@ import Testing
         let (simulation, _) = Fixture.simulation()
         let bad = Fixture.configuration([(Self.path, "", 0)], max: 0, timeout: 700)
         let error = await serviceError {
-            try await simulation.updateRuntimeConfiguration(Fixture.update(Fixture.arena, bad), region: "us-west-2")
+            try await simulation.send(Fixture.update(Fixture.arena, bad), region: "us-west-2")
         }
         #expect(error?.message.hasPrefix("4 validation errors detected: ") == true)
     }
@@ -96,9 +96,10 @@ import Testing
         let (simulation, _) = Fixture.simulation([Fixture.fleet(os: .windows2022, files: nil)])
         let processes = (0..<50).map { (#"C:\game\bin\Arena Server.exe"#, "-port \(7000 + $0) -name={x}", 1) }
         let configuration = Fixture.configuration(processes, max: 2_147_483_647, timeout: 600)
-        _ = try await simulation.updateRuntimeConfiguration(
+        _ = try await simulation.send(
             Fixture.update(Fixture.arena, configuration), region: "us-west-2")
-        let live = try await simulation.describeRuntimeConfiguration(.init(fleetId: Fixture.arena), region: "us-west-2")
+        let live = try await simulation.send(
+            DescribeRuntimeConfigurationInput(fleetId: Fixture.arena), region: "us-west-2")
         #expect(live.runtimeConfiguration == configuration)
     }
 
@@ -106,10 +107,11 @@ import Testing
         let (simulation, _) = Fixture.simulation()
         let replacement = RuntimeConfiguration(
             serverProcesses: [ServerProcess(launchPath: "/local/game/bin/BotServer", concurrentExecutions: 3)])
-        let output = try await simulation.updateRuntimeConfiguration(
+        let output = try await simulation.send(
             Fixture.update(Fixture.arena, replacement), region: "us-west-2")
         #expect(output.runtimeConfiguration == replacement)
-        let live = try await simulation.describeRuntimeConfiguration(.init(fleetId: Fixture.arena), region: "us-west-2")
+        let live = try await simulation.send(
+            DescribeRuntimeConfigurationInput(fleetId: Fixture.arena), region: "us-west-2")
         #expect(live.runtimeConfiguration == replacement)
         #expect(live.runtimeConfiguration?.gameSessionActivationTimeoutSeconds == nil)
     }

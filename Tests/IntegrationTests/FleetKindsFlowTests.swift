@@ -124,7 +124,7 @@ extension FleetLoader {
 
 /// Wraps a GameLift, counting calls per operation; with `attributesPageSize`, DescribeFleetAttributes answers in
 /// pages of that size (with NextToken), as a service may even when fleet ids are given.
-final class PagingGameLift: GameLift, @unchecked Sendable {
+final class PagingGameLift: GameLiftService, @unchecked Sendable {
     let base: any GameLift
     let attributesPageSize: Int?
     private let lock = NSLock()
@@ -138,69 +138,69 @@ final class PagingGameLift: GameLift, @unchecked Sendable {
     func count(_ operation: GameLiftOperation) -> Int { lock.withLock { counts[operation] ?? 0 } }
     private func note(_ operation: GameLiftOperation) { lock.withLock { counts[operation, default: 0] += 1 } }
 
-    func describeRuntimeConfiguration(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
+    func answer(_ input: DescribeRuntimeConfigurationInput, region: String) async throws
         -> DescribeRuntimeConfigurationOutput
     {
         note(.describeRuntimeConfiguration)
-        return try await base.describeRuntimeConfiguration(input, region: region)
+        return try await base.send(input, region: region)
     }
-    func updateRuntimeConfiguration(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
+    func answer(_ input: UpdateRuntimeConfigurationInput, region: String) async throws
         -> UpdateRuntimeConfigurationOutput
     {
         note(.updateRuntimeConfiguration)
-        return try await base.updateRuntimeConfiguration(input, region: region)
+        return try await base.send(input, region: region)
     }
-    func describeFleetAttributes(_ input: DescribeFleetAttributesInput, region: String) async throws
+    func answer(_ input: DescribeFleetAttributesInput, region: String) async throws
         -> DescribeFleetAttributesOutput
     {
         note(.describeFleetAttributes)
         var whole = input
         whole.nextToken = nil
-        let all = try await base.describeFleetAttributes(whole, region: region).fleetAttributes ?? []
+        let all = try await base.send(whole, region: region).fleetAttributes ?? []
         guard let size = attributesPageSize else { return DescribeFleetAttributesOutput(fleetAttributes: all) }
         let start = input.nextToken.flatMap { Int($0.dropFirst(5)) } ?? 0
         let end = min(all.count, start + size)
         return DescribeFleetAttributesOutput(
             fleetAttributes: Array(all[min(start, end)..<end]), nextToken: end < all.count ? "page-\(end)" : nil)
     }
-    func describeFleetEvents(_ input: DescribeFleetEventsInput, region: String) async throws
+    func answer(_ input: DescribeFleetEventsInput, region: String) async throws
         -> DescribeFleetEventsOutput
     {
         note(.describeFleetEvents)
-        return try await base.describeFleetEvents(input, region: region)
+        return try await base.send(input, region: region)
     }
-    func listFleets(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
+    func answer(_ input: ListFleetsInput, region: String) async throws -> ListFleetsOutput {
         note(.listFleets)
-        return try await base.listFleets(input, region: region)
+        return try await base.send(input, region: region)
     }
-    func describeFleetLocationAttributes(_ input: DescribeFleetLocationAttributesInput, region: String)
+    func answer(_ input: DescribeFleetLocationAttributesInput, region: String)
         async throws -> DescribeFleetLocationAttributesOutput
     {
         note(.describeFleetLocationAttributes)
-        return try await base.describeFleetLocationAttributes(input, region: region)
+        return try await base.send(input, region: region)
     }
-    func describeFleetCapacity(_ input: DescribeFleetCapacityInput, region: String) async throws
+    func answer(_ input: DescribeFleetCapacityInput, region: String) async throws
         -> DescribeFleetCapacityOutput
     {
         note(.describeFleetCapacity)
-        return try await base.describeFleetCapacity(input, region: region)
+        return try await base.send(input, region: region)
     }
-    func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, region: String) async throws
+    func answer(_ input: DescribeFleetUtilizationInput, region: String) async throws
         -> DescribeFleetUtilizationOutput
     {
         note(.describeFleetUtilization)
-        return try await base.describeFleetUtilization(input, region: region)
+        return try await base.send(input, region: region)
     }
-    func describeFleetLocationCapacity(_ input: DescribeFleetLocationCapacityInput, region: String) async throws
+    func answer(_ input: DescribeFleetLocationCapacityInput, region: String) async throws
         -> DescribeFleetLocationCapacityOutput
     {
         note(.describeFleetLocationCapacity)
-        return try await base.describeFleetLocationCapacity(input, region: region)
+        return try await base.send(input, region: region)
     }
-    func describeFleetLocationUtilization(_ input: DescribeFleetLocationUtilizationInput, region: String)
+    func answer(_ input: DescribeFleetLocationUtilizationInput, region: String)
         async throws -> DescribeFleetLocationUtilizationOutput
     {
         note(.describeFleetLocationUtilization)
-        return try await base.describeFleetLocationUtilization(input, region: region)
+        return try await base.send(input, region: region)
     }
 }

@@ -79,7 +79,7 @@ struct RolloutTests {
         }
 
         func live(_ id: String, _ region: String) async throws -> RuntimeConfiguration? {
-            try await simulation.describeRuntimeConfiguration(
+            try await simulation.send(
                 DescribeRuntimeConfigurationInput(fleetId: id), region: region
             ).runtimeConfiguration
         }

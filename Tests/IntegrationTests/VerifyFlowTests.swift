@@ -72,7 +72,7 @@ struct SimulatedWorld {
     }
 
     func live() async throws -> RuntimeConfiguration? {
-        try await simulation.describeRuntimeConfiguration(
+        try await simulation.send(
             DescribeRuntimeConfigurationInput(fleetId: Self.fleetId), region: Self.region
         ).runtimeConfiguration
     }

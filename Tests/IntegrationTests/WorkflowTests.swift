@@ -185,7 +185,7 @@ struct WorkflowTests {
             ).plan)
         var meanwhile = SimulatedWorld.before
         meanwhile.gameSessionActivationTimeoutSeconds = 555
-        _ = try await world.simulation.updateRuntimeConfiguration(
+        _ = try await world.simulation.send(
             UpdateRuntimeConfigurationInput(fleetId: SimulatedWorld.fleetId, runtimeConfiguration: meanwhile),
             region: SimulatedWorld.region)
         let result = await ApplyWorkflow(context: context(world), options: applyOptions(world)).run(.savedPlan(plan))

@@ -110,7 +110,7 @@ public struct FleetUpdatePipeline: Sendable {
         // the first failures.
         let sentAt = wallClock()
         do {
-            _ = try await gameLift.updateRuntimeConfiguration(request, region: fleet.region)
+            _ = try await gameLift.send(request, region: fleet.region)
         } catch {
             guard ErrorDisposition.of(error) == .hold else {
                 try? await journal.append(entry(.result, fleet, outcome: .failed))

@@ -56,7 +56,7 @@ public struct EventReader: Sendable {
         repeat {
             let input = DescribeFleetEventsInput(
                 fleetId: query.fleet, startTime: query.since, endTime: query.until, limit: pageSize, nextToken: token)
-            let output = try await gameLift.describeFleetEvents(input, region: query.region)
+            let output = try await gameLift.send(input, region: query.region)
             pages += 1
             for event in output.events ?? [] where query.admits(event) && seen.insert(event.eventId).inserted {
                 events.append(event)

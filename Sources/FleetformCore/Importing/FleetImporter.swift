@@ -28,7 +28,7 @@ public struct FleetImporter: Sendable {
     public func listFleets(region: String, pageSize: Int? = nil) async throws -> [FleetKey] {
         let gameLift = reader.gameLift
         let ids = try await Pagination.all(.listFleets, region: region) { token in
-            let page = try await gameLift.listFleets(ListFleetsInput(limit: pageSize, nextToken: token), region: region)
+            let page = try await gameLift.send(ListFleetsInput(limit: pageSize, nextToken: token), region: region)
             return (page.fleetIds ?? [], page.nextToken)
         }
         return Set(ids).sorted().map { FleetKey(region: region, fleetId: $0) }

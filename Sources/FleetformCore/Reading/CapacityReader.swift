@@ -27,7 +27,7 @@ public struct CapacityReader: Sendable {
         let gameLift = self.gameLift
         return await batched(keys, operation: .describeFleetCapacity, fleetId: { $0.resolvedFleetId }) {
             ids, token, region in
-            let page = try await gameLift.describeFleetCapacity(
+            let page = try await gameLift.send(
                 DescribeFleetCapacityInput(fleetIds: ids, nextToken: token), region: region)
             return (page.fleetCapacity ?? [], page.nextToken)
         }
@@ -38,7 +38,7 @@ public struct CapacityReader: Sendable {
         let gameLift = self.gameLift
         return await batched(keys, operation: .describeFleetUtilization, fleetId: { $0.resolvedFleetId }) {
             ids, token, region in
-            let page = try await gameLift.describeFleetUtilization(
+            let page = try await gameLift.send(
                 DescribeFleetUtilizationInput(fleetIds: ids, nextToken: token), region: region)
             return (page.fleetUtilization ?? [], page.nextToken)
         }
@@ -59,7 +59,7 @@ public struct CapacityReader: Sendable {
     public func capacity(at places: [Place]) async -> [Place: CapacityRead<FleetCapacity>] {
         let gameLift = self.gameLift
         return await each(places) { place in
-            let output = try await gameLift.describeFleetLocationCapacity(
+            let output = try await gameLift.send(
                 DescribeFleetLocationCapacityInput(fleetId: place.fleet.fleetId, location: place.location),
                 region: place.fleet.region)
             return output.fleetCapacity.map { [$0] } ?? []
@@ -70,7 +70,7 @@ public struct CapacityReader: Sendable {
     public func utilization(at places: [Place]) async -> [Place: CapacityRead<FleetUtilization>] {
         let gameLift = self.gameLift
         return await each(places) { place in
-            let output = try await gameLift.describeFleetLocationUtilization(
+            let output = try await gameLift.send(
                 DescribeFleetLocationUtilizationInput(fleetId: place.fleet.fleetId, location: place.location),
                 region: place.fleet.region)
             return output.fleetUtilization.map { [$0] } ?? []

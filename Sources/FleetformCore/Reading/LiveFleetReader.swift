@@ -39,7 +39,7 @@ public struct LiveFleetReader: Sendable {
         // trip, not two.
         async let locations = Self.locations(of: key, attributes: attributes, gameLift: gameLift)
         do {
-            let output = try await gameLift.describeRuntimeConfiguration(
+            let output = try await gameLift.send(
                 DescribeRuntimeConfigurationInput(fleetId: key.fleetId), region: key.region)
             return ObservedFleet(
                 attributes: attributes, configuration: output.runtimeConfiguration, locations: await locations)
@@ -64,7 +64,7 @@ public struct LiveFleetReader: Sendable {
     func homeRegion(of key: FleetKey, among candidates: [String]) async -> String? {
         for region in candidates {
             let input = DescribeFleetLocationAttributesInput(fleetId: key.fleetId, locations: [key.region])
-            guard let output = try? await gameLift.describeFleetLocationAttributes(input, region: region) else {
+            guard let output = try? await gameLift.send(input, region: region) else {
                 continue
             }
             if output.locationAttributes?.contains(where: { $0.location == key.region }) == true { return region }
@@ -74,7 +74,7 @@ public struct LiveFleetReader: Sendable {
 
     /// Reads one fleet's current configuration (used by apply to re-check before writing).
     public func configuration(of key: FleetKey) async throws -> RuntimeConfiguration {
-        let output = try await gameLift.describeRuntimeConfiguration(
+        let output = try await gameLift.send(
             DescribeRuntimeConfigurationInput(fleetId: key.fleetId), region: key.region)
         return output.runtimeConfiguration ?? RuntimeConfiguration()
     }
@@ -94,7 +94,7 @@ public struct LiveFleetReader: Sendable {
     {
         guard attributes?.effectiveComputeType ?? .ec2 == .ec2 else { return nil }
         return try? await Pagination.all(.describeFleetLocationAttributes, region: key.region) { token in
-            let page = try await gameLift.describeFleetLocationAttributes(
+            let page = try await gameLift.send(
                 DescribeFleetLocationAttributesInput(fleetId: key.fleetId, nextToken: token), region: key.region)
             return (page.locationAttributes ?? [], page.nextToken)
         }
@@ -102,7 +102,7 @@ public struct LiveFleetReader: Sendable {
 
     /// Reads one fleet's status.
     public func status(of key: FleetKey) async throws -> FleetStatus? {
-        let output = try await gameLift.describeFleetAttributes(
+        let output = try await gameLift.send(
             DescribeFleetAttributesInput(fleetIds: [key.fleetId]), region: key.region)
         return output.fleetAttributes?.first { $0.fleetId == key.fleetId }?.status
     }
@@ -140,7 +140,7 @@ public struct LiveFleetReader: Sendable {
     /// `DescribeFleetAttributes` for `ids`, following `NextToken` should the service page the answer.
     static func attributes(_ ids: [String], region: String, gameLift: any GameLift) async throws -> [FleetAttributes] {
         try await Pagination.all(.describeFleetAttributes, region: region) { token in
-            let page = try await gameLift.describeFleetAttributes(
+            let page = try await gameLift.send(
                 DescribeFleetAttributesInput(fleetIds: ids, nextToken: token), region: region)
             return (page.fleetAttributes ?? [], page.nextToken)
         }

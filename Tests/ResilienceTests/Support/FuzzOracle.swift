@@ -24,7 +24,7 @@ enum FuzzOracle {
     ) async -> String? {
         let request = UpdateRuntimeConfigurationInput(fleetId: fleetIdOrArn, runtimeConfiguration: configuration)
         do {
-            _ = try await simulation.updateRuntimeConfiguration(request, region: region)
+            _ = try await simulation.send(request, region: region)
         } catch let error as GameLiftServiceError where error.code == .invalidRequest {
             return "accepted by fleetform but refused by GameLift's rules: \(error.message)"
         } catch {}
