@@ -27,6 +27,8 @@ public protocol GameLiftService: GameLift {
     /// Active server processes and game sessions of one fleet in one of its locations.
     func answer(_ request: DescribeFleetLocationUtilizationInput, region: String) async throws
         -> DescribeFleetLocationUtilizationOutput
+    /// A container fleet's latest deployment, or the one named.
+    func answer(_ request: DescribeFleetDeploymentInput, region: String) async throws -> DescribeFleetDeploymentOutput
 }
 
 extension GameLiftService {
@@ -60,6 +62,9 @@ extension GameLiftService {
     { throw unanswered(request) }
     public func answer(_ request: DescribeFleetLocationUtilizationInput, region: String) async throws
         -> DescribeFleetLocationUtilizationOutput
+    { throw unanswered(request) }
+    public func answer(_ request: DescribeFleetDeploymentInput, region: String) async throws
+        -> DescribeFleetDeploymentOutput
     { throw unanswered(request) }
 }
 
@@ -143,6 +148,14 @@ extension DescribeFleetLocationUtilizationInput: GameLiftRequest {
     }
 }
 
+extension DescribeFleetDeploymentInput: GameLiftRequest {
+    public typealias Output = DescribeFleetDeploymentOutput
+    public static var operation: GameLiftOperation { .describeFleetDeployment }
+    public func answer(from service: some GameLiftService, region: String) async throws -> Output {
+        try await service.answer(self, region: region)
+    }
+}
+
 /// The names of the operations, as they appear in `X-Amz-Target: GameLift.<name>`.
 public enum GameLiftOperation: String, CaseIterable, Sendable, Codable {
     case describeRuntimeConfiguration = "DescribeRuntimeConfiguration"
@@ -155,6 +168,7 @@ public enum GameLiftOperation: String, CaseIterable, Sendable, Codable {
     case describeFleetUtilization = "DescribeFleetUtilization"
     case describeFleetLocationCapacity = "DescribeFleetLocationCapacity"
     case describeFleetLocationUtilization = "DescribeFleetLocationUtilization"
+    case describeFleetDeployment = "DescribeFleetDeployment"
 
     /// The input type of the operation: how a server decodes a request that names it.
     public var requestType: any GameLiftRequest.Type {
@@ -169,6 +183,7 @@ public enum GameLiftOperation: String, CaseIterable, Sendable, Codable {
         case .describeFleetUtilization: DescribeFleetUtilizationInput.self
         case .describeFleetLocationCapacity: DescribeFleetLocationCapacityInput.self
         case .describeFleetLocationUtilization: DescribeFleetLocationUtilizationInput.self
+        case .describeFleetDeployment: DescribeFleetDeploymentInput.self
         }
     }
 }

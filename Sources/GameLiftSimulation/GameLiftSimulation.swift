@@ -183,6 +183,14 @@ public final class GameLiftSimulation: GameLiftService, @unchecked Sendable {
         }
     }
 
+    public func answer(_ input: DescribeFleetDeploymentInput, region: String)
+        async throws -> DescribeFleetDeploymentOutput
+    {
+        try await perform(.describeFleetDeployment, fleets: [input.fleetId], region: region) {
+            try $0.describeFleetDeployment(input, &$1)
+        }
+    }
+
     // MARK: Calls
 
     /// Faults first (throttle, latency, a dropped connection, an injected error), then the operation, under

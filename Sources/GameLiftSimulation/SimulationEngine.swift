@@ -244,7 +244,7 @@ struct SimulationEngine {
         return index
     }
 
-    private mutating func resolve(_ text: String, _ call: inout SimulationCall) throws -> Int {
+    mutating func resolve(_ text: String, _ call: inout SimulationCall) throws -> Int {
         guard let index = find(text, region: call.region) else {
             throw GameLiftServiceError.answer(.notFound, "Fleet (\(text)) not found", requestId: call.requestId)
         }
