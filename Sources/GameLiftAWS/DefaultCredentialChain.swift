@@ -5,25 +5,20 @@ import SigV4
 
 /// The standard chain, in botocore's order: environment keys, environment web identity, the profile (assume
 /// role, web identity, SSO, keys, `credential_process`), container, instance metadata — the first that
-/// applies wins. A profile named with `--profile` leaves out the two environment sources, as the AWS CLI does.
+/// applies wins. A profile named with the caller's profile setting (`--profile`) leaves out the two environment
+/// sources, as the AWS CLI does.
 ///
-/// Temporary credentials are refreshed the way botocore refreshes them (see docs/aws.md, "Refresh"): within
-/// `advisoryWindow` of expiry a refresh is tried, and if it fails the current credentials are kept and the
-/// refresh is tried again on a later call; within `mandatoryWindow` a refresh must succeed. Transient refresh
-/// errors (no answer, 5xx, throttling) are retried a few times first.
-public actor DefaultCredentialChain: AWSCredentialsProvider {
-    public nonisolated let sources: [any CredentialSource]
-    private let now: @Sendable () -> Date
-    private let sleep: @Sendable (Double) async throws -> Void
+/// Composed as soto-core composes its providers: `CredentialSelector` picks the source, `CredentialRetry` retries
+/// a refresh that fails transiently, `RotatingCredentials` caches and refreshes within botocore's windows
+/// (docs/aws.md, "Refresh").
+public struct DefaultCredentialChain: AWSCredentialsProvider {
+    public let sources: [any CredentialSource]
+    private let rotating: RotatingCredentials
     /// botocore's windows: 15 and 10 minutes before expiry.
     public static let advisoryWindow: TimeInterval = 15 * 60
     public static let mandatoryWindow: TimeInterval = 10 * 60
     /// Tries per refresh when the failures are transient.
     public static let refreshAttempts = 3
-    private var cached: (credentials: AWSCredentials, sourceIndex: Int)?
-    private var inFlight: Task<(AWSCredentials, Int), any Error>?
-    /// The last refresh that failed while the current credentials were still usable (for `--debug`).
-    public private(set) var lastRefreshFailure: String?
 
     /// The chain over explicit sources, in order. `sleep` waits between refresh retries (tests inject one).
     public init(
@@ -31,8 +26,19 @@ public actor DefaultCredentialChain: AWSCredentialsProvider {
         sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) }
     ) {
         self.sources = sources
-        self.now = now
-        self.sleep = sleep
+        let selector = CredentialSelector(sources: sources)
+        let retry = CredentialRetry(attempts: Self.refreshAttempts, sleep: sleep)
+        self.rotating = RotatingCredentials(
+            advisoryWindow: Self.advisoryWindow, mandatoryWindow: Self.mandatoryWindow, now: now
+        ) { preferred in
+            let selected = try await retry.run { try await selector.select(preferred: preferred) }
+            if let expiration = selected.credentials.expiration, expiration <= now() {
+                throw CredentialsError(
+                    source: sources[selected.sourceIndex].name,
+                    message: "the refreshed credentials are already expired (at \(expiration))")
+            }
+            return selected
+        }
     }
 
     /// The AWS-standard chain over one caller-owned `httpClient` (no proxy). `endpoints` moves the fixed
@@ -76,74 +82,15 @@ public actor DefaultCredentialChain: AWSCredentialsProvider {
     }
 
     /// The name of the source the current credentials came from, once resolved (for `--debug`).
-    public var sourceName: String? { cached.map { sources[$0.sourceIndex].name } }
-
-    /// The cached credentials while fresh; a refresh in the advisory window that fails keeps them; in the
-    /// mandatory window (or with none yet) the chain's answer or its error.
-    public func credentials() async throws -> AWSCredentials {
-        if let cached {
-            guard let expiration = cached.credentials.expiration else { return cached.credentials }
-            let remaining = expiration.timeIntervalSince(now())
-            if remaining > Self.advisoryWindow { return cached.credentials }
-            if remaining > Self.mandatoryWindow {
-                // Someone is already refreshing: do not wait for it while these are still good.
-                if inFlight != nil { return cached.credentials }
-                do {
-                    return try await refresh()
-                } catch {
-                    lastRefreshFailure = "\(error)"
-                    return cached.credentials
-                }
-            }
-        }
-        return try await refresh()
+    public var sourceName: String? {
+        get async { await rotating.sourceIndex.map { sources[$0].name } }
     }
 
-    private func refresh() async throws -> AWSCredentials {
-        if let inFlight { return try await inFlight.value.0 }
-        let preferred = cached?.sourceIndex
-        let task = Task { [sources, sleep] in
-            var attempt = 1
-            while true {
-                do {
-                    return try await Self.resolve(sources: sources, preferred: preferred)
-                } catch  where Self.isTransient(error) && attempt < Self.refreshAttempts {
-                    try await sleep(0.5 * Double(1 << (attempt - 1)))
-                    attempt += 1
-                }
-            }
-        }
-        inFlight = task
-        defer { inFlight = nil }
-        let (credentials, index) = try await task.value
-        if let expiration = credentials.expiration, expiration <= now() {
-            throw CredentialsError(
-                source: sources[index].name, message: "the refreshed credentials are already expired (at \(expiration))"
-            )
-        }
-        cached = (credentials, index)
-        lastRefreshFailure = nil
-        return credentials
+    /// The last refresh that failed while the current credentials were still usable (for `--debug`).
+    public var lastRefreshFailure: String? {
+        get async { await rotating.lastRefreshFailure }
     }
 
-    static func isTransient(_ error: any Error) -> Bool {
-        if let error = error as? CredentialsError { return error.transient }
-        return error is GameLiftTransportError
-    }
-
-    /// Asks the source that answered last time first (a refresh), then the whole chain in order.
-    private static func resolve(sources: [any CredentialSource], preferred: Int?) async throws -> (AWSCredentials, Int)
-    {
-        if let preferred, case .found(let credentials) = try await sources[preferred].resolve() {
-            return (credentials, preferred)
-        }
-        var tried: [NoCredentialsError.Attempt] = []
-        for (index, source) in sources.enumerated() {
-            switch try await source.resolve() {
-            case .found(let credentials): return (credentials, index)
-            case .notApplicable(let reason): tried.append(.init(source: source.name, reason: reason))
-            }
-        }
-        throw NoCredentialsError(tried: tried)
-    }
+    /// The current credentials (`RotatingCredentials`): cached while fresh, refreshed near expiry.
+    public func credentials() async throws -> AWSCredentials { try await rotating.credentials() }
 }
