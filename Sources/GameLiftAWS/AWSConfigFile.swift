@@ -4,9 +4,22 @@ import Foundation
 /// Carries the file and line where there is one.
 public struct AWSConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
+    /// The setting the caller passed in, when its value is the problem: the caller names it (a flag, on the
+    /// command line) with `message(naming:)`.
+    public var callerSetting: CallerSetting?
+
     /// An error with its full message, file and line included where there is one.
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+    public init(_ message: String, callerSetting: CallerSetting? = nil) {
+        self.message = message
+        self.callerSetting = callerSetting
+    }
+
+    /// The error in one line, the setting the caller passed in (if that is the problem) named by `name`.
+    public func message(naming name: (CallerSetting) -> String) -> String {
+        callerSetting.map { "\(name($0)): \(message)" } ?? message
+    }
+
+    public var description: String { message { "the \($0.rawValue) passed in" } }
 }
 
 /// One of the shared INI files (`~/.aws/config`, `~/.aws/credentials`), parsed the way the AWS CLI reads

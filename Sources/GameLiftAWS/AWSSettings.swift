@@ -1,8 +1,8 @@
 import Foundation
 import GameLiftAPI
 
-/// Where and how fleetform talks to AWS, resolved once per run from flags, environment and the shared
-/// config files, in the order AWS tools use (see docs/aws.md).
+/// Where and how fleetform talks to AWS, resolved once per run from what the caller passes in (the command
+/// line's flags), the environment and the shared config files, in the order AWS tools use (see docs/aws.md).
 public struct AWSSettings: Sendable, Hashable {
     /// The profile in use (`--profile`, `AWS_DEFAULT_PROFILE`, `AWS_PROFILE`, else `default`).
     public var profile: String
@@ -47,7 +47,8 @@ public struct AWSSettings: Sendable, Hashable {
     public var readTimeout: Double
     public var requestTimeout: Double
 
-    /// Resolves settings. Flags win over environment, environment over the profile.
+    /// Resolves settings: each from the first of its sources that has a value, in the order AWS tools read them
+    /// (`SettingTable`): what the caller passes in, then the environment, then the profile.
     /// - Throws: `AWSConfigurationError` for a named profile that exists nowhere, a malformed config file,
     ///   a region or endpoint that is not valid, or a non-numeric `max_attempts`.
     public static func resolve(
@@ -55,122 +56,57 @@ public struct AWSSettings: Sendable, Hashable {
         homeDirectory: String, connectTimeout: Double? = nil, readTimeout: Double? = nil,
         toolVersion: String = "0"
     ) throws -> AWSSettings {
-        func env(_ name: String) -> String? {
-            guard let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
-                return nil
-            }
-            return value
-        }
+        let passed: [CallerSetting: String?] = [
+            .profile: profile, .region: region, .endpointURL: endpointURL,
+            .connectTimeout: connectTimeout.map { "\($0)" }, .readTimeout: readTimeout.map { "\($0)" },
+        ]
+        var values = SettingValues(
+            caller: passed.compactMapValues { $0 }, environment: environment, profileName: "default")
         let home = homeDirectory.hasSuffix("/") ? String(homeDirectory.dropLast()) : homeDirectory
-        let configPath = expandHome(env("AWS_CONFIG_FILE") ?? "~/.aws/config", home: home)
-        let credentialsPath = expandHome(env("AWS_SHARED_CREDENTIALS_FILE") ?? "~/.aws/credentials", home: home)
+        let configPath = expandHome(values.value(.environment("AWS_CONFIG_FILE")) ?? "~/.aws/config", home: home)
+        let credentialsPath = expandHome(
+            values.value(.environment("AWS_SHARED_CREDENTIALS_FILE")) ?? "~/.aws/credentials", home: home)
         let configFile = try AWSConfigFile.load(path: configPath)
         let credentialsFile = try AWSConfigFile.load(path: credentialsPath)
 
-        // botocore reads AWS_DEFAULT_PROFILE before AWS_PROFILE; only the flag makes the profile explicit.
-        let flagProfile = profile.flatMap { $0.isEmpty ? nil : $0 }
-        let namedProfile = flagProfile ?? env("AWS_DEFAULT_PROFILE") ?? env("AWS_PROFILE")
-        let profileName = namedProfile ?? "default"
-        let section = configFile?.configProfile(profileName)
-        if namedProfile != nil, section == nil, credentialsFile?.credentialsProfile(profileName) == nil {
-            throw AWSConfigurationError(
-                "profile '\(profileName)' is in neither \(configPath) nor \(credentialsPath)")
+        // Only the caller's profile makes it explicit (then, as in the AWS CLI, keys in the environment are unused).
+        let named = values.first(SettingTable.profile.sources)
+        let profileName = named?.text ?? "default"
+        if named != nil, configFile?.configProfile(profileName) == nil,
+            credentialsFile?.credentialsProfile(profileName) == nil
+        {
+            throw AWSConfigurationError("profile '\(profileName)' is in neither \(configPath) nor \(credentialsPath)")
         }
-        // As botocore merges them: the credentials file's values win over the config file's.
-        let profileValues = (section?.values ?? [:]).merging(
-            credentialsFile?.credentialsProfile(profileName)?.values ?? [:]
-        ) { _, fromCredentials in fromCredentials }
-
-        /// A true/false setting from the environment, else the profile.
-        func flag(_ variable: String, _ key: String) throws -> Bool {
-            let sources: [(String, String?)] = [
-                (variable, env(variable)), ("profile \(profileName) \(key)", profileValues[key]),
-            ]
-            guard let (source, value) = sources.first(where: { $0.1 != nil }), let value else { return false }
-            switch value.lowercased() {
-            case "true": return true
-            case "false": return false
-            default: throw AWSConfigurationError("\(source): '\(value)' is neither true nor false")
-            }
-        }
+        values.profileName = profileName
+        values.configFile = configFile
         var settings = AWSSettings(
-            profile: profileName, profileWasNamed: namedProfile != nil, profileIsExplicit: flagProfile != nil,
+            profile: profileName, profileWasNamed: named != nil, profileIsExplicit: named?.source == .caller(.profile),
             defaultRegion: nil, endpointOverride: nil, serviceEndpointOverrides: [:], useFIPSEndpoint: false,
-            useDualStackEndpoint: false,
-            network: try NetworkSettings.resolve(
-                environment: environment, profileValues: profileValues, toolVersion: toolVersion, home: home),
+            useDualStackEndpoint: false, network: .direct(),
             configFilePath: configPath, configFile: configFile,
             credentialsFilePath: credentialsPath, credentialsFile: credentialsFile,
-            ssoCacheDirectory: home + "/.aws/sso/cache",
-            connectTimeout: try timeout(connectTimeout, flag: "--connect-timeout") ?? 10,
-            readTimeout: try timeout(readTimeout, flag: "--read-timeout") ?? 60, requestTimeout: 60)
+            ssoCacheDirectory: home + "/.aws/sso/cache", connectTimeout: 10, readTimeout: 60, requestTimeout: 60)
+        values.profile = settings.profileValues(profileName)
+
+        settings.network = try NetworkSettings.resolve(values, toolVersion: toolVersion, home: home)
+        settings.connectTimeout = try values.resolve(SettingTable.connectTimeout) ?? settings.connectTimeout
+        settings.readTimeout = try values.resolve(SettingTable.readTimeout) ?? settings.readTimeout
         settings.requestTimeout = max(settings.requestTimeout, settings.connectTimeout + settings.readTimeout)
-
-        let regionSources: [(String, String?)] = [
-            ("--region", region.flatMap { $0.isEmpty ? nil : $0 }), ("AWS_REGION", env("AWS_REGION")),
-            ("AWS_DEFAULT_REGION", env("AWS_DEFAULT_REGION")),
-            ("profile \(profileName) region", profileValues["region"]),
-        ]
-        if let (source, value) = regionSources.first(where: { $0.1 != nil }), let value {
-            guard isValidRegion(value) else {
-                throw AWSConfigurationError("\(source): '\(value)' is not a region name (like us-west-2)")
-            }
-            settings.defaultRegion = value
-        }
-
-        let ignoreConfigured = try flag("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "ignore_configured_endpoint_urls")
-        /// botocore's order: the service's variable, `AWS_ENDPOINT_URL`, the service in the profile's
-        /// `services` section, the profile's `endpoint_url`.
-        func configuredEndpoint(service: String) throws -> (String, String)? {
-            guard !ignoreConfigured else { return nil }
-            let servicesName = profileValues["services"]
-            let serviceEndpoint = servicesName.flatMap {
-                configFile?.services($0)?.subsections[service]?["endpoint_url"]
-            }
-            let sources: [(String, String?)] = [
-                ("AWS_ENDPOINT_URL_\(service.uppercased())", env("AWS_ENDPOINT_URL_\(service.uppercased())")),
-                ("AWS_ENDPOINT_URL", env("AWS_ENDPOINT_URL")),
-                ("services \(servicesName ?? "") \(service) endpoint_url", serviceEndpoint),
-                ("profile \(profileName) endpoint_url", profileValues["endpoint_url"]),
-            ]
-            return sources.first(where: { $0.1 != nil }).flatMap { source in source.1.map { (source.0, $0) } }
-        }
-        if let flagURL = endpointURL.flatMap({ $0.isEmpty ? nil : $0 }) {
-            settings.endpointOverride = try parseEndpoint(flagURL, source: "--endpoint-url")
-        } else if let (source, value) = try configuredEndpoint(service: "gamelift") {
-            settings.endpointOverride = try parseEndpoint(value, source: source)
-        }
+        settings.defaultRegion = try values.resolve(SettingTable.region)
+        let ignoreConfigured = try values.resolve(SettingTable.ignoreConfiguredEndpoints) ?? false
+        settings.endpointOverride = try values.resolve(
+            SettingTable.endpoint(service: "gamelift", ignoreConfigured: ignoreConfigured))
         for service in ["sts", "sso", "sso_oidc"] {
-            if let (source, value) = try configuredEndpoint(service: service) {
-                settings.serviceEndpointOverrides[service] = try parseEndpoint(value, source: source)
-            }
+            settings.serviceEndpointOverrides[service] = try values.resolve(
+                SettingTable.endpoint(service: service, ignoreConfigured: ignoreConfigured))
         }
-        settings.useFIPSEndpoint = try flag("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")
-        settings.useDualStackEndpoint = try flag("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint")
-        let stsModeSources: [(String, String?)] = [
-            ("AWS_STS_REGIONAL_ENDPOINTS", env("AWS_STS_REGIONAL_ENDPOINTS")),
-            ("profile \(profileName) sts_regional_endpoints", profileValues["sts_regional_endpoints"]),
-        ]
-        if let (source, value) = stsModeSources.first(where: { $0.1 != nil }), let value {
-            guard let mode = STSRegionalEndpoints(rawValue: value.lowercased()) else {
-                throw AWSConfigurationError("\(source): '\(value)' is neither legacy nor regional")
-            }
-            settings.stsRegionalEndpoints = mode
+        settings.useFIPSEndpoint = try values.resolve(SettingTable.useFIPSEndpoint) ?? false
+        settings.useDualStackEndpoint = try values.resolve(SettingTable.useDualStackEndpoint) ?? false
+        settings.stsRegionalEndpoints = try values.resolve(SettingTable.stsRegionalEndpoints) ?? .regional
+        if let attempts = try values.resolve(SettingTable.maxAttempts) {
+            settings.retryPolicy = RetryPolicy(maxAttempts: attempts)
         }
-
-        let attemptSources: [(String, String?)] = [
-            ("AWS_MAX_ATTEMPTS", env("AWS_MAX_ATTEMPTS")),
-            ("profile \(profileName) max_attempts", profileValues["max_attempts"]),
-        ]
-        if let (source, value) = attemptSources.first(where: { $0.1 != nil }), let value {
-            guard let n = Int(value), n >= 1 else {
-                throw AWSConfigurationError("\(source): '\(value)' is not a whole number of attempts of at least 1")
-            }
-            settings.retryPolicy = RetryPolicy(maxAttempts: n)
-        }
-        settings.instanceMetadata = try InstanceMetadataSettings.resolve(
-            environment: env, profileValue: { profileValues[$0] }, profileName: profileName,
-            v1Disabled: try flag("AWS_EC2_METADATA_V1_DISABLED", "ec2_metadata_v1_disabled"))
+        settings.instanceMetadata = try InstanceMetadataSettings.resolve(values)
         return settings
     }
 
@@ -181,12 +117,12 @@ public struct AWSSettings: Sendable, Hashable {
         if useFIPSEndpoint {
             throw AWSConfigurationError(
                 "AWS_USE_FIPS_ENDPOINT / use_fips_endpoint is true, but GameLift has no FIPS endpoints; "
-                    + "unset it or give the endpoint with --endpoint-url")
+                    + "unset it or give GameLift an endpoint (AWS_ENDPOINT_URL_GAMELIFT)")
         }
         if useDualStackEndpoint {
             throw AWSConfigurationError(
                 "AWS_USE_DUALSTACK_ENDPOINT / use_dualstack_endpoint is true, but GameLift has no dual-stack "
-                    + "endpoints; unset it or give the endpoint with --endpoint-url")
+                    + "endpoints; unset it or give GameLift an endpoint (AWS_ENDPOINT_URL_GAMELIFT)")
         }
         return try ServiceEndpoint.standard(prefix: "gamelift", region: region, fips: false, dualStack: false)
     }
@@ -226,29 +162,12 @@ public struct AWSSettings: Sendable, Hashable {
         configFile?.configProfile(name) != nil || credentialsFile?.credentialsProfile(name) != nil
     }
 
-    static func timeout(_ value: Double?, flag: String) throws -> Double? {
-        guard let value else { return nil }
-        guard value.isFinite, value > 0, value <= 3600 else {
-            throw AWSConfigurationError("\(flag): \(value) is not a number of seconds between 0 and 3600")
-        }
-        return value
-    }
-
     /// A value of the profile in use, from either file (e.g. `role_arn`), for the credential providers.
     public func profileValue(_ key: String) -> String? { profileValues(profile)[key] }
 
     static func isValidRegion(_ region: String) -> Bool {
         !region.isEmpty && region.count <= 64
             && region.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
-    }
-
-    static func parseEndpoint(_ text: String, source: String) throws -> URL {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            let host = url.host, !host.isEmpty
-        else {
-            throw AWSConfigurationError("\(source): '\(text)' is not an http:// or https:// URL with a host")
-        }
-        return url
     }
 
     static func expandHome(_ path: String, home: String) -> String {

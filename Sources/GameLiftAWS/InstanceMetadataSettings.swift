@@ -20,48 +20,13 @@ public struct InstanceMetadataSettings: Sendable, Hashable {
 
     public init() {}
 
-    static func resolve(
-        environment env: (String) -> String?, profileValue: (String) -> String?, profileName: String,
-        v1Disabled: Bool
-    ) throws -> InstanceMetadataSettings {
-        func value(_ variable: String, _ key: String) -> (source: String, value: String)? {
-            if let value = env(variable) { return (variable, value) }
-            return profileValue(key).map { ("profile \(profileName) \(key)", $0) }
-        }
-        func whole(_ variable: String, _ key: String, range: ClosedRange<Int>, unit: String) throws -> Int? {
-            guard let (source, text) = value(variable, key) else { return nil }
-            guard let number = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
-                throw AWSConfigurationError(
-                    "\(source): '\(text)' is not a whole number of \(unit) from \(range.lowerBound) to "
-                        + "\(range.upperBound)")
-            }
-            return number
-        }
+    static func resolve(_ values: SettingValues) throws -> InstanceMetadataSettings {
         var settings = InstanceMetadataSettings()
-        settings.v1Disabled = v1Disabled
-        if let timeout = try whole(
-            "AWS_METADATA_SERVICE_TIMEOUT", "metadata_service_timeout", range: 1...maximumTimeout, unit: "seconds")
-        {
-            settings.timeout = timeout
-        }
-        if let attempts = try whole(
-            "AWS_METADATA_SERVICE_NUM_ATTEMPTS", "metadata_service_num_attempts", range: 1...maximumAttempts,
-            unit: "attempts")
-        {
-            settings.attempts = attempts
-        }
-        if let (source, text) = value("AWS_EC2_METADATA_SERVICE_ENDPOINT", "ec2_metadata_service_endpoint") {
-            settings.endpoint = try AWSSettings.parseEndpoint(text, source: source)
-        }
-        if let (source, text) = value(
-            "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", "ec2_metadata_service_endpoint_mode")
-        {
-            switch text.lowercased() {
-            case "ipv4": settings.useIPv6 = false
-            case "ipv6": settings.useIPv6 = true
-            default: throw AWSConfigurationError("\(source): '\(text)' is neither IPv4 nor IPv6")
-            }
-        }
+        settings.v1Disabled = try values.resolve(SettingTable.metadataV1Disabled) ?? false
+        settings.timeout = try values.resolve(SettingTable.metadataTimeout) ?? settings.timeout
+        settings.attempts = try values.resolve(SettingTable.metadataAttempts) ?? settings.attempts
+        settings.endpoint = try values.resolve(SettingTable.metadataEndpoint)
+        settings.useIPv6 = try values.resolve(SettingTable.metadataUsesIPv6) ?? settings.useIPv6
         return settings
     }
 

@@ -20,9 +20,8 @@ public struct NetworkSettings: Sendable, Hashable {
     }
 
     /// Reads the proxy variables (lowercase first, as curl does), the CA bundle and the app id.
-    static func resolve(
-        environment: [String: String], profileValues: [String: String], toolVersion: String, home: String
-    ) throws -> NetworkSettings {
+    static func resolve(_ values: SettingValues, toolVersion: String, home: String) throws -> NetworkSettings {
+        let environment = values.environment
         func env(_ name: String) -> (String, String)? {
             for variable in [name.lowercased(), name.uppercased()] {
                 if let value = environment[variable]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
@@ -33,21 +32,12 @@ public struct NetworkSettings: Sendable, Hashable {
         }
         let httpsProxy = try env("HTTPS_PROXY").map { try ProxyAddress.parse($0.1, source: $0.0) }
         let httpProxy = try env("HTTP_PROXY").map { try ProxyAddress.parse($0.1, source: $0.0) }
-        let caBundle =
-            environment["AWS_CA_BUNDLE"].flatMap { $0.isEmpty ? nil : $0 } ?? profileValues["ca_bundle"]
-        var userAgent = "fleetform/\(toolVersion)"
-        let appID = environment["AWS_SDK_UA_APP_ID"].flatMap { $0.isEmpty ? nil : $0 } ?? profileValues["sdk_ua_app_id"]
-        if let appID {
-            guard appID.count <= 50, appID.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "/" }) else {
-                throw AWSConfigurationError(
-                    "AWS_SDK_UA_APP_ID / sdk_ua_app_id must be at most 50 printable ASCII characters without "
-                        + "spaces or '/'")
-            }
-            userAgent += " app/\(appID)"
-        }
+        let caBundle = try values.resolve(SettingTable.caBundle)
+        let appID = try values.resolve(SettingTable.appID)
         return NetworkSettings(
             httpsProxy: httpsProxy, httpProxy: httpProxy, noProxy: NoProxyRules(env("NO_PROXY")?.1 ?? ""),
-            caBundle: caBundle.map { AWSSettings.expandHome($0, home: home) }, userAgent: userAgent)
+            caBundle: caBundle.map { AWSSettings.expandHome($0, home: home) },
+            userAgent: "fleetform/\(toolVersion)" + (appID.map { " app/\($0)" } ?? ""))
     }
 
     /// The proxy to use for `url`, or nil to connect directly.
