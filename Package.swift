@@ -112,7 +112,9 @@ let package = Package(
             swiftSettings: settings),
         .executableTarget(
             name: "fleetform",
-            dependencies: ["FleetformCore", "FleetSpec", "GameLiftAPI", "GameLiftConnection", argumentParser],
+            dependencies: [
+                "FleetformCore", "FleetSpec", "GameLiftAPI", "GameLiftAWS", "GameLiftConnection", argumentParser,
+            ],
             swiftSettings: settings),
         .executableTarget(
             name: "gamelift-local",
@@ -159,7 +161,7 @@ let package = Package(
             swiftSettings: settings),
         .testTarget(
             name: "FleetformCoreTests",
-            dependencies: ["FleetformCore", "FleetSpec", "GameLiftAPI", "FleetformTesting"],
+            dependencies: ["FleetformCore", "FleetSpec", "GameLiftAPI", "FleetformTesting", "fleetform"],
             exclude: ["Golden"], swiftSettings: settings),
         // Fuzzing and other robustness checks; CI runs the small versions, FLEETFORM_FUZZ_COUNT scales them up.
         .testTarget(
@@ -174,7 +176,9 @@ let package = Package(
         // real simulation.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["FleetformCore", "FleetSpec", "GameLiftSimulation", "GameLiftAPI", "FleetformTesting"],
+            dependencies: [
+                "FleetformCore", "FleetSpec", "GameLiftSimulation", "GameLiftAPI", "FleetformTesting", "fleetform",
+            ],
             swiftSettings: settings),
         // The real binaries, run as a user runs them.
         .testTarget(

@@ -49,10 +49,33 @@ extension DiagnosticCode {
 }
 
 /// One entry of the catalogue of diagnostic codes: what the docs list for each code.
-public struct DiagnosticCodeEntry: Sendable, Hashable {
+public struct DiagnosticCodeEntry: Sendable {
     public var code: DiagnosticCode
     public var severity: Diagnostic.Severity
-    public var title: String
+    /// The title's words; where it names an option, the words before the option's name.
+    private var words: String
+    /// The option the title names, and the words after its name.
+    private var option: (name: RunOption, then: String)?
+
+    init(code: DiagnosticCode, severity: Diagnostic.Severity, title: String) {
+        self.code = code
+        self.severity = severity
+        self.words = title
+    }
+
+    /// A title that names an option: `before`, the option's name, then `after`.
+    init(
+        code: DiagnosticCode, severity: Diagnostic.Severity, title before: String, _ option: RunOption, _ after: String
+    ) {
+        self.init(code: code, severity: severity, title: before)
+        self.option = (option, after)
+    }
+
+    /// The one-line title, naming options as `names` does.
+    public func title(_ names: RunOptionNames) -> String {
+        guard let option else { return words }
+        return words + names[option.name] + option.then
+    }
 }
 
 /// Every diagnostic code fleetform can raise, with its default severity and a one-line title.
@@ -123,10 +146,10 @@ public enum DiagnosticCatalogue {
             title: "Change leaves fewer game-session slots than game sessions running now"),
         .init(
             code: .processMemoryBelowMinimum, severity: .warning,
-            title: "Change leaves each server process less memory than --min-process-memory"),
+            title: "Change leaves each server process less memory than ", .minProcessMemory, ""),
         .init(
             code: .processesAboveVCPUs, severity: .warning,
-            title: "Change runs more server processes per instance than --max-processes-per-vcpu allows"),
+            title: "Change runs more server processes per instance than ", .maxProcessesPerVCPU, " allows"),
     ]
 
     /// The entry for `code`, if it is a published code.

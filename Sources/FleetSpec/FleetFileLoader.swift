@@ -88,7 +88,8 @@ struct FleetFileLoader {
             let draft = reader.read(root)
             diagnostics += reader.diagnostics
             guard let draft else { continue }
-            let (document, problems) = FleetRules.check(draft, defaultRegion: options.defaultRegion)
+            let (document, problems) = FleetRules.check(
+                draft, defaultRegion: options.defaultRegion, names: options.names)
             diagnostics += problems
             guard let document else { continue }
             if let manifest = options.buildManifest {
@@ -158,6 +159,7 @@ struct FleetFileLoader {
     private func tooLarge(size: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .error, .fileTooLarge, "the file is \(size); the limit is \(options.maxFileBytes) bytes",
-            hint: "split the fleets across several files, or raise the limit with --max-file-bytes", at: location)
+            hint: "split the fleets across several files, or raise the limit with \(options.names[.maxFileBytes])",
+            at: location)
     }
 }

@@ -10,14 +10,17 @@ enum FleetRules {
     private static let regionPattern = compile(GameLiftLimits.regionPattern)
 
     /// Checks `draft` and returns the document (when it names a fleet) and the problems found.
-    static func check(_ draft: FleetDraft, defaultRegion: String?) -> (FleetDocument?, [Diagnostic]) {
+    static func check(_ draft: FleetDraft, defaultRegion: String?, names: RunOptionNames) -> (
+        FleetDocument?, [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         var fleetId: String?
         var arnRegion: String?
         if let written = draft.fleetIdOrArn {
             (fleetId, arnRegion) = checkFleetId(written, into: &diagnostics)
         }
-        let region = resolveRegion(draft, arnRegion: arnRegion, defaultRegion: defaultRegion, into: &diagnostics)
+        let region = resolveRegion(
+            draft, arnRegion: arnRegion, defaultRegion: defaultRegion, names: names, into: &diagnostics)
         let computeType = checkComputeType(draft.computeType, into: &diagnostics)
         var processLocations: [ServerProcessKey: SourceLocation] = [:]
         var processes: [ServerProcess]?
@@ -89,7 +92,8 @@ enum FleetRules {
     }
 
     private static func resolveRegion(
-        _ draft: FleetDraft, arnRegion: String?, defaultRegion: String?, into diagnostics: inout [Diagnostic]
+        _ draft: FleetDraft, arnRegion: String?, defaultRegion: String?, names: RunOptionNames,
+        into diagnostics: inout [Diagnostic]
     ) -> String? {
         if let written = draft.region {
             if !matches(regionPattern, written.value) {
@@ -113,7 +117,7 @@ enum FleetRules {
         diagnostics.append(
             Diagnostic(
                 .error, .noRegion, "no region for fleet '\(fleet.value)'",
-                hint: "add a `Region:` key, pass --region, or set AWS_REGION", at: fleet.location))
+                hint: "add a `Region:` key, pass \(names[.region]), or set AWS_REGION", at: fleet.location))
         return nil
     }
 

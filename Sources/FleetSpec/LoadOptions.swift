@@ -9,6 +9,8 @@ public struct LoadOptions: Sendable {
     public var maxNodes: Int
     /// When set, every launch path must be a file of this build.
     public var buildManifest: BuildManifest?
+    /// What the caller calls its options, for hints that say how to change one (`--region` on the command line).
+    public var names: RunOptionNames
 
     /// 1 MiB: hundreds of fleets; no hand-written fleet file comes close.
     public static let defaultMaxFileBytes = 1 << 20
@@ -17,11 +19,12 @@ public struct LoadOptions: Sendable {
 
     public init(
         defaultRegion: String? = nil, maxFileBytes: Int = defaultMaxFileBytes, maxNodes: Int = defaultMaxNodes,
-        buildManifest: BuildManifest? = nil
+        buildManifest: BuildManifest? = nil, names: RunOptionNames = .swiftAPI
     ) {
         self.defaultRegion = defaultRegion
         self.maxFileBytes = maxFileBytes
         self.maxNodes = maxNodes
         self.buildManifest = buildManifest
+        self.names = names
     }
 }

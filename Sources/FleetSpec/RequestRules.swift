@@ -46,7 +46,8 @@ public enum RequestRules {
         draft.gameSessionActivationTimeoutSeconds = configuration.gameSessionActivationTimeoutSeconds.map {
             Located(value: $0, location: at(configurationPointer + "/GameSessionActivationTimeoutSeconds"))
         }
-        let (document, found) = FleetRules.check(draft, defaultRegion: nil)
+        // The request names its region, so no message needs to name a region option.
+        let (document, found) = FleetRules.check(draft, defaultRegion: nil, names: .swiftAPI)
         var diagnostics = found
         if let document, operatingSystem != nil {
             diagnostics += LiveFleetRules.checkAgainstFleet(

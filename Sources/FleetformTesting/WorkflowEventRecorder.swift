@@ -1,3 +1,4 @@
+import FleetSpec
 import FleetformCore
 import Foundation
 
@@ -12,9 +13,10 @@ public final class WorkflowEventRecorder: WorkflowObserver, @unchecked Sendable 
 
     public var events: [WorkflowEvent] { lock.withLock { recorded } }
 
-    /// What the command line would print on standard output and standard error, without colour.
-    public func text(_ stream: WorkflowEventRenderer.Stream) -> String {
-        events.flatMap { WorkflowEventRenderer().render($0) }.filter { $0.stream == stream }.map(\.text)
+    /// What would be printed on standard output and standard error, without colour, by a front end that names
+    /// its options `names` (the command line's are `Words.names` in the `fleetform` target).
+    public func text(_ stream: WorkflowEventRenderer.Stream, names: RunOptionNames = .swiftAPI) -> String {
+        events.flatMap { WorkflowEventRenderer(names: names).render($0) }.filter { $0.stream == stream }.map(\.text)
             .joined(separator: "\n")
     }
 }

@@ -55,7 +55,11 @@ struct LoaderTests {
             text: Support.fleet(region: nil), path: "f", options: LoadOptions(defaultRegion: "eu-west-1"))
         #expect(fromDefault.documents.first?.region == "eu-west-1")
         #expect(fromDefault.diagnostics.isEmpty)
-        let none = Support.diagnostics(Support.fleet(region: nil))
+        // The hint names the region option as the caller does (the command line passes its flags' names).
+        let flags = RunOptionNames { $0 == .region ? "--region" : "--\($0)" }
+        let none = FleetLoader.load(
+            text: Support.fleet(region: nil), path: "f", options: LoadOptions(names: flags)
+        ).diagnostics
         let hint = try #require(none.first?.hint)
         #expect(hint.contains("Region:") && hint.contains("--region") && hint.contains("AWS_REGION"))
     }

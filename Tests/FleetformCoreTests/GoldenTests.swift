@@ -3,6 +3,8 @@ import Foundation
 import GameLiftAPI
 import Testing
 
+@testable import fleetform
+
 @testable import FleetformCore
 
 /// Rendered plans compared with files in `Golden/`. Set FLEETFORM_RECORD_GOLDEN=1 to re-record them after an
@@ -53,14 +55,14 @@ struct GoldenTests {
     }
 
     @Test func text() throws {
-        try Self.check("plan.txt", PlanTextRenderer().render(Self.samplePlan()))
+        try Self.check("plan.txt", PlanTextRenderer(names: Words.names).render(Self.samplePlan()))
     }
 
     @Test func coloredText() throws {
-        let colored = PlanTextRenderer(style: TextStyle(colored: true)).render(Self.samplePlan())
+        let colored = PlanTextRenderer(style: TextStyle(colored: true), names: Words.names).render(Self.samplePlan())
         #expect(colored.contains("\u{1B}[33m~\u{1B}[0m"))
         // Without colour, no escape codes at all.
-        #expect(!PlanTextRenderer().render(Self.samplePlan()).contains("\u{1B}"))
+        #expect(!PlanTextRenderer(names: Words.names).render(Self.samplePlan()).contains("\u{1B}"))
     }
 
     @Test func json() throws {
@@ -69,7 +71,7 @@ struct GoldenTests {
     }
 
     @Test func markdown() throws {
-        try Self.check("plan.md", PlanMarkdownRenderer().render(Self.samplePlan()))
+        try Self.check("plan.md", PlanMarkdownRenderer(names: Words.names).render(Self.samplePlan()))
     }
 
     @Test func noChanges() throws {
@@ -78,9 +80,9 @@ struct GoldenTests {
             uniqueKeysWithValues: docs.map { (FleetKey($0), ObservedFleet(configuration: $0.runtimeConfiguration)) })
         let plan = Planner.plan(desired: docs, observed: observed, now: Fixture.date)
         #expect(
-            PlanTextRenderer().render(plan)
+            PlanTextRenderer(names: Words.names).render(plan)
                 == "No changes. The live fleets match the files.\nPlan: 0 to update, 3 unchanged, 0 held, 0 failed.\n")
-        #expect(PlanMarkdownRenderer().render(plan).contains("No changes."))
+        #expect(PlanMarkdownRenderer(names: Words.names).render(plan).contains("No changes."))
     }
 
     @Test("markdown is cut cleanly, with a note, before the comment limit")
@@ -94,9 +96,9 @@ struct GoldenTests {
         let observed = Dictionary(
             uniqueKeysWithValues: many.map { (FleetKey($0), ObservedFleet(configuration: Fixture.specLive)) })
         let plan = Planner.plan(desired: many, observed: observed, now: Fixture.date)
-        let full = PlanMarkdownRenderer(limit: .max).render(plan)
+        let full = PlanMarkdownRenderer(limit: .max, names: Words.names).render(plan)
         #expect(full.count > PlanMarkdownRenderer.githubCommentLimit)
-        let cut = PlanMarkdownRenderer().render(plan)
+        let cut = PlanMarkdownRenderer(names: Words.names).render(plan)
         #expect(cut.count <= PlanMarkdownRenderer.githubCommentLimit)
         #expect(cut.contains("**Cut:**"))
         #expect(cut.hasSuffix("\n"))

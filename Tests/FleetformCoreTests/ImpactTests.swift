@@ -4,6 +4,8 @@ import Foundation
 import GameLiftAPI
 import Testing
 
+@testable import fleetform
+
 @testable import FleetformCore
 
 /// What a plan says a change does to capacity, to each process's share of the instance and to game-session
@@ -60,7 +62,8 @@ struct ImpactTests {
         return (FleetSet(documents: docs, diagnostics: [], fileCount: docs.count), gameLift)
     }
 
-    static let options = ImpactOptions(minProcessMemory: MemorySize(parsing: "1GiB"), maxProcessesPerVCPU: 1)
+    static let options = ImpactOptions(
+        minProcessMemory: MemorySize(parsing: "1GiB"), maxProcessesPerVCPU: 1, names: Words.names)
 
     static func plan(_ fleets: FleetSet, _ gameLift: any GameLift, impact: ImpactOptions? = options) async throws
         -> PlanDocument
@@ -77,8 +80,8 @@ struct ImpactTests {
     func golden() async throws {
         let (fleets, gameLift) = Self.world()
         let plan = try await Self.plan(fleets, gameLift)
-        try GoldenTests.check("plan-impact.txt", PlanTextRenderer().render(plan))
-        try GoldenTests.check("plan-impact.md", PlanMarkdownRenderer().render(plan))
+        try GoldenTests.check("plan-impact.txt", PlanTextRenderer(names: Words.names).render(plan))
+        try GoldenTests.check("plan-impact.md", PlanMarkdownRenderer(names: Words.names).render(plan))
         let json = String(decoding: try ReportJSON.encoder().encode(plan), as: UTF8.self) + "\n"
         try GoldenTests.check("plan-impact.json", json)
         // A saved plan with impacts reads back as it was written.
@@ -240,12 +243,12 @@ struct ImpactTests {
             ])
         #expect(gameLift.calls(.describeFleetUtilization).count == 1)
         #expect(gameLift.calls(.describeFleetLocationUtilization).count == 2)
-        let text = PlanTextRenderer().render(plan)
+        let text = PlanTextRenderer(names: Words.names).render(plan)
         #expect(
             text.contains(
                 "68 → 34 game-session slots (us-west-2: 10 instances, 40 → 20; ap-south-1: 3 instances, 12 → 6; eu-west-1: 4 instances, 16 → 8)"
             ), "\(text)")
-        let markdown = PlanMarkdownRenderer().render(plan)
+        let markdown = PlanMarkdownRenderer(names: Words.names).render(plan)
         #expect(markdown.contains("| Game-session slots (eu-west-1, 4 instances) | 16 | 8 |"), "\(markdown)")
         #expect(markdown.contains("| Game-session slots (all locations) | 68 | 34 |"))
     }
@@ -310,7 +313,8 @@ struct ImpactTests {
         #expect(impact.locations.first?.activeGameSessions == nil, "a negative count is not used")
         #expect(impact.notes.filter { $0.contains("no usable count of active instances") }.count == 3)
         plan.impact = impact
-        #expect(!PlanTextRenderer().render(PlanDocument(fleets: [plan], createdAt: Fixture.date)).isEmpty)
+        #expect(
+            !PlanTextRenderer(names: Words.names).render(PlanDocument(fleets: [plan], createdAt: Fixture.date)).isEmpty)
 
         // A negative live count runs no process: nothing below zero reaches the plan.
         var negative = plan
@@ -355,7 +359,7 @@ struct ImpactTests {
     func markdownLimit() async throws {
         let (fleets, gameLift) = Self.many(changed: 400, dropping: 200, unchanged: 0)
         let plan = try await Self.plan(fleets, gameLift)
-        let markdown = PlanMarkdownRenderer().render(plan)
+        let markdown = PlanMarkdownRenderer(names: Words.names).render(plan)
         #expect(markdown.count < PlanMarkdownRenderer.githubCommentLimit)
         #expect(markdown.contains("> **Cut:**"))
         #expect(markdown.contains("| Slots |"))

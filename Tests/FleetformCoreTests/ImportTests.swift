@@ -5,6 +5,7 @@ import GameLiftAPI
 import Testing
 
 @testable import FleetformCore
+@testable import fleetform
 
 /// `fleetform import`: resolving fleets, listing every page, writing files that read back exactly, and the
 /// acceptance check: import, load, plan against the same fleets, every fleet unchanged.
@@ -144,7 +145,7 @@ struct ImportTests {
             let keys = try FleetImporter.keys(for: arguments, explicitRegion: explicit, defaultRegion: fallback)
             #expect(keys.map { "\($0.region) \($0.fleetId)" }.joined(separator: ",") == expected)
         } catch {
-            #expect("error: \(error)" == expected)
+            #expect("error: \(Words.sentence(for: error))" == expected)
         }
     }
 

@@ -112,7 +112,7 @@ struct RollbackTests {
     static func apply(_ h: ApplyHarness, _ rollback: RollbackPlan) async -> ApplyReport {
         await Applier(
             gameLift: h.resilient, journal: Journal(path: h.journalPath),
-            options: ApplyOptions(runId: "run-2", cause: "rollback"), timing: h.clock.timing,
+            options: ApplyOptions(runId: "run-2", cause: .rollback), timing: h.clock.timing,
             wallClock: { Fixture.date }
         ).apply(rollback.plan)
     }

@@ -2,6 +2,8 @@ import FleetSpec
 import Foundation
 import Testing
 
+@testable import fleetform
+
 @testable import FleetformCore
 
 /// SARIF output for code-scanning views: a golden file, and the properties code scanning relies on.
@@ -27,7 +29,8 @@ struct SARIFTests {
     }
 
     @Test func golden() throws {
-        try GoldenTests.check("diagnostics.sarif", SARIFRenderer(toolVersion: "0.1.0").render(Self.sample))
+        try GoldenTests.check(
+            "diagnostics.sarif", SARIFRenderer(toolVersion: "0.1.0", names: Words.names).render(Self.sample))
     }
 
     @Test("results carry rule, level, message with hint and a located region")

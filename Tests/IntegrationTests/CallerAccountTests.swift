@@ -91,8 +91,11 @@ struct CallerAccountTests {
             .run(Self.files(arnAccount: "999999999999"))
         let plan = try #require(planned.plan)
         #expect(plan.fleets.map(\.action) == [.update, .failed])
-        #expect(plan.fleets[1].error?.code == PlanCaller.accountMismatch)
-        #expect(plan.fleets[1].error?.message.contains("names account 999999999999") == true)
+        #expect(
+            plan.fleets[1].refusal
+                == .otherAccount(expected: "999999999999", actual: Self.account, principal: Self.principal))
+        #expect(plan.fleets[1].failure?.code == "AccountMismatch")
+        #expect(plan.fleets[1].failure?.message.contains("names account 999999999999") == true)
         #expect(Self.touched(gameLift, Self.arnFleet).isEmpty)
 
         let applied = await ApplyWorkflow(context: Self.context(gameLift, Self.known), options: Self.applyOptions())
@@ -122,7 +125,13 @@ struct CallerAccountTests {
             context: Self.context(gameLift2, Self.unreachable), options: Self.applyOptions()
         ).run(.files(Self.files(arnAccount: Self.account)))
         #expect(applied.apply?.outcomes.map(\.result) == [.updated, .failed])
-        #expect(applied.plan?.fleets[1].error?.code == PlanCaller.accountUnknown)
+        guard case .unknownAccount(expected: Self.account, _)? = applied.plan?.fleets[1].refusal else {
+            Issue.record(
+                "expected the ARN of an unknown account to be refused, got \(String(describing: applied.plan?.fleets[1]))"
+            )
+            return
+        }
+        #expect(applied.plan?.fleets[1].failure?.code == "AccountUnknown")
         #expect(Self.touched(gameLift2, Self.arnFleet).isEmpty)
         #expect(gameLift2.configuration(Self.arnFleet) == Self.live)
 

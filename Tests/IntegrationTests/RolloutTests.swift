@@ -69,7 +69,7 @@ struct RolloutTests {
                     gameLift: gameLift, identity: simulation, observer: observer, timing: clock.timing,
                     wallClock: wallClock),
                 options: RolloutWorkflow.Options(
-                    waves: try waves.map { text throws(FleetSelectorError) in
+                    waves: try waves.map { text throws(SelectorError) in
                         try WaveSelector.parse(text, fileExists: { FileManager.default.fileExists(atPath: $0) })
                     },
                     bakeSeconds: RolloutTests.bake, continueOnHold: continueOnHold,

@@ -41,7 +41,7 @@ struct TargetTests {
         _ = try files(in: workspace)
         let gameLift = ScriptedGameLift(configurations: [arena: live, lobby: live, raid: live])
         let input = try FleetInput.load(paths: [workspace.path], buildManifest: nil, defaultRegion: nil)
-            .targeting(try selectors.map { text throws(FleetSelectorError) in try FleetSelector.parse(text) })
+            .targeting(try selectors.map { text throws(SelectorError) in try FleetSelector.parse(text) })
         let result = await PlanWorkflow(
             context: WorkflowContext(gameLift: gameLift, timing: VirtualClock().timing), options: .init()
         ).run(input)
@@ -79,13 +79,17 @@ struct TargetTests {
     func refusals() async throws {
         let workspace = try Workspace("target-refusals")
         defer { workspace.remove() }
-        await #expect(throws: FleetSelectorError.self) { _ = try await Self.plan(["region:ap-south-1"], in: workspace) }
-        #expect(throws: FleetSelectorError.self) { try FleetSelector.parse("10%") }
-        #expect(throws: FleetSelectorError.self) { try FleetSelector.parse("3") }
-        #expect(throws: FleetSelectorError.self) { try FleetSelector.parse("no/such/folder") }
-        #expect(throws: FleetSelectorError.self) { try FleetSelector.parse("region:Oregon") }
-        #expect(throws: FleetSelectorError.self) { try FleetSelector.parse("fleet-") }
-        #expect(throws: FleetSelectorError.self) { try FleetSelector.parse("") }
+        await #expect(throws: SelectorError.namesNoFleet(.region("ap-south-1"))) {
+            _ = try await Self.plan(["region:ap-south-1"], in: workspace)
+        }
+        #expect(throws: SelectorError.countOrPercentage("10%")) { try FleetSelector.parse("10%") }
+        #expect(throws: SelectorError.countOrPercentage("3")) { try FleetSelector.parse("3") }
+        #expect(throws: SelectorError.noSuchPath("no/such/folder")) { try FleetSelector.parse("no/such/folder") }
+        #expect(throws: SelectorError.notARegion("region:Oregon", region: "Oregon")) {
+            try FleetSelector.parse("region:Oregon")
+        }
+        #expect(throws: SelectorError.notAFleet("fleet-")) { try FleetSelector.parse("fleet-") }
+        #expect(throws: SelectorError.empty) { try FleetSelector.parse("") }
     }
 
     @Test("apply --target: only the named fleet is updated")

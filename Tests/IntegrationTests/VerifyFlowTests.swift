@@ -59,7 +59,7 @@ struct SimulatedWorld {
             .plan(load(text))
     }
 
-    func apply(_ plan: PlanDocument, run: String, cause: String = "apply") async -> ApplyReport {
+    func apply(_ plan: PlanDocument, run: String, cause: ApplyCause = .apply) async -> ApplyReport {
         await Applier(
             gameLift: gameLift, journal: Journal(path: journalPath),
             options: ApplyOptions(runId: run, cause: cause), timing: clock.timing, wallClock: wallClock
@@ -117,7 +117,7 @@ struct VerifyFlowTests {
         )
         .plan(journalPath: world.journalPath, selection: .run("run-apply", fleets: failing), force: false)
         #expect(rollback.refusals.isEmpty)
-        let restored = await world.apply(rollback.plan, run: "run-rollback", cause: "rollback")
+        let restored = await world.apply(rollback.plan, run: "run-rollback", cause: .rollback)
         #expect(restored.outcomes.map(\.result) == [.updated])
 
         #expect(try await world.live() == SimulatedWorld.before)

@@ -6,6 +6,8 @@ import GameLiftAPI
 import GameLiftSimulation
 import Testing
 
+@testable import fleetform
+
 /// The commands' workflows, called in process the way `fleetform` calls them, against the real simulation
 /// on a virtual clock.
 @Suite("Workflows in process")
@@ -126,7 +128,7 @@ struct WorkflowTests {
         #expect(entries.filter { $0.kind == .intent }.map(\.run) == ["run-apply", "run-rollback"])
         #expect(entries.first { $0.run == "run-rollback" }?.cause == ApplyCause.rollback.rawValue)
 
-        let errors = recorder.text(.error)
+        let errors = recorder.text(.error, names: Words.names)
         #expect(errors.contains("Watching 1 updated fleet for 2m…"))
         #expect(errors.contains("failure event  fleet-2f1c3a9e…: SERVER_PROCESS_INVALID_PATH"))
         #expect(errors.contains("Rolling back 1 failing fleet (--rollback-on-failure)…"))

@@ -12,18 +12,21 @@ public struct ApplyOptions: Sendable {
     public var holdTimeout: Double
     /// Identifies the run in the journal.
     public var runId: String
-    /// What started the run, recorded in the journal (`apply` or `rollback`).
-    public var cause: String
+    /// What started the run, recorded in the journal.
+    public var cause: ApplyCause
+    /// What the caller calls its options, for outcomes that name one (`not attempted: --fail-fast …`).
+    public var names: RunOptionNames
 
     public init(
         parallelism: Int = 8, failFast: Bool = false, holdTimeout: Double = 0, runId: String,
-        cause: String = "apply"
+        cause: ApplyCause = .apply, names: RunOptionNames = .swiftAPI
     ) {
         self.parallelism = parallelism
         self.failFast = failFast
         self.holdTimeout = holdTimeout
         self.runId = runId
         self.cause = cause
+        self.names = names
     }
 }
 

@@ -1,3 +1,4 @@
+import FleetSpec
 import Foundation
 import GameLiftAPI
 
@@ -15,7 +16,7 @@ struct ApplyRun: Sendable {
             wallClock: applier.wallClock)
     }
 
-    /// Applies one planned fleet (after `--fail-fast` stopped the run, a fleet to update is not attempted) and
+    /// Applies one planned fleet (after fail-fast stopped the run, a fleet to update is not attempted) and
     /// reports its outcome. `fresh`: its live configuration, read just now (see `FleetUpdatePipeline.run`).
     func finish(_ fleet: FleetPlan, fresh: RuntimeConfiguration?) async -> FleetOutcome {
         let outcome: FleetOutcome
@@ -25,7 +26,7 @@ struct ApplyRun: Sendable {
             outcome = await applyFleet(fleet, fresh: fresh)
         }
         if outcome.result == .failed, applier.options.failFast {
-            await stop.set("--fail-fast after \(fleet.fleetId) failed")
+            await stop.set("\(applier.options.names[.failFast]) after \(fleet.fleetId) failed")
         }
         applier.onOutcome(outcome)
         return outcome
@@ -36,9 +37,9 @@ struct ApplyRun: Sendable {
         case .unchanged:
             return pipeline.outcome(fleet, .unchanged, status: fleet.status)
         case .failed:
-            let refused = PlanCaller.isRefusal(fleet.error)
             return pipeline.outcome(
-                fleet, .failed, error: fleet.error, detail: refused ? "refused: not this account" : "could not be read")
+                fleet, .failed, error: fleet.failure,
+                detail: fleet.refusal != nil ? "refused: not this account" : "could not be read")
         case .update, .held:
             guard let request = fleet.request else {
                 return pipeline.outcome(fleet, .failed, detail: "the plan has no request for this fleet")

@@ -154,7 +154,7 @@ public struct FleetUpdatePipeline: Sendable {
     ) -> JournalEntry {
         JournalEntry(
             kind: kind, run: options.runId, time: wallClock(), fleetId: fleet.fleetId,
-            fleetIdOrArn: fleet.fleetIdOrArn, region: fleet.region, cause: options.cause, previous: previous,
+            fleetIdOrArn: fleet.fleetIdOrArn, region: fleet.region, cause: options.cause.rawValue, previous: previous,
             new: new, outcome: outcome)
     }
 

@@ -31,7 +31,7 @@ public struct StreamingApplier: Sendable {
         public var caller: PlanCaller?
         /// Fleets written as ARNs of another account, or of any account while this one is unknown: planned as
         /// failed, never read or written.
-        public var refused: [FleetKey: ObservedFleet] = [:]
+        public var refused: [FleetKey: AccountRefusal] = [:]
     }
 
     /// Reads the caller's identity (`caller`), then the attributes of the fleets it may touch, and checks the
@@ -43,7 +43,7 @@ public struct StreamingApplier: Sendable {
         guard !fleets.diagnostics.hasErrors else { return Checked(attributes: [:], diagnostics: fleets.diagnostics) }
         let caller = await readCaller?()
         // Apply writes, so it fails closed: an ARN is refused while the account is unknown.
-        let refused = caller?.refused(fleets.documents, failClosed: true) ?? [:]
+        let refused = caller.map { AccountGuard(caller: $0, failClosed: true).refusals(fleets.documents) } ?? [:]
         let keys = fleets.documents.map(FleetKey.init).filter { refused[$0] == nil }
         let attributes = await planner.reader.readAttributes(keys)
         return Checked(
@@ -66,7 +66,7 @@ public struct StreamingApplier: Sendable {
             let key = FleetKey(document)
             let observed: ObservedFleet
             if let refusal = checked.refused[key] {
-                observed = refusal
+                observed = ObservedFleet(refusal: refusal)
             } else {
                 observed = await reader.observe(key, attributes: checked.attributes[key], regions: regions)
             }

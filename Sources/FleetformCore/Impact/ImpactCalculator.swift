@@ -234,7 +234,7 @@ public enum ImpactCalculator {
                     .warning, .processMemoryBelowMinimum,
                     "each server process gets \(MemorySize.text(mebibytes: share.memoryMiB)) of a \(type)'s "
                         + "\(MemorySize.text(mebibytes: size.memoryMiB)) (\(after) per instance), under "
-                        + "--min-process-memory \(minimum)",
+                        + "\(options.names[.minProcessMemory]) \(minimum)",
                     hint: "run fewer processes per instance, or move the fleet to an instance type with more memory",
                     at: source))
         }
@@ -243,9 +243,9 @@ public enum ImpactCalculator {
                 Diagnostic(
                     .warning, .processesAboveVCPUs,
                     "\(after) server processes per instance on a \(type)'s \(size.vCPUs) vCPU"
-                        + "\(size.vCPUs == 1 ? "" : "s"): more than \(perVCPU) per vCPU (--max-processes-per-vcpu)",
+                        + "\(size.vCPUs == 1 ? "" : "s"): more than \(perVCPU) per vCPU (\(options.names[.maxProcessesPerVCPU]))",
                     hint: "processes that share a vCPU share its time; if the server is light enough, raise "
-                        + "--max-processes-per-vcpu",
+                        + options.names[.maxProcessesPerVCPU],
                     at: source))
         }
         return found

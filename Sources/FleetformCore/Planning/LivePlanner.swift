@@ -44,7 +44,8 @@ public struct LivePlanner: Sendable {
         if let readCaller, namesAccounts {
             let known = await readCaller()
             caller = known
-            refused = known.refused(fleets.documents, failClosed: failClosed)
+            refused = AccountGuard(caller: known, failClosed: failClosed).refusals(fleets.documents)
+                .mapValues { ObservedFleet(refusal: $0) }
         }
         async let lateCaller: PlanCaller? = namesAccounts ? nil : readCaller?()
         let keys = fleets.documents.map(FleetKey.init).filter { refused[$0] == nil }

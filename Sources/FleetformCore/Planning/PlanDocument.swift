@@ -132,7 +132,10 @@ public struct FleetPlan: Codable, Sendable, Hashable, NamesFleet {
     /// The exact request `apply` sends.
     public var request: UpdateRuntimeConfigurationInput?
     public var changes: [PlanChange]
+    /// For `failed`: why the fleet could not be read.
     public var error: ServiceErrorInfo?
+    /// For `failed`: why the account guard refused the fleet before any request (`AccountGuard`).
+    public var refusal: AccountRefusal?
     /// Every location of a multi-location fleet with its status, the home Region first; `nil` otherwise.
     public var locations: [PlanLocation]?
     /// For `update` and `held` fleets: what the change does to capacity, each process's share of the instance
@@ -141,6 +144,9 @@ public struct FleetPlan: Codable, Sendable, Hashable, NamesFleet {
 
     /// True when applying the plan writes to the fleet, now (`update`) or once its status allows (`held`).
     public var isChange: Bool { action == .update || action == .held }
+
+    /// Why a failed fleet failed, as plans and reports record it: its refusal, else its error.
+    public var failure: ServiceErrorInfo? { refusal?.recordedError ?? error }
 
     public init(
         fleetId: String, fleetIdOrArn: String, region: String, source: SourceLocation, action: PlanAction,
@@ -160,6 +166,50 @@ public struct FleetPlan: Codable, Sendable, Hashable, NamesFleet {
         self.request = request
         self.changes = changes
         self.error = error
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case fleetId, fleetIdOrArn, region, source, action, status, operatingSystem, observed, observedFingerprint
+        case request, changes, error, locations, impact
+    }
+
+    /// A refusal is recorded as the fleet's `error` (docs/plan-json.md), and read back as one.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        fleetId = try c.decode(String.self, forKey: .fleetId)
+        fleetIdOrArn = try c.decode(String.self, forKey: .fleetIdOrArn)
+        region = try c.decode(String.self, forKey: .region)
+        source = try c.decode(SourceLocation.self, forKey: .source)
+        action = try c.decode(PlanAction.self, forKey: .action)
+        status = try c.decodeIfPresent(FleetStatus.self, forKey: .status)
+        operatingSystem = try c.decodeIfPresent(OperatingSystem.self, forKey: .operatingSystem)
+        observed = try c.decodeIfPresent(RuntimeConfiguration.self, forKey: .observed)
+        observedFingerprint = try c.decodeIfPresent(String.self, forKey: .observedFingerprint)
+        request = try c.decodeIfPresent(UpdateRuntimeConfigurationInput.self, forKey: .request)
+        changes = try c.decode([PlanChange].self, forKey: .changes)
+        let recorded = try c.decodeIfPresent(ServiceErrorInfo.self, forKey: .error)
+        refusal = recorded.flatMap(AccountRefusal.init(recorded:))
+        error = refusal == nil ? recorded : nil
+        locations = try c.decodeIfPresent([PlanLocation].self, forKey: .locations)
+        impact = try c.decodeIfPresent(FleetImpact.self, forKey: .impact)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(fleetId, forKey: .fleetId)
+        try c.encode(fleetIdOrArn, forKey: .fleetIdOrArn)
+        try c.encode(region, forKey: .region)
+        try c.encode(source, forKey: .source)
+        try c.encode(action, forKey: .action)
+        try c.encodeIfPresent(status, forKey: .status)
+        try c.encodeIfPresent(operatingSystem, forKey: .operatingSystem)
+        try c.encodeIfPresent(observed, forKey: .observed)
+        try c.encodeIfPresent(observedFingerprint, forKey: .observedFingerprint)
+        try c.encodeIfPresent(request, forKey: .request)
+        try c.encode(changes, forKey: .changes)
+        try c.encodeIfPresent(failure, forKey: .error)
+        try c.encodeIfPresent(locations, forKey: .locations)
+        try c.encodeIfPresent(impact, forKey: .impact)
     }
 }
 

@@ -2,7 +2,7 @@ import DurableFiles
 import FleetSpec
 import Foundation
 
-/// Saving and loading plan files (`plan --out`, `apply --plan`); saved durably, so a reader sees the old plan or
+/// Saving and loading plan files (on the command line, `plan --out` and `apply --plan`); saved durably, so a reader sees the old plan or
 /// the new, never a torn one.
 public enum PlanFile {
     public static func save(_ plan: PlanDocument, to path: String) throws {
@@ -12,7 +12,8 @@ public enum PlanFile {
     }
 
     /// Reads a saved plan and checks all of it (`PlanFileValidator`) before anything can be sent.
-    public static func load(from path: String) throws -> PlanDocument {
+    /// `names`: what the caller calls its options, for hints on how to make a plan again.
+    public static func load(from path: String, names: RunOptionNames = .swiftAPI) throws -> PlanDocument {
         let data: Data
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
@@ -22,6 +23,6 @@ public enum PlanFile {
         } catch {
             throw PlanFileError(path: path, reason: "cannot read: \(error.localizedDescription)")
         }
-        return try PlanFileValidator.decode(data, path: path)
+        return try PlanFileValidator.decode(data, path: path, names: names)
     }
 }

@@ -18,7 +18,7 @@ public enum PlanFileValidator {
     static let serverProcessKeys = ["LaunchPath", "Parameters", "ConcurrentExecutions"]
 
     /// Reads, checks and decodes the plan in `data`; throws a `PlanFileError` listing every problem.
-    public static func decode(_ data: Data, path: String) throws -> PlanDocument {
+    public static func decode(_ data: Data, path: String, names: RunOptionNames = .swiftAPI) throws -> PlanDocument {
         func refuse(_ diagnostics: [Diagnostic]) -> PlanFileError {
             PlanFileError(path: path, reason: "the plan is refused; nothing was applied", diagnostics: diagnostics)
         }
@@ -37,7 +37,7 @@ public enum PlanFileValidator {
         guard let root = tree as? [String: Any] else {
             throw refuse([Diagnostic(.error, .wrongType, "a plan must be a JSON object", at: at(""))])
         }
-        var diagnostics = formatVersionProblems(root["formatVersion"], at: at("/formatVersion"))
+        var diagnostics = formatVersionProblems(root["formatVersion"], at: at("/formatVersion"), names: names)
         guard diagnostics.isEmpty else { throw refuse(diagnostics) }
         diagnostics += JSONPointer.duplicateKeys(in: data).map { pointer in
             Diagnostic(
@@ -60,22 +60,24 @@ public enum PlanFileValidator {
             let code: DiagnosticCode = message.contains("not representable") ? .integerOutOfRange : .wrongType
             throw refuse(diagnostics + [Diagnostic(.error, code, message, at: at(pointer))])
         }
-        diagnostics += problems(in: plan, path: path)
+        diagnostics += problems(in: plan, path: path, names: names)
         guard !diagnostics.hasErrors else { throw refuse(diagnostics.filter { $0.severity == .error }) }
         return plan
     }
 
     /// Problems with a decoded plan: consistent fleets, fingerprints, and each request under the fleet rules.
-    public static func problems(in plan: PlanDocument, path: String) -> [Diagnostic] {
+    public static func problems(in plan: PlanDocument, path: String, names: RunOptionNames = .swiftAPI)
+        -> [Diagnostic]
+    {
         var diagnostics: [Diagnostic] = []
         // Apply compares the plan's account with its own: a malformed one must not pass as "another account".
         if let account = plan.caller?.account, !PlanCaller.isAccountId(account) {
             diagnostics.append(
                 inconsistent(
                     "caller.account '\(JSONPointer.excerpt(account))' is not a 12-digit account id",
-                    at: SourceLocation(path: path, pointer: "/caller/account")))
+                    at: SourceLocation(path: path, pointer: "/caller/account"), names: names))
         }
-        diagnostics += waveProblems(plan, path: path)
+        diagnostics += waveProblems(plan, path: path, names: names)
         var seen: [FleetKey: Int] = [:]
         for (index, fleet) in plan.fleets.enumerated() {
             let base = "/fleets/\(index)"
@@ -89,7 +91,8 @@ public enum PlanFileValidator {
             }
             if FleetIdentifier(fleet.fleetIdOrArn)?.fleetId != fleet.fleetId {
                 diagnostics.append(
-                    inconsistent("fleetIdOrArn does not name fleet \(fleet.fleetId)", at: at("/fleetIdOrArn")))
+                    inconsistent(
+                        "fleetIdOrArn does not name fleet \(fleet.fleetId)", at: at("/fleetIdOrArn"), names: names))
             }
             let key = fleet.key
             if let first = seen[key] {
@@ -103,20 +106,21 @@ public enum PlanFileValidator {
             }
             guard fleet.isChange else { continue }
             guard let request = fleet.request else {
-                diagnostics.append(inconsistent("an \(fleet.action.rawValue) fleet has no request", at: at("")))
+                diagnostics.append(
+                    inconsistent("an \(fleet.action.rawValue) fleet has no request", at: at(""), names: names))
                 continue
             }
             if request.fleetId != fleet.fleetIdOrArn {
                 diagnostics.append(
                     inconsistent(
                         "the request is for '\(JSONPointer.excerpt(request.fleetId))', not for the planned fleet "
-                            + "\(fleet.fleetIdOrArn)", at: at("/request/FleetId")))
+                            + "\(fleet.fleetIdOrArn)", at: at("/request/FleetId"), names: names))
             }
             if !Fingerprint.isWellFormed(fleet.observedFingerprint) {
                 diagnostics.append(
                     inconsistent(
                         "observedFingerprint must be sha256:<64 hex digits>: without it a change made since the plan "
-                            + "could be overwritten", at: at("/observedFingerprint")))
+                            + "could be overwritten", at: at("/observedFingerprint"), names: names))
             }
             diagnostics += RequestRules.check(
                 fleetIdOrArn: request.fleetId, region: fleet.region, configuration: request.runtimeConfiguration,
@@ -128,7 +132,7 @@ public enum PlanFileValidator {
 
     /// Every fleet of a wave is a changed fleet of the plan, in one wave only: a wave is a list of fleets to
     /// send, so one naming anything else is a tampered plan.
-    private static func waveProblems(_ plan: PlanDocument, path: String) -> [Diagnostic] {
+    private static func waveProblems(_ plan: PlanDocument, path: String, names: RunOptionNames) -> [Diagnostic] {
         guard let waves = plan.waves else { return [] }
         let changed = Set(plan.fleets.filter(\.isChange).map(\.key))
         var placed: Set<FleetKey> = []
@@ -140,16 +144,19 @@ public enum PlanFileValidator {
                 if !changed.contains(key) {
                     diagnostics.append(
                         inconsistent(
-                            "\(JSONPointer.excerpt(key.description)) is not a changed fleet of this plan", at: at))
+                            "\(JSONPointer.excerpt(key.description)) is not a changed fleet of this plan", at: at,
+                            names: names))
                 } else if !placed.insert(key).inserted {
-                    diagnostics.append(inconsistent("\(key) is in more than one wave", at: at))
+                    diagnostics.append(inconsistent("\(key) is in more than one wave", at: at, names: names))
                 }
             }
         }
         return diagnostics
     }
 
-    private static func formatVersionProblems(_ value: Any?, at location: SourceLocation) -> [Diagnostic] {
+    private static func formatVersionProblems(_ value: Any?, at location: SourceLocation, names: RunOptionNames)
+        -> [Diagnostic]
+    {
         let readable = PlanDocument.readableFormatVersions
         guard let value else {
             return [Diagnostic(.error, .missingKey, "missing required key 'formatVersion'", at: location)]
@@ -161,7 +168,7 @@ public enum PlanFileValidator {
                 .error, .unsupportedFormatVersion,
                 "plan format version \(JSONPointer.excerpt("\(value)")) is not supported by fleetform "
                     + "\(FleetformVersion.current), which reads versions \(readable.lowerBound) to \(readable.upperBound)",
-                hint: "make the plan again with this fleetform (`fleetform plan --out`)", at: location)
+                hint: "make the plan again with this fleetform (\(names[.makePlanFile]))", at: location)
         ]
     }
 
@@ -193,9 +200,11 @@ public enum PlanFileValidator {
         return diagnostics
     }
 
-    private static func inconsistent(_ message: String, at location: SourceLocation) -> Diagnostic {
+    private static func inconsistent(_ message: String, at location: SourceLocation, names: RunOptionNames)
+        -> Diagnostic
+    {
         Diagnostic(
-            .error, .inconsistentPlan, message, hint: "make the plan again with `fleetform plan --out`", at: location)
+            .error, .inconsistentPlan, message, hint: "make the plan again with \(names[.makePlanFile])", at: location)
     }
 
     private static func message(of error: any Error) -> String {

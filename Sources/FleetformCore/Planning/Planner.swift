@@ -23,8 +23,9 @@ public enum Planner {
             operatingSystem: observed.attributes?.operatingSystem)
         let locations = PlanLocation.of(observed, region: document.region)
         plan.locations = locations.isEmpty ? nil : locations
-        if let error = observed.error {
-            plan.error = error
+        if observed.refusal != nil || observed.error != nil {
+            plan.refusal = observed.refusal
+            plan.error = observed.error
             return plan
         }
         let live = observed.configuration ?? RuntimeConfiguration()

@@ -27,33 +27,43 @@ extension NamesFleet {
 }
 
 extension FleetKey {
-    /// The fleet a command-line argument names: an ARN carries its region (which must agree with
-    /// `explicitRegion`, the `--region` given, if any); a plain id takes `explicitRegion`, else
-    /// `defaultRegion` (the connection's, from the environment or the profile).
+    /// The fleet an argument names: an ARN carries its region (which must agree with `explicitRegion`, the
+    /// region option given, if any); a plain id takes `explicitRegion`, else `defaultRegion` (the connection's,
+    /// from the environment or the profile).
     public init(argument: String, explicitRegion: String?, defaultRegion: String?) throws(FleetArgumentError) {
-        let notARN = "'\(argument)' is not a fleet ARN (arn:aws:gamelift:<region>:<account>:fleet/fleet-…)"
         guard let identifier = FleetIdentifier(argument) else {
-            throw FleetArgumentError(
-                argument.hasPrefix("arn:") ? notARN : "'\(argument)' is neither a fleet id (fleet-…) nor a fleet ARN")
+            throw argument.hasPrefix("arn:") ? .notAnARN(argument) : .notAFleet(argument)
         }
         guard identifier.isARN else {
-            guard let region = explicitRegion ?? defaultRegion else {
-                throw FleetArgumentError(
-                    "no region for \(argument): pass --region, set AWS_REGION, or give the fleet's ARN")
-            }
+            guard let region = explicitRegion ?? defaultRegion else { throw .noRegion(argument) }
             self.init(region: region, fleetId: identifier.fleetId)
             return
         }
-        guard let region = identifier.arnRegion else { throw FleetArgumentError(notARN) }
+        guard let region = identifier.arnRegion else { throw .notAnARN(argument) }
         if let explicitRegion, explicitRegion != region {
-            throw FleetArgumentError("the ARN '\(argument)' is in \(region), but --region says \(explicitRegion)")
+            throw .regionDisagrees(argument: argument, arnRegion: region, region: explicitRegion)
         }
         self.init(region: region, fleetId: identifier.fleetId)
     }
 }
 
-/// A fleet named on the command line that cannot be resolved to a fleet and region.
-public struct FleetArgumentError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+/// A fleet named in an argument that cannot be resolved to a fleet and region.
+public enum FleetArgumentError: OptionError, Equatable, Sendable {
+    case notAnARN(String)
+    case notAFleet(String)
+    /// A plain fleet id, and no region to find it in.
+    case noRegion(String)
+    /// The fleet's ARN and the region option name different regions.
+    case regionDisagrees(argument: String, arnRegion: String, region: String)
+
+    public func message(_ names: RunOptionNames) -> String {
+        switch self {
+        case .notAnARN(let text): "'\(text)' is not a fleet ARN (arn:aws:gamelift:<region>:<account>:fleet/fleet-…)"
+        case .notAFleet(let text): "'\(text)' is neither a fleet id (fleet-…) nor a fleet ARN"
+        case .noRegion(let text):
+            "no region for \(text): pass \(names[.region]), set AWS_REGION, or give the fleet's ARN"
+        case .regionDisagrees(let argument, let arnRegion, let region):
+            "the ARN '\(argument)' is in \(arnRegion), but \(names[.region]) says \(region)"
+        }
+    }
 }

@@ -20,10 +20,13 @@ public struct DiagnosticRenderer: Sendable {
 
     public var format: DiagnosticFormat
     public var style: TextStyle
+    /// What the caller calls its options, for SARIF rule titles that name one.
+    public var names: RunOptionNames
 
-    public init(format: DiagnosticFormat, style: TextStyle = .plain) {
+    public init(format: DiagnosticFormat, style: TextStyle = .plain, names: RunOptionNames = .swiftAPI) {
         self.format = format
         self.style = style
+        self.names = names
     }
 
     /// The whole output for `diagnostics` found in `fileCount` files, ending with a newline.
@@ -32,7 +35,7 @@ public struct DiagnosticRenderer: Sendable {
         case .text: text(diagnostics, fileCount: fileCount)
         case .json: json(diagnostics, fileCount: fileCount)
         case .github: github(diagnostics, fileCount: fileCount)
-        case .sarif: SARIFRenderer().render(diagnostics)
+        case .sarif: SARIFRenderer(names: names).render(diagnostics)
         }
     }
 

@@ -10,7 +10,13 @@ public struct PlanMarkdownRenderer: Sendable {
 
     public var limit: Int
 
-    public init(limit: Int = PlanMarkdownRenderer.githubCommentLimit) { self.limit = limit }
+    /// What the caller calls its options, for the lines that say how to roll the plan out or read all of it.
+    public var names: RunOptionNames
+
+    public init(limit: Int = PlanMarkdownRenderer.githubCommentLimit, names: RunOptionNames = .swiftAPI) {
+        self.limit = limit
+        self.names = names
+    }
 
     /// Account `111122223333` as `arn:aws:sts::…`, or the reason it is unknown.
     static func callerLine(_ caller: PlanCaller) -> String {
@@ -22,11 +28,12 @@ public struct PlanMarkdownRenderer: Sendable {
 
     /// The rollout order of a plan with waves: one line per wave, its selector and how many fleets (the fleets
     /// themselves are in the table and sections below), at most 20 lines.
-    static func wavesBlock(_ waves: [PlanWave]) -> String {
-        var out = "Rolled out in \(waves.count) wave\(waves.count == 1 ? "" : "s") (`apply --plan … --bake`):\n\n"
+    func wavesBlock(_ waves: [PlanWave]) -> String {
+        var out =
+            "Rolled out in \(waves.count) wave\(waves.count == 1 ? "" : "s") (\(names[.rollOutSavedPlanBriefly])):\n\n"
         for (index, wave) in waves.prefix(20).enumerated() {
             out +=
-                "\(index + 1). `\(cell(wave.selector))`: \(wave.fleets.count) fleet\(wave.fleets.count == 1 ? "" : "s")\n"
+                "\(index + 1). `\(Self.cell(wave.selector))`: \(wave.fleets.count) fleet\(wave.fleets.count == 1 ? "" : "s")\n"
         }
         if waves.count > 20 { out += "\n… and \(waves.count - 20) more waves.\n" }
         return out + "\n"
@@ -38,7 +45,7 @@ public struct PlanMarkdownRenderer: Sendable {
         var head = "### fleetform plan\n\n"
         head += "**\(summary.line)**\n\n"
         if let caller = plan.caller { head += Self.callerLine(caller) + "\n\n" }
-        if let waves = plan.waves, !waves.isEmpty { head += Self.wavesBlock(waves) }
+        if let waves = plan.waves, !waves.isEmpty { head += wavesBlock(waves) }
         if listed.isEmpty {
             head += "No changes. The live fleets match the files.\n"
             return head
@@ -79,7 +86,7 @@ public struct PlanMarkdownRenderer: Sendable {
         if shownSections < sections.count || shownRows < rows.count {
             out +=
                 "\n> **Cut:** this plan is too long for one comment; \(sections.count - shownSections) fleet section(s) "
-            out += "are not shown. Run `fleetform plan` or read the saved plan (`--out`) for all of it.\n"
+            out += "are not shown. Run `fleetform plan` or read the saved plan (\(names[.planOut])) for all of it.\n"
         }
         return out
     }

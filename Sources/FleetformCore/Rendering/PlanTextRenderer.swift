@@ -8,14 +8,23 @@ public struct PlanTextRenderer: Sendable {
     /// The line for a plan without changes (a rollback says it in its own words).
     public var noChangesLine: String
 
-    public init(style: TextStyle = .plain, noChangesLine: String = "No changes. The live fleets match the files.") {
+    /// What the caller calls its options, for the line that says how to roll out a plan with waves.
+    public var names: RunOptionNames
+
+    public init(
+        style: TextStyle = .plain, noChangesLine: String = "No changes. The live fleets match the files.",
+        names: RunOptionNames = .swiftAPI
+    ) {
         self.style = style
+        self.names = names
         self.noChangesLine = noChangesLine
     }
 
     public func render(_ plan: PlanDocument) -> String {
-        (plan.caller.map { $0.line + "\n" } ?? "") + plan.fleets.compactMap(block).map { $0 + "\n" }.joined()
-            + summary(plan) + "\n" + (plan.waves.map { RolloutTextRenderer(style: style).waves($0) } ?? "")
+        (plan.caller.map { CallerText.line($0) + "\n" } ?? "")
+            + plan.fleets.compactMap(block).map { $0 + "\n" }.joined()
+            + summary(plan) + "\n"
+            + (plan.waves.map { RolloutTextRenderer(style: style, names: names).waves($0) } ?? "")
     }
 
     /// One fleet's lines (its header, then its changes and impact indented), without a final newline; `nil`
@@ -45,7 +54,7 @@ public struct PlanTextRenderer: Sendable {
         var lines: [String] = []
         switch fleet.action {
         case .failed:
-            lines.append(style.red("cannot plan: \(fleet.error?.description ?? "unknown error")"))
+            lines.append(style.red("cannot plan: \(fleet.failure?.description ?? "unknown error")"))
         case .held:
             let status = fleet.status?.rawValue ?? "unknown"
             lines.append(style.yellow("held: status \(status) does not accept updates now; apply will try and hold"))

@@ -1,10 +1,16 @@
+import FleetSpec
 import Foundation
 
 /// Renders a rollout's waves: the plan of waves before it starts, a line per wave as it ends, and a summary.
 public struct RolloutTextRenderer: Sendable {
     public var style: TextStyle
+    /// What the caller calls its options, for the line that says how to roll out a saved plan.
+    public var names: RunOptionNames
 
-    public init(style: TextStyle = .plain) { self.style = style }
+    public init(style: TextStyle = .plain, names: RunOptionNames = .swiftAPI) {
+        self.style = style
+        self.names = names
+    }
 
     /// `Rollout: 3 waves, each baked 10m:` and a line per wave with its fleets.
     public func plan(_ waves: [PlanWave], bakeSeconds: Double) -> String {
@@ -14,9 +20,9 @@ public struct RolloutTextRenderer: Sendable {
             + "\n" + lines(waves)
     }
 
-    /// `Waves: 3, applied in this order by apply --plan --bake:` and a line per wave (a plan with waves).
+    /// `Waves: 3, applied in this order by …:` and a line per wave (a plan with waves).
     public func waves(_ waves: [PlanWave]) -> String {
-        "Waves: \(waves.count), applied in this order by `apply --plan … --bake DURATION`:\n" + lines(waves)
+        "Waves: \(waves.count), applied in this order by \(names[.rollOutSavedPlan]):\n" + lines(waves)
     }
 
     private func lines(_ waves: [PlanWave]) -> String {

@@ -12,8 +12,13 @@ public struct SARIFRenderer: Sendable {
     public static let informationURI = "https://github.com/fleetform/fleetform#diagnostic-codes"
 
     public var toolVersion: String
+    /// What the caller calls its options, for the rules' titles that name one.
+    public var names: RunOptionNames
 
-    public init(toolVersion: String = FleetformVersion.current) { self.toolVersion = toolVersion }
+    public init(toolVersion: String = FleetformVersion.current, names: RunOptionNames = .swiftAPI) {
+        self.toolVersion = toolVersion
+        self.names = names
+    }
 
     /// The SARIF log for `diagnostics`, pretty-printed with sorted keys (stable for golden tests), ending with a
     /// newline.
@@ -28,7 +33,7 @@ public struct SARIFRenderer: Sendable {
                     name: "fleetform", semanticVersion: toolVersion, informationUri: Self.informationURI,
                     rules: rules.map { entry in
                         Rule(
-                            id: entry.code.rawValue, shortDescription: Message(text: entry.title),
+                            id: entry.code.rawValue, shortDescription: Message(text: entry.title(names)),
                             defaultConfiguration: Configuration(level: Self.level(entry.severity)))
                     })),
             invocations: [

@@ -42,7 +42,8 @@ public final class TextObserver: WorkflowObserver, @unchecked Sendable {
                 return progress
             }?.finish()
         case .planReady where quiet, .callerRead where quiet, .fleetPlanned where quiet, .planSummary where quiet:
-            let onErrorStream = WorkflowEventRenderer(style: renderer.errorStyle, errorStyle: renderer.errorStyle)
+            let onErrorStream = WorkflowEventRenderer(
+                style: renderer.errorStyle, errorStyle: renderer.errorStyle, names: renderer.names)
             for text in onErrorStream.render(event) { show(.error, text.text) }
         case .diagnostics, .failed, .warning, .approvalDeclined:
             for text in renderer.render(event) { show(text.stream, text.text) }

@@ -23,10 +23,13 @@ public struct WorkflowEventRenderer: Sendable {
     public var style: TextStyle
     /// The style of standard error (coloured independently: one may be a terminal and the other not).
     public var errorStyle: TextStyle
+    /// What the caller calls its options, for lines that name one.
+    public var names: RunOptionNames
 
-    public init(style: TextStyle = .plain, errorStyle: TextStyle = .plain) {
+    public init(style: TextStyle = .plain, errorStyle: TextStyle = .plain, names: RunOptionNames = .swiftAPI) {
         self.style = style
         self.errorStyle = errorStyle
+        self.names = names
     }
 
     public func render(_ event: WorkflowEvent) -> [Text] {
@@ -35,13 +38,15 @@ public struct WorkflowEventRenderer: Sendable {
             return []
         case let .diagnostics(diagnostics, fileCount):
             return single(
-                .error, DiagnosticRenderer(format: .text, style: errorStyle).render(diagnostics, fileCount: fileCount))
+                .error,
+                DiagnosticRenderer(format: .text, style: errorStyle, names: names).render(
+                    diagnostics, fileCount: fileCount))
         case let .planReady(plan):
-            return single(.output, PlanTextRenderer(style: style).render(plan))
+            return single(.output, PlanTextRenderer(style: style, names: names).render(plan))
         case let .fleetPlanned(fleet):
             return PlanTextRenderer(style: style).block(fleet).map { [Text(.output, $0)] } ?? []
         case let .callerRead(caller):
-            return single(.output, caller.line)
+            return single(.output, CallerText.line(caller))
         case let .planSummary(plan):
             return single(.output, PlanTextRenderer(style: style).summary(plan))
         case let .planSaved(path):
@@ -62,7 +67,7 @@ public struct WorkflowEventRenderer: Sendable {
         case let .watchFinished(report):
             return single(.output, WatchTextRenderer(style: style).render(report))
         case let .rollbackStarted(fleets):
-            return single(.error, "Rolling back \(Self.count(fleets, "failing fleet")) (--rollback-on-failure)…")
+            return single(.error, "Rolling back \(Self.count(fleets, "failing fleet")) (\(names[.rollbackOnFailure]))…")
         case let .rollbackPlanned(rollback):
             return single(.output, RollbackTextRenderer(style: style).render(rollback))
         case let .failureEventsSeen(rolledBack):
@@ -86,16 +91,16 @@ public struct WorkflowEventRenderer: Sendable {
             // Adopted fleets were created by another tool: say how to keep it from fighting fleetform.
             return [Text(.output, summary)] + (written > 0 ? [Text(.output, CoexistenceHint.text)] : [])
         case let .rolloutPlanned(waves, bake):
-            return single(.output, RolloutTextRenderer(style: style).plan(waves, bakeSeconds: bake))
+            return single(.output, RolloutTextRenderer(style: style, names: names).plan(waves, bakeSeconds: bake))
         case let .waveStarted(index, total, wave):
             return single(
                 .error,
                 "Wave \(index) of \(total) (\(wave.selector)): applying \(Self.count(wave.fleets.count, "fleet")), then "
                     + "baking…")
         case let .waveFinished(index, result, _):
-            return single(.output, RolloutTextRenderer(style: style).waveLine(index, result))
+            return single(.output, RolloutTextRenderer(style: style, names: names).waveLine(index, result))
         case let .rolloutFinished(results):
-            return single(.output, RolloutTextRenderer(style: style).summary(results))
+            return single(.output, RolloutTextRenderer(style: style, names: names).summary(results))
         case let .warning(message):
             return single(.error, errorStyle.yellow("warning: ") + message)
         case let .failed(message):

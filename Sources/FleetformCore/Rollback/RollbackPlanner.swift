@@ -43,10 +43,16 @@ public struct RollbackPlan: Sendable, Hashable {
 public struct RollbackPlanner: Sendable {
     public let reader: LiveFleetReader
     public let wallClock: @Sendable () -> Date
+    /// What the caller calls its options, for refusals that say how to pass them (`--force`).
+    public let names: RunOptionNames
 
-    public init(reader: LiveFleetReader, wallClock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        reader: LiveFleetReader, wallClock: @escaping @Sendable () -> Date = { Date() },
+        names: RunOptionNames = .swiftAPI
+    ) {
         self.reader = reader
         self.wallClock = wallClock
+        self.names = names
     }
 
     /// Reads the journal, chooses the entries and plans against the live fleets.
@@ -81,7 +87,7 @@ public struct RollbackPlanner: Sendable {
                             + (problems.count > 1 ? " (and \(problems.count - 1) more)" : "")))
                 continue
             }
-            switch Self.decide(target, live, force: force) {
+            switch Self.decide(target, live, force: force, names: names) {
             case .plan(let fleet): fleets.append(fleet)
             case .refuse(let reason):
                 refusals.append(
@@ -110,7 +116,9 @@ public struct RollbackPlanner: Sendable {
     }
 
     /// The decision for one fleet given what was read (see the type's documentation).
-    public static func decide(_ target: RollbackTarget, _ observed: ObservedFleet, force: Bool) -> Decision {
+    public static func decide(_ target: RollbackTarget, _ observed: ObservedFleet, force: Bool, names: RunOptionNames)
+        -> Decision
+    {
         var fleet = FleetPlan(
             fleetId: target.fleetId, fleetIdOrArn: target.fleetIdOrArn, region: target.region, source: target.source,
             action: .failed, status: observed.attributes?.status, operatingSystem: observed.attributes?.operatingSystem)
@@ -131,7 +139,7 @@ public struct RollbackPlanner: Sendable {
             return .refuse(
                 "its live configuration changed since run \(target.run) applied it (live \(liveFingerprint.prefix(19))…, "
                     + "journaled \(target.new.map { Fingerprint.of($0).prefix(19) + "…" } ?? "nothing")); "
-                    + "restoring would overwrite that change. Pass --force to restore anyway.")
+                    + "restoring would overwrite that change. Pass \(names[.force]) to restore anyway.")
         }
         fleet.request = UpdateRuntimeConfigurationInput(
             fleetId: target.fleetIdOrArn, runtimeConfiguration: target.previous)

@@ -8,12 +8,8 @@ import GameLiftAPI
 /// planning and applying are one stream: each fleet is read once and updated as soon as its diff is known.
 public struct ApplyWorkflow: Sendable {
     public struct Options: Sendable {
-        /// Fleets read and updated at once.
-        public var parallelism: Int
-        /// Stop starting new fleets after the first failure.
-        public var failFast: Bool
-        /// Seconds a held fleet may be waited for; 0 reports it held at once.
-        public var holdTimeout: Double
+        /// How each fleet is applied: fleets at once, fail-fast, the hold timeout, and the run's id in the journal.
+        public var apply: ApplyOptions
         /// The journal of overwritten configurations.
         public var journalPath: String
         /// Watch the updated fleets' events this many seconds after the apply; `nil`: no watch.
@@ -22,8 +18,7 @@ public struct ApplyWorkflow: Sendable {
         public var rollbackOnFailure: Bool
         /// How a plan with changes gets the go-ahead (a saved plan was approved when it was reviewed).
         public var approval: Approval
-        /// Identifies this run in the journal; a rollback on failure gets `rollbackRunId`.
-        public var runId: String
+        /// Identifies a rollback on failure in the journal.
         public var rollbackRunId: String
         /// `--strict-watch`: a `SERVER_PROCESS_*` code this version does not know counts as a failure.
         public var strictWatch = false
@@ -33,16 +28,19 @@ public struct ApplyWorkflow: Sendable {
             journalPath: String = Journal.defaultPath, watchSeconds: Double? = nil, rollbackOnFailure: Bool = false,
             approval: Approval = .unavailable, runId: String = RunID.make(), rollbackRunId: String = RunID.make()
         ) {
-            self.parallelism = parallelism
-            self.failFast = failFast
-            self.holdTimeout = holdTimeout
+            self.apply = ApplyOptions(
+                parallelism: parallelism, failFast: failFast, holdTimeout: holdTimeout, runId: runId, cause: .apply)
             self.journalPath = journalPath
             self.watchSeconds = watchSeconds
             self.rollbackOnFailure = rollbackOnFailure
             self.approval = approval
-            self.runId = runId
             self.rollbackRunId = rollbackRunId
         }
+
+        /// Fleets read and updated at once.
+        public var parallelism: Int { apply.parallelism }
+        /// Identifies this run in the journal.
+        public var runId: String { apply.runId }
     }
 
     /// What the run did at each step, and the exit status it earns (see `ExitStatus.forApply`).
@@ -104,7 +102,9 @@ public struct ApplyWorkflow: Sendable {
             options: PlanWorkflow.Options(parallelism: options.parallelism, refuseARNsOfUnknownAccount: true))
         guard let plan = await planning.run(input).plan else { return finish(plan: nil, apply: nil) }
         context.observer.notice(.planReady(plan))
-        if plan.hasChanges, !(await options.approval.obtain(for: .apply, observer: context.observer)) {
+        if plan.hasChanges,
+            !(await options.approval.obtain(for: .apply, observer: context.observer, names: context.names))
+        {
             return finish(plan: plan, apply: nil)
         }
         return await apply(plan, readAt: readAt)
@@ -141,22 +141,12 @@ public struct ApplyWorkflow: Sendable {
     /// anything is sent: all of them when the plan was made in another account than the one applying it, and
     /// otherwise fleets written as ARNs of another account, or of any account while this one is unknown.
     private func checkedAccounts(_ plan: PlanDocument) async -> PlanDocument {
-        let current = await PlanCaller.read(from: context.identity)
+        let guarding = AccountGuard(caller: await PlanCaller.read(from: context.identity), failClosed: true)
         var checked = plan
-        for index in checked.fleets.indices {
-            let fleet = checked.fleets[index]
-            guard fleet.isChange else { continue }
-            var refusal = current.refusal(of: fleet.fleetIdOrArn, failClosed: true)
-            if let planned = plan.caller?.account, let account = current.account, planned != account {
-                refusal = ServiceErrorInfo(
-                    code: PlanCaller.accountMismatch,
-                    message:
-                        "the plan was made in account \(planned), but the credentials are for account \(account); "
-                        + "nothing was sent for this fleet")
-            }
-            if let refusal {
+        for index in checked.fleets.indices where checked.fleets[index].isChange {
+            if let refusal = guarding.refusal(of: checked.fleets[index], plannedIn: plan.caller?.account) {
                 checked.fleets[index].action = .failed
-                checked.fleets[index].error = refusal
+                checked.fleets[index].refusal = refusal
                 checked.fleets[index].request = nil
             }
         }
@@ -172,13 +162,18 @@ public struct ApplyWorkflow: Sendable {
         return await verify(plan, report)
     }
 
+    /// The run's apply options, naming options as the caller does.
+    private func applyOptions() -> ApplyOptions {
+        var apply = options.apply
+        apply.names = context.names
+        return apply
+    }
+
     private func applier() -> Applier {
         let observer = context.observer
         return Applier(
             gameLift: context.gameLift, journal: Journal(path: options.journalPath),
-            options: ApplyOptions(
-                parallelism: options.parallelism, failFast: options.failFast, holdTimeout: options.holdTimeout,
-                runId: options.runId, cause: ApplyCause.apply.rawValue),
+            options: applyOptions(),
             timing: context.timing, wallClock: context.wallClock,
             onOutcome: { outcome in
                 observer.notice(.fleetFinished(outcome, cause: .apply))

@@ -1,6 +1,8 @@
+import FleetSpec
+
 /// How a workflow that changes fleets gets the go-ahead after showing what it will do.
 public enum Approval: Sendable {
-    /// `--auto-approve`: go ahead without asking.
+    /// Go ahead without asking (`--auto-approve` on the command line).
     case automatic
     /// Ask a person; only a yes approves.
     case ask(@Sendable (_ question: String) async -> Bool)
@@ -8,7 +10,7 @@ public enum Approval: Sendable {
     case unavailable
 
     /// Whether to go ahead with a run of `cause`; a refusal or a "no" is reported to `observer`.
-    func obtain(for cause: ApplyCause, observer: any WorkflowObserver) async -> Bool {
+    func obtain(for cause: ApplyCause, observer: any WorkflowObserver, names: RunOptionNames) async -> Bool {
         switch self {
         case .automatic:
             return true
@@ -18,11 +20,11 @@ public enum Approval: Sendable {
             return approved
         case .unavailable:
             let verb = cause == .apply ? "apply" : "roll back"
-            let alternative = cause == .apply ? ", or save a plan with `plan --out` and `apply --plan` it" : ""
+            let alternative = cause == .apply ? ", or \(names[.savePlanThenApplyIt])" : ""
             observer.notice(
                 .failed(
                     "refusing to \(verb) without confirmation: standard input is not a terminal. "
-                        + "Pass --auto-approve\(alternative)."))
+                        + "Pass \(names[.autoApprove])\(alternative)."))
             return false
         }
     }

@@ -14,10 +14,11 @@ public struct FleetInput: Sendable {
     }
 
     /// Loads and validates the files at `paths` (and the build manifest at `buildManifest`, if given).
-    /// Throws `FleetInputError` when the manifest cannot be read or any file has an error.
-    public static func load(paths: [String], buildManifest: String?, defaultRegion: String?) throws(FleetInputError)
-        -> FleetInput
-    {
+    /// Throws `FleetInputError` when the manifest cannot be read or any file has an error. `names`: what the
+    /// caller calls its options, for hints that name one.
+    public static func load(
+        paths: [String], buildManifest: String?, defaultRegion: String?, names: RunOptionNames = .swiftAPI
+    ) throws(FleetInputError) -> FleetInput {
         var manifest: BuildManifest?
         if let path = buildManifest {
             do {
@@ -26,7 +27,7 @@ public struct FleetInput: Sendable {
                 throw .unreadableManifest(path: path, reason: "\(error)")
             }
         }
-        let fleets = FleetLoader.load(paths: paths, options: LoadOptions(defaultRegion: defaultRegion))
+        let fleets = FleetLoader.load(paths: paths, options: LoadOptions(defaultRegion: defaultRegion, names: names))
         guard !fleets.diagnostics.hasErrors else { throw .invalidFiles(fleets) }
         return FleetInput(fleets: fleets, manifest: manifest)
     }

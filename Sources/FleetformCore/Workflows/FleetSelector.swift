@@ -2,7 +2,7 @@ import FleetSpec
 import Foundation
 import GameLiftAPI
 
-/// Which fleets a `--target` names (README "Commands"; docs/verify.md, "Working on a subset"): a fleet file or
+/// Which fleets a selector names (`--target`: README "Commands"; docs/verify.md, "Working on a subset"): a fleet file or
 /// a folder of them, a fleet id or fleet ARN, or `region:NAME`. A target that names a fleet by id matches it in
 /// every region; an ARN only in its own.
 public enum FleetSelector: Sendable, Hashable, CustomStringConvertible {
@@ -10,45 +10,32 @@ public enum FleetSelector: Sendable, Hashable, CustomStringConvertible {
     case fleet(FleetIdentifier)
     case region(String)
 
-    /// Parses one `--target` value. `fleet-…`, `containerfleet-…` and `arn:…` are fleets, `region:NAME` is a
-    /// region, anything else is a path (which must exist, so a typo is not silently "nothing").
+    /// Parses one selector (a `--target` value). `fleet-…`, `containerfleet-…` and `arn:…` are fleets,
+    /// `region:NAME` is a region, anything else is a path (which must exist, so a typo is not silently "nothing").
     public static func parse(
         _ text: String, fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
-    )
-        throws(FleetSelectorError) -> FleetSelector
-    {
+    ) throws(SelectorError) -> FleetSelector {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw FleetSelectorError("--target needs a value") }
+        guard !trimmed.isEmpty else { throw .empty }
         if trimmed.hasPrefix("region:") {
             let region = String(trimmed.dropFirst("region:".count))
             guard region.range(of: GameLiftLimits.regionPattern, options: .regularExpression) != nil else {
-                throw FleetSelectorError("--target '\(text)': '\(region)' is not a region name (like us-west-2)")
+                throw .notARegion(text, region: region)
             }
             return .region(region)
         }
         if trimmed.hasPrefix("arn:") || trimmed.hasPrefix("fleet-") || trimmed.hasPrefix("containerfleet-") {
-            guard let identifier = FleetIdentifier(trimmed) else {
-                throw FleetSelectorError("--target '\(text)' is neither a fleet id (fleet-…) nor a fleet ARN")
-            }
+            guard let identifier = FleetIdentifier(trimmed) else { throw .notAFleet(text) }
             return .fleet(identifier)
         }
-        if Int(trimmed) != nil || trimmed.hasSuffix("%") {
-            throw FleetSelectorError(
-                "--target '\(text)': a count or a percentage would pick among the changed fleets, which means reading "
-                    + "them all; --target takes a file or folder, a fleet id or ARN, or region:NAME")
-        }
-        guard fileExists(trimmed) else {
-            throw FleetSelectorError("--target '\(text)': no such file or folder, fleet id, ARN or region:NAME")
-        }
+        if Int(trimmed) != nil || trimmed.hasSuffix("%") { throw .countOrPercentage(text) }
+        guard fileExists(trimmed) else { throw .noSuchPath(text) }
         return .path(trimmed)
     }
 
-    /// Parses a `--target` of a command that has no fleet files (`import`): a fleet id or ARN, or
-    /// `region:NAME`.
-    public static func parseWithoutFiles(_ text: String) throws(FleetSelectorError) -> FleetSelector {
-        guard let selector = try? parse(text, fileExists: { _ in false }) else {
-            throw FleetSelectorError("--target '\(text)': give a fleet id or ARN, or region:NAME")
-        }
+    /// Parses a selector of a command that has no fleet files (`import`): a fleet id or ARN, or `region:NAME`.
+    public static func parseWithoutFiles(_ text: String) throws(SelectorError) -> FleetSelector {
+        guard let selector = try? parse(text, fileExists: { _ in false }) else { throw .notAFleetOrRegion(text) }
         return selector
     }
 
@@ -89,19 +76,48 @@ public enum FleetSelector: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A `--target` that cannot be used, said in one line.
-public struct FleetSelectorError: Error, CustomStringConvertible, Equatable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+/// A selector (`--target`, `--wave`) that cannot be used. `message(for:_:)` says it in one line, naming the
+/// option that gave it.
+public enum SelectorError: Error, Equatable, Sendable {
+    case empty
+    case notARegion(String, region: String)
+    case notAFleet(String)
+    /// A count or percentage, which only a wave can take.
+    case countOrPercentage(String)
+    case noSuchPath(String)
+    /// Not a fleet id, ARN or region, where there are no fleet files to name.
+    case notAFleetOrRegion(String)
+    case percentageOutOfRange(String)
+    case countBelowOne(String)
+    /// The selector names none of the fleets at hand.
+    case namesNoFleet(FleetSelector)
+
+    /// The error in one line, the selector given as `option`, named as `names` call it.
+    public func message(for option: RunOption, _ names: RunOptionNames) -> String {
+        let name = names[option]
+        return switch self {
+        case .empty: "\(name) needs a value"
+        case .notARegion(let text, let region): "\(name) '\(text)': '\(region)' is not a region name (like us-west-2)"
+        case .notAFleet(let text): "\(name) '\(text)' is neither a fleet id (fleet-…) nor a fleet ARN"
+        case .countOrPercentage(let text):
+            "\(name) '\(text)': a count or a percentage would pick among the changed fleets, which means reading "
+                + "them all; \(name) takes a file or folder, a fleet id or ARN, or region:NAME"
+        case .noSuchPath(let text): "\(name) '\(text)': no such file or folder, fleet id, ARN or region:NAME"
+        case .notAFleetOrRegion(let text): "\(name) '\(text)': give a fleet id or ARN, or region:NAME"
+        case .percentageOutOfRange(let text): "\(name) '\(text)': a percentage is a whole number from 1% to 100%"
+        case .countBelowOne(let text): "\(name) '\(text)': a count is at least 1"
+        case .namesNoFleet(let selector): "\(name) \(selector) names no fleet in the fleet files given"
+        }
+    }
 }
 
 extension FleetInput {
     /// Only the fleets some selector names; every selector must name at least one fleet of the files. With no
     /// selectors, the input as it is.
-    public func targeting(_ selectors: [FleetSelector]) throws(FleetSelectorError) -> FleetInput {
+    public func targeting(_ selectors: [FleetSelector]) throws(SelectorError) -> FleetInput {
         guard !selectors.isEmpty else { return self }
         for selector in selectors where !fleets.documents.contains(where: selector.matches) {
-            throw FleetSelectorError("--target \(selector) names no fleet in the fleet files given")
+            throw .namesNoFleet(selector)
         }
         var set = fleets
         set.documents = fleets.documents.filter { document in selectors.contains { $0.matches(document) } }

@@ -1,3 +1,4 @@
+import FleetSpec
 import Foundation
 import GameLiftAPI
 
@@ -61,7 +62,9 @@ public struct ImportWorkflow: Sendable {
         do {
             if options.all {
                 guard let region = options.region ?? options.defaultRegion else {
-                    context.observer.notice(.failed("--all needs a region: pass --region or set AWS_REGION"))
+                    let names = context.names
+                    context.observer.notice(
+                        .failed("\(names[.importAll]) needs a region: pass \(names[.region]) or set AWS_REGION"))
                     return refused
                 }
                 keys = try await FleetImporter(reader: LiveFleetReader(gameLift: context.gameLift)).listFleets(
@@ -70,6 +73,9 @@ public struct ImportWorkflow: Sendable {
                 keys = try FleetImporter.keys(
                     for: options.fleets, explicitRegion: options.region, defaultRegion: options.defaultRegion)
             }
+        } catch let error as OptionError {
+            context.observer.notice(.failed(error.message(context.names)))
+            return refused
         } catch {
             context.observer.notice(.failed("\(error)"))
             return refused
@@ -77,7 +83,8 @@ public struct ImportWorkflow: Sendable {
         if !options.targets.isEmpty {
             for selector in options.targets
             where !keys.contains(where: { selector.matches(fleetId: $0.fleetId, region: $0.region) }) {
-                context.observer.notice(.failed("--target \(selector) names none of the fleets to import"))
+                context.observer.notice(
+                    .failed("\(context.names[.target]) \(selector) names none of the fleets to import"))
                 return refused
             }
             keys = keys.filter { key in
@@ -105,7 +112,7 @@ public struct ImportWorkflow: Sendable {
         if !options.force && !existing.isEmpty {
             context.observer.notice(
                 .failed(
-                    "refusing to overwrite existing files (pass --force to replace them); nothing was written:\n"
+                    "refusing to overwrite existing files (pass \(context.names[.force]) to replace them); nothing was written:\n"
                         + existing.map { "  \($0)" }.joined(separator: "\n")))
             return Result(results: results, written: 0, status: .error)
         }

@@ -56,7 +56,7 @@ public struct RollbackWorkflow: Sendable {
     public func run() async -> Result {
         let planner = RollbackPlanner(
             reader: LiveFleetReader(gameLift: context.gameLift, parallelism: options.parallelism),
-            wallClock: context.wallClock)
+            wallClock: context.wallClock, names: context.names)
         let rollback: RollbackPlan
         do {
             rollback = try await planner.plan(
@@ -67,7 +67,7 @@ public struct RollbackWorkflow: Sendable {
         }
         context.observer.notice(.rollbackPlanned(rollback))
         if rollback.plan.hasChanges,
-            !(await options.approval.obtain(for: .rollback, observer: context.observer))
+            !(await options.approval.obtain(for: .rollback, observer: context.observer, names: context.names))
         {
             return Result(rollback: rollback, apply: nil, watch: nil, status: .error)
         }

@@ -82,7 +82,7 @@ public struct RolloutWorkflow: Sendable {
             return Result(plan: plan, waves: [], status: plan.summary.failed > 0 ? .error : .success)
         }
         observer.notice(.rolloutPlanned(waves, bakeSeconds: options.bakeSeconds))
-        if !(await options.apply.approval.obtain(for: .apply, observer: observer)) {
+        if !(await options.apply.approval.obtain(for: .apply, observer: observer, names: context.names)) {
             return Result(plan: plan, waves: [], status: .error)
         }
         var outcomes: [WaveOutcome] = []

@@ -48,7 +48,8 @@ struct Verification: Sendable {
         let observer = self.observer
         let applier = Applier(
             gameLift: context.gameLift, journal: Journal(path: journalPath),
-            options: ApplyOptions(parallelism: parallelism, runId: runId, cause: ApplyCause.rollback.rawValue),
+            options: ApplyOptions(
+                parallelism: parallelism, runId: runId, cause: .rollback, names: context.names),
             timing: context.timing, wallClock: context.wallClock,
             onOutcome: { observer.notice(.fleetFinished($0, cause: .rollback)) })
         let report = await applier.apply(rollback.plan)
@@ -62,7 +63,8 @@ struct Verification: Sendable {
         guard !failing.isEmpty else { return nil }
         observer.notice(.rollbackStarted(fleets: failing.count))
         let planner = RollbackPlanner(
-            reader: LiveFleetReader(gameLift: context.gameLift, parallelism: parallelism), wallClock: context.wallClock)
+            reader: LiveFleetReader(gameLift: context.gameLift, parallelism: parallelism), wallClock: context.wallClock,
+            names: context.names)
         do {
             let rollback = try await planner.plan(
                 journalPath: journalPath, selection: .run(run, fleets: failing), force: false)

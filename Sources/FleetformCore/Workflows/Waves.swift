@@ -11,23 +11,19 @@ public enum WaveSelector: Sendable, Hashable, CustomStringConvertible {
 
     public static func parse(
         _ text: String, fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
-    ) throws(FleetSelectorError) -> WaveSelector {
+    ) throws(SelectorError) -> WaveSelector {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasSuffix("%") {
             guard let percent = Int(trimmed.dropLast()), (1...100).contains(percent) else {
-                throw FleetSelectorError("--wave '\(text)': a percentage is a whole number from 1% to 100%")
+                throw .percentageOutOfRange(text)
             }
             return .percent(percent)
         }
         if let count = Int(trimmed) {
-            guard count >= 1 else { throw FleetSelectorError("--wave '\(text)': a count is at least 1") }
+            guard count >= 1 else { throw .countBelowOne(text) }
             return .count(count)
         }
-        do {
-            return .fleets(try FleetSelector.parse(trimmed, fileExists: fileExists))
-        } catch {
-            throw FleetSelectorError(error.description.replacingOccurrences(of: "--target", with: "--wave"))
-        }
+        return .fleets(try FleetSelector.parse(trimmed, fileExists: fileExists))
     }
 
     public var description: String {

@@ -1,3 +1,4 @@
+import FleetSpec
 import Foundation
 import GameLiftAPI
 
@@ -13,16 +14,19 @@ public struct WorkflowContext: Sendable {
     public var timing: Timing
     /// Wall-clock time, for plan and journal timestamps.
     public var wallClock: @Sendable () -> Date
+    /// What the caller calls its options, for messages that say how to change one (flags, on the command line).
+    public var names: RunOptionNames
 
     public init(
         gameLift: any GameLift, identity: (any IdentityProviding)? = nil,
         observer: any WorkflowObserver = SilentObserver(), timing: Timing = .system,
-        wallClock: @escaping @Sendable () -> Date = { Date() }
+        wallClock: @escaping @Sendable () -> Date = { Date() }, names: RunOptionNames = .swiftAPI
     ) {
         self.gameLift = gameLift
         self.identity = identity
         self.observer = observer
         self.timing = timing
         self.wallClock = wallClock
+        self.names = names
     }
 }

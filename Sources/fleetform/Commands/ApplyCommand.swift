@@ -40,14 +40,22 @@ struct Apply: AsyncParsableCommand {
     @Flag(help: "Stop starting new fleets after the first failure.")
     var failFast = false
 
-    @Option(help: "Wait this long (e.g. 90s, 10m) for a held fleet's status to allow the update.")
-    var holdTimeout: String = "0"
+    @Option(
+        help: ArgumentHelp(
+            "Wait this long (e.g. 90s, 10m) for a held fleet's status to allow the update (default: 0, report it held "
+                + "at once).", valueName: "duration"),
+        transform: DurationArgument.nonNegative)
+    var holdTimeout: Double = 0
 
     @Option(help: "The journal of overwritten configurations.")
     var journal: String = Journal.defaultPath
 
-    @Option(help: "After applying, watch each updated fleet's events this long (e.g. 5m); exit 4 on failure events.")
-    var watch: String?
+    @Option(
+        help: ArgumentHelp(
+            "After applying, watch each updated fleet's events this long (e.g. 5m); exit 4 on failure events.",
+            valueName: "duration"),
+        transform: DurationArgument.positive)
+    var watch: Double?
 
     @Flag(help: "With --watch: restore the previous configuration of fleets that log failure events.")
     var rollbackOnFailure = false
@@ -62,8 +70,12 @@ struct Apply: AsyncParsableCommand {
                 + "(1, 10%) of the changed fleets (repeatable); the rest form a last wave.", valueName: "selector"))
     var waves: [String] = []
 
-    @Option(help: "With --wave (or a saved plan with waves): watch each wave this long before the next starts.")
-    var bake: String?
+    @Option(
+        help: ArgumentHelp(
+            "With --wave (or a saved plan with waves): watch each wave this long before the next starts.",
+            valueName: "duration"),
+        transform: DurationArgument.positive)
+    var bake: Double?
 
     @Flag(help: "With waves: a wave with held fleets lets the next start.")
     var continueOnHold = false
@@ -81,14 +93,9 @@ struct Apply: AsyncParsableCommand {
         guard (plan == nil) != paths.isEmpty else {
             throw ValidationError("give either fleet PATHs or --plan FILE, not both and not neither")
         }
-        guard DurationText.seconds(holdTimeout) != nil else {
-            throw ValidationError("--hold-timeout '\(holdTimeout)' is not a duration (e.g. 90s, 10m, 1h)")
-        }
-        if let watch { try DurationOption.validate(watch, flag: "--watch") }
         guard !strictWatch || watch != nil || bake != nil else {
             throw ValidationError("--strict-watch needs --watch or --bake: it changes what the watch counts")
         }
-        if let bake { try DurationOption.validate(bake, flag: "--bake") }
         if !waves.isEmpty {
             guard plan == nil else { throw ValidationError("--wave plans the waves; a saved plan brings its own") }
             guard bake != nil else {
@@ -112,18 +119,19 @@ struct Apply: AsyncParsableCommand {
         // any has an error.
         let source: ApplyWorkflow.Source =
             if let plan {
-                .savedPlan(try console.require { try PlanFile.load(from: plan) })
+                .savedPlan(try console.require { try PlanFile.load(from: plan, names: Words.names) })
             } else {
                 .files(try fleets.load(paths, gameLift: gameLift, console: console))
             }
-        let selectors = try console.require { try waves.map { try WaveSelector.parse($0) } }
+        let selectors = try console.selectors(waves, .wave) { text throws(SelectorError) in try WaveSelector.parse(text)
+        }
         if case .savedPlan(let saved) = source, saved.waves != nil, bake == nil {
             console.observer().notice(.failed("\(plan ?? "the plan") has waves: give --bake DURATION to roll it out"))
             throw ExitCode(ExitStatus.error.rawValue)
         }
         try await gameLift.withConnection(console) { connection in
             let context = connection.context(console, quiet: format == .json)
-            if let bakeSeconds = bake.flatMap(DurationText.seconds) {
+            if let bakeSeconds = bake {
                 let rollout = RolloutWorkflow(
                     context: context,
                     options: RolloutWorkflow.Options(
@@ -146,8 +154,8 @@ struct Apply: AsyncParsableCommand {
 
     private func options(_ console: Console) -> ApplyWorkflow.Options {
         var options = ApplyWorkflow.Options(
-            parallelism: fleets.parallelism, failFast: failFast, holdTimeout: DurationText.seconds(holdTimeout) ?? 0,
-            journalPath: journal, watchSeconds: watch.flatMap(DurationText.seconds),
+            parallelism: fleets.parallelism, failFast: failFast, holdTimeout: holdTimeout,
+            journalPath: journal, watchSeconds: watch,
             rollbackOnFailure: rollbackOnFailure, approval: console.approval(autoApprove: autoApprove))
         options.strictWatch = strictWatch
         return options

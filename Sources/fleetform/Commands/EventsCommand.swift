@@ -44,7 +44,7 @@ struct Events: AsyncParsableCommand {
         do {
             _ = try options(now: Date())
         } catch {
-            throw ValidationError("\(error)")
+            throw ValidationError(error.message(Words.names))
         }
     }
 

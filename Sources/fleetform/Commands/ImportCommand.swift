@@ -50,13 +50,13 @@ struct Import: AsyncParsableCommand {
         do {
             _ = try selectors()
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(error.message(for: .target, Words.names))
         }
     }
 
     /// The `--target` values: fleet ids, ARNs or `region:NAME` (an import has no files to name).
-    private func selectors() throws(FleetSelectorError) -> [FleetSelector] {
-        try targets.map { text throws(FleetSelectorError) in try FleetSelector.parseWithoutFiles(text) }
+    private func selectors() throws(SelectorError) -> [FleetSelector] {
+        try targets.map { text throws(SelectorError) in try FleetSelector.parseWithoutFiles(text) }
     }
 
     func run() async throws {

@@ -1,12 +1,6 @@
 import ArgumentParser
 import FleetformCore
 
-extension PlanFormat: ExpressibleByArgument {}
-
-extension MemorySize: ExpressibleByArgument {
-    public init?(argument: String) { self.init(parsing: argument) }
-}
-
 struct Plan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what apply would change: read each fleet's live runtime configuration and diff it.",
@@ -69,18 +63,19 @@ struct Plan: AsyncParsableCommand {
     func run() async throws {
         let console = Console(noColor: color.noColor)
         let input = try fleets.load(paths, gameLift: gameLift, console: console)
-        let selectors = try console.require { try waves.map { try WaveSelector.parse($0) } }
+        let selectors = try console.selectors(waves, .wave) { text throws(SelectorError) in try WaveSelector.parse(text)
+        }
         try await gameLift.withConnection(console) { connection in
             let impact = ImpactOptions(
                 minProcessMemory: minProcessMemory,
-                maxProcessesPerVCPU: maxProcessesPerVcpu > 0 ? maxProcessesPerVcpu : nil)
+                maxProcessesPerVCPU: maxProcessesPerVcpu > 0 ? maxProcessesPerVcpu : nil, names: Words.names)
             var options = PlanWorkflow.Options(
                 parallelism: fleets.parallelism, detailedExitCode: detailedExitcode, savePath: out, impact: impact,
                 strict: strict)
             options.waves = selectors
             let result = await PlanWorkflow(context: connection.context(console), options: options).run(input)
             try connection.requireReachable()
-            if let plan = result.plan { console.out(try format.render(plan, style: console.style)) }
+            if let plan = result.plan { console.out(try format.render(plan, style: console.style, names: Words.names)) }
             return result.status
         }
     }

@@ -42,8 +42,12 @@ struct Rollback: AsyncParsableCommand {
     @Flag(help: "Roll back without asking.")
     var autoApprove = false
 
-    @Option(help: "After the rollback, watch the fleets' events this long (e.g. 5m); exit 4 on failure events.")
-    var watch: String?
+    @Option(
+        help: ArgumentHelp(
+            "After the rollback, watch the fleets' events this long (e.g. 5m); exit 4 on failure events.",
+            valueName: "duration"),
+        transform: DurationArgument.positive)
+    var watch: Double?
 
     @OptionGroup var concurrency: ParallelismOption
 
@@ -55,7 +59,6 @@ struct Rollback: AsyncParsableCommand {
         for id in fleetIds where FleetIdentifier(id) == nil {
             throw ValidationError("--fleet '\(id)' is neither a fleet id (fleet-…) nor a fleet ARN")
         }
-        if let watch { try DurationOption.validate(watch, flag: "--watch") }
     }
 
     func run() async throws {
@@ -64,7 +67,7 @@ struct Rollback: AsyncParsableCommand {
             let options = RollbackWorkflow.Options(
                 selection: fleetIds.isEmpty ? .run(run) : .fleets(fleetIds), force: force, journalPath: journal,
                 parallelism: concurrency.parallelism, approval: console.approval(autoApprove: autoApprove),
-                watchSeconds: watch.flatMap(DurationText.seconds))
+                watchSeconds: watch)
             return await RollbackWorkflow(context: connection.context(console), options: options).run().status
         }
     }

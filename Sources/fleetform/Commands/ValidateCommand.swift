@@ -49,11 +49,12 @@ struct Validate: AsyncParsableCommand {
         let manifest = try console.require { try buildManifest.map(BuildManifest.init(contentsOf:)) }
         let options = LoadOptions(
             defaultRegion: ConnectionSettings(region: region).regionWithoutFiles, maxFileBytes: maxFileBytes,
-            buildManifest: manifest)
+            buildManifest: manifest, names: Words.names)
         let fleets = FleetLoader.load(paths: paths, options: options)
         let diagnostics = strict ? fleets.diagnostics.warningsAsErrors() : fleets.diagnostics
         console.write(
-            DiagnosticRenderer(format: format, style: console.style).render(diagnostics, fileCount: fleets.fileCount))
+            DiagnosticRenderer(format: format, style: console.style, names: Words.names).render(
+                diagnostics, fileCount: fleets.fileCount))
         if diagnostics.hasErrors { throw ExitCode(ExitStatus.error.rawValue) }
     }
 }

@@ -23,10 +23,13 @@ struct FleetOptions: ParsableArguments {
     /// diagnostics and exits 1.
     func load(_ paths: [String], gameLift: GameLiftOptions, console: Console) throws -> FleetInput {
         let defaultRegion = try gameLift.defaultRegion()
-        let selectors = try console.require { try targets.map { try FleetSelector.parse($0) } }
+        let selectors = try console.selectors(targets, .target) { text throws(SelectorError) in
+            try FleetSelector.parse(text)
+        }
         let input: FleetInput
         do {
-            input = try FleetInput.load(paths: paths, buildManifest: buildManifest, defaultRegion: defaultRegion)
+            input = try FleetInput.load(
+                paths: paths, buildManifest: buildManifest, defaultRegion: defaultRegion, names: Words.names)
         } catch {
             let event: WorkflowEvent =
                 if case .invalidFiles(let fleets) = error {
@@ -37,6 +40,10 @@ struct FleetOptions: ParsableArguments {
             console.observer().notice(event)
             throw ExitCode(ExitStatus.error.rawValue)
         }
-        return try console.require { try input.targeting(selectors) }
+        do throws(SelectorError) {
+            return try input.targeting(selectors)
+        } catch {
+            throw console.fail(error.message(for: .target, Words.names))
+        }
     }
 }

@@ -50,11 +50,22 @@ struct GameLiftOptions: ParsableArguments {
     }
 
     /// The region for fleet files that name none, resolved without any network access.
-    func defaultRegion() throws -> String? { try GameLiftConnection.defaultRegion(settings) }
+    func defaultRegion() throws -> String? {
+        do {
+            return try GameLiftConnection.defaultRegion(settings)
+        } catch {
+            throw Words.Worded(error)
+        }
+    }
 
     /// Connects, runs a command's body, closes the connection, and exits with the status the body chose.
     func withConnection(_ console: Console, _ body: (GameLiftConnection) async throws -> ExitStatus) async throws {
-        let connection = try await GameLiftConnection.open(settings, debugLog: { console.err($0) })
+        let connection: GameLiftConnection
+        do {
+            connection = try await GameLiftConnection.open(settings, debugLog: { console.err($0) })
+        } catch {
+            throw Words.Worded(error)
+        }
         let status: ExitStatus
         do {
             status = try await body(connection)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetSpec
 import FleetformCore
 import Foundation
 
@@ -31,7 +32,7 @@ struct Console: Sendable {
     /// Shows a workflow's events here; `quiet` leaves standard output to the final report.
     func observer(quiet: Bool = false) -> TextObserver {
         TextObserver(
-            renderer: WorkflowEventRenderer(style: style, errorStyle: errorStyle), quiet: quiet,
+            renderer: WorkflowEventRenderer(style: style, errorStyle: errorStyle, names: Words.names), quiet: quiet,
             interactiveProgress: stderrIsTerminal, write: { Self.write($0, $1) })
     }
 
@@ -40,9 +41,26 @@ struct Console: Sendable {
         do {
             return try body()
         } catch {
-            err(errorStyle.red("error: ") + "\(error)")
-            throw ExitCode(ExitStatus.error.rawValue)
+            throw fail(Words.sentence(for: error))
         }
+    }
+
+    /// Parses the values of a selector flag (`--target`, `--wave`), each once; prints `error: …` naming the
+    /// flag and exits 1 on the first that cannot be used.
+    func selectors<Selector>(
+        _ texts: [String], _ option: RunOption, _ parse: (String) throws(SelectorError) -> Selector
+    ) throws -> [Selector] {
+        do {
+            return try texts.map { text throws(SelectorError) in try parse(text) }
+        } catch {
+            throw fail(error.message(for: option, Words.names))
+        }
+    }
+
+    /// Prints `error: message` and returns the exit of a failed command.
+    func fail(_ message: String) -> ExitCode {
+        err(errorStyle.red("error: ") + message)
+        return ExitCode(ExitStatus.error.rawValue)
     }
 
     /// How a change is approved: `--auto-approve`, else a person at the terminal, else nobody (refused).
