@@ -19,18 +19,8 @@ public enum RunOption: Sendable, Hashable, CaseIterable {
     case force
     /// Restoring fleets that log failures after an update.
     case rollbackOnFailure
-    /// Importing every fleet of a region.
-    case importAll
     /// Working on some fleets only.
     case target
-    /// One wave of a rollout.
-    case wave
-    /// The start of a window of events.
-    case since
-    /// The end of a window of events.
-    case until
-    /// An event code to show.
-    case eventCode
     /// Saving a plan to a file.
     case planOut
     /// Saving a plan, then applying exactly that plan.
@@ -60,29 +50,14 @@ public struct RunOptionNames: Sendable {
         case .minProcessMemory: "`ImpactOptions.minProcessMemory`"
         case .maxProcessesPerVCPU: "`ImpactOptions.maxProcessesPerVCPU`"
         case .autoApprove: "`Approval.automatic`"
-        case .failFast: "`ApplyWorkflow.Options.failFast`"
+        case .failFast: "`ApplyOptions.failFast`"
         case .force: "`force`"
         case .rollbackOnFailure: "`ApplyWorkflow.Options.rollbackOnFailure`"
-        case .importAll: "`ImportWorkflow.Options.all`"
         case .target: "a `FleetSelector`"
-        case .wave: "a `WaveSelector`"
-        case .since: "`since`"
-        case .until: "`until`"
-        case .eventCode: "`codes`"
-        case .planOut: "`PlanFile.write`"
-        case .savePlanThenApplyIt: "save a plan with `PlanFile.write` and apply it as `.savedPlan`"
+        case .planOut: "`PlanFile.save`"
+        case .savePlanThenApplyIt: "save a plan with `PlanFile.save` and apply it as `.savedPlan`"
         case .rollOutSavedPlan, .rollOutSavedPlanBriefly: "`RolloutWorkflow.roll`"
-        case .makePlanFile: "`PlanFile.write`"
+        case .makePlanFile: "`PlanFile.save`"
         }
     }
-}
-
-/// An error about the value of an option, worded with the caller's names for its options: the command line
-/// prints `message(Words.names)`; anything else that prints it gets the Swift names.
-public protocol OptionError: Error, CustomStringConvertible {
-    func message(_ names: RunOptionNames) -> String
-}
-
-extension OptionError {
-    public var description: String { message(.swiftAPI) }
 }

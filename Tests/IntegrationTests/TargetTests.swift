@@ -118,7 +118,10 @@ struct TargetTests {
         defer { workspace.remove() }
         let gameLift = ScriptedGameLift(configurations: [Self.arena: Self.live, Self.lobby: Self.live])
         var options = ImportWorkflow.Options(
-            fleets: [Self.arena, Self.lobby], region: "us-west-2", directory: workspace.file("fleets"))
+            fleets: .named([
+                FleetKey(region: "us-west-2", fleetId: Self.arena), FleetKey(region: "us-west-2", fleetId: Self.lobby),
+            ]),
+            directory: workspace.file("fleets"))
         options.targets = [try FleetSelector.parse(Self.lobby)]
         let result = await ImportWorkflow(
             context: WorkflowContext(gameLift: gameLift, timing: VirtualClock().timing), options: options

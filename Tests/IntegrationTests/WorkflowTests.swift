@@ -278,7 +278,8 @@ struct WorkflowTests {
         let world = SimulatedWorld()
         let directory = NSTemporaryDirectory() + "fleetform-import-\(UUID().uuidString)"
         let options = ImportWorkflow.Options(
-            fleets: [SimulatedWorld.fleetId], defaultRegion: SimulatedWorld.region, directory: directory)
+            fleets: .named([FleetKey(region: SimulatedWorld.region, fleetId: SimulatedWorld.fleetId)]),
+            directory: directory)
         let recorder = WorkflowEventRecorder()
         let imported = await ImportWorkflow(context: context(world, recorder), options: options).run()
         #expect(imported.status == .success)

@@ -12,8 +12,8 @@ public struct FleetImporter: Sendable {
 
     /// The fleets `arguments` name (see `FleetKey.init(argument:explicitRegion:defaultRegion:)`), each kept
     /// once, in the order first given.
-    public static func keys(for arguments: [String], explicitRegion: String?, defaultRegion: String?) throws
-        -> [FleetKey]
+    public static func keys(for arguments: [String], explicitRegion: String?, defaultRegion: String?)
+        throws(FleetArgumentError) -> [FleetKey]
     {
         var keys: [FleetKey] = []
         for argument in arguments {

@@ -47,8 +47,8 @@ extension FleetKey {
     }
 }
 
-/// A fleet named in an argument that cannot be resolved to a fleet and region.
-public enum FleetArgumentError: OptionError, Equatable, Sendable {
+/// A fleet named in an argument that cannot be resolved to a fleet and region; the command line words it.
+public enum FleetArgumentError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAnARN(String)
     case notAFleet(String)
     /// A plain fleet id, and no region to find it in.
@@ -56,14 +56,14 @@ public enum FleetArgumentError: OptionError, Equatable, Sendable {
     /// The fleet's ARN and the region option name different regions.
     case regionDisagrees(argument: String, arnRegion: String, region: String)
 
-    public func message(_ names: RunOptionNames) -> String {
+    /// The error for a Swift caller, naming no flag (the command line words it with its flags instead).
+    public var description: String {
         switch self {
-        case .notAnARN(let text): "'\(text)' is not a fleet ARN (arn:aws:gamelift:<region>:<account>:fleet/fleet-…)"
-        case .notAFleet(let text): "'\(text)' is neither a fleet id (fleet-…) nor a fleet ARN"
-        case .noRegion(let text):
-            "no region for \(text): pass \(names[.region]), set AWS_REGION, or give the fleet's ARN"
+        case .notAnARN(let text), .notAFleet(let text): "'\(text)' names no fleet"
+        case .noRegion(let text): "no region for \(text): give one, or the fleet's ARN"
         case .regionDisagrees(let argument, let arnRegion, let region):
-            "the ARN '\(argument)' is in \(arnRegion), but \(names[.region]) says \(region)"
+            "the ARN '\(argument)' is in \(arnRegion), not \(region)"
         }
     }
+
 }

@@ -13,12 +13,12 @@ extension EventsWorkflow.Options {
             throw .regionDisagrees(arnRegion: arnRegion, region: region)
         }
         var window: [Date?] = []
-        for (option, text) in [(RunOption.since, since), (.until, until)] {
+        for (isUntil, text) in [(false, since), (true, until)] {
             guard let text else {
                 window.append(nil)
                 continue
             }
-            guard let date = EventTimeText.date(text, now: now) else { throw .notATime(option, text) }
+            guard let date = EventTimeText.date(text, now: now) else { throw .notATime(text, isUntil: isUntil) }
             window.append(date)
         }
         if let from = window[0], let to = window[1], from > to { throw .sinceAfterUntil(from, to) }
@@ -30,27 +30,14 @@ extension EventsWorkflow.Options {
     }
 }
 
-/// An `events` option that does not say what it must.
-public enum EventsOptionError: OptionError, Equatable, Sendable {
+/// An `events` option that does not say what it must; the command line words it.
+public enum EventsOptionError: Error, Equatable, Sendable {
     case notAFleet(String)
     /// The fleet's ARN and the region option name different regions.
     case regionDisagrees(arnRegion: String, region: String)
-    /// The value of `since` or `until` is neither a time nor a duration.
-    case notATime(RunOption, String)
+    /// The value of `since` (or, with `isUntil`, `until`) is neither a time nor a duration.
+    case notATime(String, isUntil: Bool)
     case sinceAfterUntil(Date, Date)
     case notAnEventCode(String)
 
-    public func message(_ names: RunOptionNames) -> String {
-        switch self {
-        case .notAFleet(let text): "'\(text)' is neither a fleet id (fleet-…) nor a fleet ARN"
-        case .regionDisagrees(let arnRegion, let region):
-            "the fleet ARN is in \(arnRegion) but \(names[.region]) says \(region)"
-        case .notATime(let option, let text):
-            "\(names[option]) '\(text)' is neither an ISO 8601 time nor a duration (e.g. 2h, 30m)"
-        case .sinceAfterUntil(let from, let to):
-            "\(names[.since]) (\(EventTimeText.format(from))) is after \(names[.until]) (\(EventTimeText.format(to)))"
-        case .notAnEventCode(let code):
-            "\(names[.eventCode]) '\(code)' is not an event code (e.g. SERVER_PROCESS_CRASHED)"
-        }
-    }
 }

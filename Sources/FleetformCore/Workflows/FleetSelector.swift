@@ -76,8 +76,8 @@ public enum FleetSelector: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A selector (`--target`, `--wave`) that cannot be used. `message(for:_:)` says it in one line, naming the
-/// option that gave it.
+/// A selector that cannot be used; the caller says so naming the option that gave it (on the command line,
+/// `--target` or `--wave`).
 public enum SelectorError: Error, Equatable, Sendable {
     case empty
     case notARegion(String, region: String)
@@ -92,23 +92,6 @@ public enum SelectorError: Error, Equatable, Sendable {
     /// The selector names none of the fleets at hand.
     case namesNoFleet(FleetSelector)
 
-    /// The error in one line, the selector given as `option`, named as `names` call it.
-    public func message(for option: RunOption, _ names: RunOptionNames) -> String {
-        let name = names[option]
-        return switch self {
-        case .empty: "\(name) needs a value"
-        case .notARegion(let text, let region): "\(name) '\(text)': '\(region)' is not a region name (like us-west-2)"
-        case .notAFleet(let text): "\(name) '\(text)' is neither a fleet id (fleet-…) nor a fleet ARN"
-        case .countOrPercentage(let text):
-            "\(name) '\(text)': a count or a percentage would pick among the changed fleets, which means reading "
-                + "them all; \(name) takes a file or folder, a fleet id or ARN, or region:NAME"
-        case .noSuchPath(let text): "\(name) '\(text)': no such file or folder, fleet id, ARN or region:NAME"
-        case .notAFleetOrRegion(let text): "\(name) '\(text)': give a fleet id or ARN, or region:NAME"
-        case .percentageOutOfRange(let text): "\(name) '\(text)': a percentage is a whole number from 1% to 100%"
-        case .countBelowOne(let text): "\(name) '\(text)': a count is at least 1"
-        case .namesNoFleet(let selector): "\(name) \(selector) names no fleet in the fleet files given"
-        }
-    }
 }
 
 extension FleetInput {

@@ -6,32 +6,27 @@ import GameLiftAPI
 /// per fleet, each validated the way `plan` will read it. Existing files are refused as a whole unless
 /// `force`, so a refused import leaves the folder as it was. Never writes to GameLift.
 public struct ImportWorkflow: Sendable {
+    /// Which fleets to import.
+    public enum Fleets: Sendable, Hashable {
+        /// These fleets (`FleetImporter.keys` resolves ids and ARNs to them).
+        case named([FleetKey])
+        /// Every fleet of the region (`ListFleets`, every page).
+        case all(region: String)
+    }
+
     public struct Options: Sendable {
-        /// Fleet ids or ARNs to import; ignored with `all`.
-        public var fleets: [String]
-        /// Import every fleet of the region (`ListFleets`, every page).
-        public var all: Bool
-        /// The region the user named (`--region`): an ARN's region must agree with it.
-        public var region: String?
-        /// The region for plain fleet ids when `region` is not given (the connection's default).
-        public var defaultRegion: String?
+        public var fleets: Fleets
         /// The folder the files are written to.
         public var directory: String
         /// Overwrite files that exist.
         public var force: Bool
         /// Fleets read at once.
         public var parallelism: Int
-        /// `--target`: import only the fleets these name (fleet ids or ARNs, `region:NAME`).
+        /// Import only the fleets these name (fleet ids or ARNs, `region:NAME`).
         public var targets: [FleetSelector] = []
 
-        public init(
-            fleets: [String] = [], all: Bool = false, region: String? = nil, defaultRegion: String? = nil,
-            directory: String = "fleets", force: Bool = false, parallelism: Int = 8
-        ) {
+        public init(fleets: Fleets, directory: String = "fleets", force: Bool = false, parallelism: Int = 8) {
             self.fleets = fleets
-            self.all = all
-            self.region = region
-            self.defaultRegion = defaultRegion
             self.directory = directory
             self.force = force
             self.parallelism = parallelism
@@ -59,26 +54,16 @@ public struct ImportWorkflow: Sendable {
     public func run() async -> Result {
         let refused = Result(results: [], written: 0, status: .error)
         var keys: [FleetKey]
-        do {
-            if options.all {
-                guard let region = options.region ?? options.defaultRegion else {
-                    let names = context.names
-                    context.observer.notice(
-                        .failed("\(names[.importAll]) needs a region: pass \(names[.region]) or set AWS_REGION"))
-                    return refused
-                }
+        switch options.fleets {
+        case .named(let named): keys = named
+        case .all(let region):
+            do {
                 keys = try await FleetImporter(reader: LiveFleetReader(gameLift: context.gameLift)).listFleets(
                     region: region)
-            } else {
-                keys = try FleetImporter.keys(
-                    for: options.fleets, explicitRegion: options.region, defaultRegion: options.defaultRegion)
+            } catch {
+                context.observer.notice(.failed("\(error)"))
+                return refused
             }
-        } catch let error as OptionError {
-            context.observer.notice(.failed(error.message(context.names)))
-            return refused
-        } catch {
-            context.observer.notice(.failed("\(error)"))
-            return refused
         }
         if !options.targets.isEmpty {
             for selector in options.targets

@@ -123,7 +123,8 @@ struct Apply: AsyncParsableCommand {
             } else {
                 .files(try fleets.load(paths, gameLift: gameLift, console: console))
             }
-        let selectors = try console.selectors(waves, .wave) { text throws(SelectorError) in try WaveSelector.parse(text)
+        let selectors = try console.selectors(waves, flag: "--wave") { text throws(SelectorError) in
+            try WaveSelector.parse(text)
         }
         if case .savedPlan(let saved) = source, saved.waves != nil, bake == nil {
             console.observer().notice(.failed("\(plan ?? "the plan") has waves: give --bake DURATION to roll it out"))

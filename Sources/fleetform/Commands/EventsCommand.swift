@@ -44,7 +44,7 @@ struct Events: AsyncParsableCommand {
         do {
             _ = try options(now: Date())
         } catch {
-            throw ValidationError(error.message(Words.names))
+            throw ValidationError(Words.sentence(for: error))
         }
     }
 
@@ -58,6 +58,10 @@ struct Events: AsyncParsableCommand {
         var query = try console.require { try options(now: Date()) }
         try await gameLift.withConnection(console) { connection in
             query.defaultRegion = connection.defaultRegion
+            // Resolved here, so that a fleet id with no region is worded with the flags.
+            _ = try console.require {
+                try FleetKey(argument: fleet, explicitRegion: gameLift.region, defaultRegion: connection.defaultRegion)
+            }
             let result = await EventsWorkflow(context: connection.context(console), options: query).run()
             switch (format, result.log) {
             case (.text, .some):

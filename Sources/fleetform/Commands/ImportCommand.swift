@@ -50,7 +50,7 @@ struct Import: AsyncParsableCommand {
         do {
             _ = try selectors()
         } catch {
-            throw ValidationError(error.message(for: .target, Words.names))
+            throw ValidationError(Words.sentence(for: error, flag: "--target"))
         }
     }
 
@@ -62,9 +62,21 @@ struct Import: AsyncParsableCommand {
     func run() async throws {
         let console = Console(noColor: color.noColor)
         try await gameLift.withConnection(console) { connection in
+            let fleets: ImportWorkflow.Fleets
+            if all {
+                guard let region = gameLift.region ?? connection.defaultRegion else {
+                    throw console.fail("--all needs a region: pass --region or set AWS_REGION")
+                }
+                fleets = .all(region: region)
+            } else {
+                fleets = .named(
+                    try console.require {
+                        try FleetImporter.keys(
+                            for: fleetIds, explicitRegion: gameLift.region, defaultRegion: connection.defaultRegion)
+                    })
+            }
             var options = ImportWorkflow.Options(
-                fleets: fleetIds, all: all, region: gameLift.region, defaultRegion: connection.defaultRegion,
-                directory: out, force: force, parallelism: concurrency.parallelism)
+                fleets: fleets, directory: out, force: force, parallelism: concurrency.parallelism)
             options.targets = try selectors()
             return await ImportWorkflow(context: connection.context(console), options: options).run().status
         }

@@ -63,7 +63,8 @@ struct Plan: AsyncParsableCommand {
     func run() async throws {
         let console = Console(noColor: color.noColor)
         let input = try fleets.load(paths, gameLift: gameLift, console: console)
-        let selectors = try console.selectors(waves, .wave) { text throws(SelectorError) in try WaveSelector.parse(text)
+        let selectors = try console.selectors(waves, flag: "--wave") { text throws(SelectorError) in
+            try WaveSelector.parse(text)
         }
         try await gameLift.withConnection(console) { connection in
             let impact = ImpactOptions(

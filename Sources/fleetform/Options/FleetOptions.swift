@@ -23,7 +23,7 @@ struct FleetOptions: ParsableArguments {
     /// diagnostics and exits 1.
     func load(_ paths: [String], gameLift: GameLiftOptions, console: Console) throws -> FleetInput {
         let defaultRegion = try gameLift.defaultRegion()
-        let selectors = try console.selectors(targets, .target) { text throws(SelectorError) in
+        let selectors = try console.selectors(targets, flag: "--target") { text throws(SelectorError) in
             try FleetSelector.parse(text)
         }
         let input: FleetInput
@@ -43,7 +43,7 @@ struct FleetOptions: ParsableArguments {
         do throws(SelectorError) {
             return try input.targeting(selectors)
         } catch {
-            throw console.fail(error.message(for: .target, Words.names))
+            throw console.fail(Words.sentence(for: error, flag: "--target"))
         }
     }
 }

@@ -48,12 +48,12 @@ struct Console: Sendable {
     /// Parses the values of a selector flag (`--target`, `--wave`), each once; prints `error: …` naming the
     /// flag and exits 1 on the first that cannot be used.
     func selectors<Selector>(
-        _ texts: [String], _ option: RunOption, _ parse: (String) throws(SelectorError) -> Selector
+        _ texts: [String], flag: String, _ parse: (String) throws(SelectorError) -> Selector
     ) throws -> [Selector] {
         do {
             return try texts.map { text throws(SelectorError) in try parse(text) }
         } catch {
-            throw fail(error.message(for: option, Words.names))
+            throw fail(Words.sentence(for: error, flag: flag))
         }
     }
 
