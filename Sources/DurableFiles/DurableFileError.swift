@@ -5,11 +5,6 @@ public struct DurableFileError: Error, Hashable, Sendable, CustomStringConvertib
     public var path: String
     public var reason: String
 
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
     /// The failure `errno` describes, optionally after saying what was being done.
     static func failed(path: String, _ doing: String? = nil) -> Self {
         let reason = String(cString: strerror(errno))

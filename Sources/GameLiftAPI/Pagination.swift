@@ -29,12 +29,6 @@ public struct RepeatedPageTokenError: Error, Hashable, Sendable, CustomStringCon
     /// Pages read when the repeat was seen.
     public var pages: Int
 
-    public init(operation: GameLiftOperation, region: String, pages: Int) {
-        self.operation = operation
-        self.region = region
-        self.pages = pages
-    }
-
     public var description: String {
         "\(operation.rawValue) in \(region) returned the same NextToken twice (after \(pages) pages); stopping"
     }

@@ -166,11 +166,6 @@ public struct ProcessReplacement: Codable, Hashable, Sendable {
     public var previous: RuntimeConfiguration
     public var since: Date
 
-    public init(previous: RuntimeConfiguration, since: Date) {
-        self.previous = previous
-        self.since = since
-    }
-
     enum CodingKeys: String, CodingKey {
         case previous = "PreviousRuntimeConfiguration"
         case since = "Since"

@@ -54,11 +54,6 @@ public struct BeforeAfter: Codable, Sendable, Hashable {
     public var before: Int
     public var after: Int
 
-    public init(before: Int, after: Int) {
-        self.before = before
-        self.after = after
-    }
-
     /// `4 → 8`, or `8` when it does not change.
     public var text: String { before == after ? "\(after)" : "\(before) → \(after)" }
 }
@@ -70,10 +65,6 @@ public struct ProcessShare: Codable, Sendable, Hashable {
     /// Memory per process in MiB, rounded down.
     public var memoryMiB: Int
 
-    public init(vCPUs: Double, memoryMiB: Int) {
-        self.vCPUs = vCPUs
-        self.memoryMiB = memoryMiB
-    }
 }
 
 /// A process's share before → after; a side is absent when the fleet runs no process then.
@@ -98,14 +89,6 @@ public struct LocationCapacityImpact: Codable, Sendable, Hashable {
     /// Game sessions running now (`DescribeFleetUtilization`); read only where the slots drop.
     public var activeGameSessions: Int?
 
-    public init(location: String, home: Bool? = nil, instances: Int, slots: BeforeAfter, activeGameSessions: Int? = nil)
-    {
-        self.location = location
-        self.home = home
-        self.instances = instances
-        self.slots = slots
-        self.activeGameSessions = activeGameSessions
-    }
 }
 
 /// How game sessions activate: how many may be activating at once on each instance, and how long each may take.
@@ -117,20 +100,10 @@ public struct ActivationImpact: Codable, Sendable, Hashable {
     /// The same in words, for people.
     public var summary: String
 
-    public init(maxConcurrentPerInstance: OptionalBeforeAfter, timeoutSeconds: OptionalBeforeAfter, summary: String) {
-        self.maxConcurrentPerInstance = maxConcurrentPerInstance
-        self.timeoutSeconds = timeoutSeconds
-        self.summary = summary
-    }
 }
 
 /// A setting before and after the change; a side is absent when the fleet does not set it then.
 public struct OptionalBeforeAfter: Codable, Sendable, Hashable {
     public var before: Int?
     public var after: Int?
-
-    public init(before: Int?, after: Int?) {
-        self.before = before
-        self.after = after
-    }
 }

@@ -3,10 +3,6 @@ public struct InstanceSize: Codable, Sendable, Hashable {
     public var vCPUs: Int
     public var memoryMiB: Int
 
-    public init(vCPUs: Int, memoryMiB: Int) {
-        self.vCPUs = vCPUs
-        self.memoryMiB = memoryMiB
-    }
 }
 
 /// GameLift's EC2 instance types and their sizes, generated from `scripts/instance-types/instance-types.csv`

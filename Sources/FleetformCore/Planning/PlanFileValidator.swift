@@ -139,7 +139,7 @@ public enum PlanFileValidator {
         var diagnostics: [Diagnostic] = []
         for (waveIndex, wave) in waves.enumerated() {
             for (fleetIndex, fleet) in wave.fleets.enumerated() {
-                let key = fleet.key
+                let key = fleet
                 let at = SourceLocation(path: path, pointer: "/waves/\(waveIndex)/fleets/\(fleetIndex)")
                 if !changed.contains(key) {
                     diagnostics.append(

@@ -49,10 +49,6 @@ public struct CapacityReader: Sendable {
         public var fleet: FleetKey
         public var location: String
 
-        public init(fleet: FleetKey, location: String) {
-            self.fleet = fleet
-            self.location = location
-        }
     }
 
     /// Instance counts of each fleet in each of the given (remote) locations, one request each.

@@ -1,8 +1,8 @@
 import FleetSpec
 import GameLiftAPI
 
-/// Identifies a fleet across regions.
-public struct FleetKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+/// Identifies a fleet across regions (as a wave of a saved plan lists its fleets: `fleetId` and `region`).
+public struct FleetKey: Codable, Hashable, Sendable, Comparable, CustomStringConvertible {
     public var region: String
     public var fleetId: String
     public init(region: String, fleetId: String) {

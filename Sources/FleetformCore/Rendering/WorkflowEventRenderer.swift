@@ -12,11 +12,6 @@ public struct WorkflowEventRenderer: Sendable {
     public struct Text: Sendable, Hashable {
         public var stream: Stream
         public var text: String
-
-        public init(_ stream: Stream, _ text: String) {
-            self.stream = stream
-            self.text = text
-        }
     }
 
     /// The style of standard output.
@@ -44,7 +39,7 @@ public struct WorkflowEventRenderer: Sendable {
         case let .planReady(plan):
             return single(.output, PlanTextRenderer(style: style, names: names).render(plan))
         case let .fleetPlanned(fleet):
-            return PlanTextRenderer(style: style).block(fleet).map { [Text(.output, $0)] } ?? []
+            return PlanTextRenderer(style: style).block(fleet).map { [Text(stream: .output, text: $0)] } ?? []
         case let .callerRead(caller):
             return single(.output, CallerText.line(caller))
         case let .planSummary(plan):
@@ -54,7 +49,8 @@ public struct WorkflowEventRenderer: Sendable {
         case let .approvalDeclined(cause):
             return single(.error, "\(cause.title) cancelled; nothing was changed.")
         case let .fleetFinished(outcome, cause):
-            return ApplyTextRenderer(style: style, cause: cause).line(outcome).map { [Text(.output, $0)] } ?? []
+            return ApplyTextRenderer(style: style, cause: cause).line(outcome).map { [Text(stream: .output, text: $0)] }
+                ?? []
         case let .applyFinished(report, cause):
             return single(.output, ApplyTextRenderer(style: style, cause: cause).summary(report))
         case let .watchStarted(fleets, seconds):
@@ -77,19 +73,20 @@ public struct WorkflowEventRenderer: Sendable {
                     + (rolledBack.map { "; \(Self.count($0, "fleet")) rolled back." } ?? "."))
         case let .fleetImported(result, path):
             if let skipped = result.skipped {
-                return [Text(.error, errorStyle.yellow("note: ") + "\(result.key): skipped, \(skipped)")]
+                return [Text(stream: .error, text: errorStyle.yellow("note: ") + "\(result.key): skipped, \(skipped)")]
             }
             if let failure = result.failure {
-                return [Text(.error, errorStyle.red("error: ") + "\(result.key): \(failure)")]
+                return [Text(stream: .error, text: errorStyle.red("error: ") + "\(result.key): \(failure)")]
             }
             let warnings = result.warnings.map {
-                Text(.error, errorStyle.yellow("warning: ") + "\(result.key): [\($0.code)] \($0.message)")
+                Text(stream: .error, text: errorStyle.yellow("warning: ") + "\(result.key): [\($0.code)] \($0.message)")
             }
-            return warnings + [Text(.output, "Wrote \(path) for \(result.key).")]
+            return warnings + [Text(stream: .output, text: "Wrote \(path) for \(result.key).")]
         case let .importFinished(written, failed, skipped):
             let summary = "Import: \(written) written, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped." : ".")
             // Adopted fleets were created by another tool: say how to keep it from fighting fleetform.
-            return [Text(.output, summary)] + (written > 0 ? [Text(.output, CoexistenceHint.text)] : [])
+            return [Text(stream: .output, text: summary)]
+                + (written > 0 ? [Text(stream: .output, text: CoexistenceHint.text)] : [])
         case let .rolloutPlanned(waves, bake):
             return single(.output, RolloutTextRenderer(style: style, names: names).plan(waves, bakeSeconds: bake))
         case let .waveStarted(index, total, wave):
@@ -108,7 +105,7 @@ public struct WorkflowEventRenderer: Sendable {
         }
     }
 
-    private func single(_ stream: Stream, _ text: String) -> [Text] { [Text(stream, text)] }
+    private func single(_ stream: Stream, _ text: String) -> [Text] { [Text(stream: stream, text: text)] }
 
     /// `1 fleet`, `3 fleets`.
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

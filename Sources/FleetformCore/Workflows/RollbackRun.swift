@@ -3,8 +3,4 @@ public struct RollbackRun: Sendable, Hashable {
     public var plan: RollbackPlan
     public var report: ApplyReport
 
-    public init(plan: RollbackPlan, report: ApplyReport) {
-        self.plan = plan
-        self.report = report
-    }
 }

@@ -93,7 +93,7 @@ public struct RolloutWorkflow: Sendable {
                 continue
             }
             observer.notice(.waveStarted(index: index + 1, of: waves.count, wave: wave))
-            let keys = Set(wave.fleets.map(\.key))
+            let keys = Set(wave.fleets)
             var part = plan
             part.fleets = plan.fleets.filter { keys.contains($0.key) }
             var waveOptions = options.apply
@@ -136,7 +136,7 @@ public struct RolloutJSON: Encodable, Sendable {
     public struct Wave: Encodable, Sendable {
         public var wave: Int
         public var selector: String
-        public var fleets: [WaveFleet]
+        public var fleets: [FleetKey]
         public var result: RolloutWorkflow.WaveResult
         public var apply: ApplyReport?
         public var watch: WatchReport?

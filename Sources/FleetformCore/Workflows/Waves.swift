@@ -40,22 +40,11 @@ public struct PlanWave: Codable, Sendable, Hashable {
     /// The `--wave` that chose it; `rest` for the fleets no selector took.
     public var selector: String
     /// The fleets, as `FleetKey` descriptions of the plan's fleets: `fleetId` and `region`.
-    public var fleets: [WaveFleet]
+    public var fleets: [FleetKey]
 
-    public init(selector: String, fleets: [WaveFleet]) {
+    public init(selector: String, fleets: [FleetKey]) {
         self.selector = selector
         self.fleets = fleets
-    }
-}
-
-/// A fleet of a wave.
-public struct WaveFleet: Codable, Sendable, Hashable, NamesFleet {
-    public var fleetId: String
-    public var region: String
-
-    public init(fleetId: String, region: String) {
-        self.fleetId = fleetId
-        self.region = region
     }
 }
 
@@ -87,13 +76,9 @@ public enum WavePlanner {
             guard !taken.isEmpty else { continue }
             let keys = Set(taken.map(\.key))
             remaining.removeAll { keys.contains($0.key) }
-            waves.append(PlanWave(selector: selector.description, fleets: taken.map(WaveFleet.init)))
+            waves.append(PlanWave(selector: selector.description, fleets: taken.map(\.key)))
         }
-        if !remaining.isEmpty { waves.append(PlanWave(selector: "rest", fleets: remaining.map(WaveFleet.init))) }
+        if !remaining.isEmpty { waves.append(PlanWave(selector: "rest", fleets: remaining.map(\.key))) }
         return waves
     }
-}
-
-extension WaveFleet {
-    init(_ fleet: FleetPlan) { self.init(fleetId: fleet.fleetId, region: fleet.region) }
 }

@@ -4,10 +4,7 @@ import Foundation
 public struct CBORDecodingError: Error, Hashable, Sendable, CustomStringConvertible {
     public var offset: Int
     public var reason: String
-    public init(offset: Int, reason: String) {
-        self.offset = offset
-        self.reason = reason
-    }
+
     public var description: String { "invalid CBOR at byte \(offset): \(reason)" }
 }
 

@@ -18,6 +18,9 @@ enum DurationArgument {
         return seconds
     }
 
+    /// The help of a duration flag: `text`, the value shown as `<duration>`.
+    static func help(_ text: String) -> ArgumentHelp { ArgumentHelp(text, valueName: "duration") }
+
     /// What is wrong with the text; ArgumentParser names the flag and the value before it.
     struct Problem: Error, CustomStringConvertible {
         let description: String

@@ -41,9 +41,8 @@ struct Apply: AsyncParsableCommand {
     var failFast = false
 
     @Option(
-        help: ArgumentHelp(
-            "Wait this long (e.g. 90s, 10m) for a held fleet's status to allow the update (default: 0, report it held "
-                + "at once).", valueName: "duration"),
+        help: DurationArgument.help(
+            "Wait this long (90s, 10m; default 0) for a held fleet's status to allow the update."),
         transform: DurationArgument.nonNegative)
     var holdTimeout: Double = 0
 
@@ -51,9 +50,7 @@ struct Apply: AsyncParsableCommand {
     var journal: String = Journal.defaultPath
 
     @Option(
-        help: ArgumentHelp(
-            "After applying, watch each updated fleet's events this long (e.g. 5m); exit 4 on failure events.",
-            valueName: "duration"),
+        help: DurationArgument.help("After applying, watch each updated fleet's events this long; exit 4 on failures."),
         transform: DurationArgument.positive)
     var watch: Double?
 
@@ -71,9 +68,8 @@ struct Apply: AsyncParsableCommand {
     var waves: [String] = []
 
     @Option(
-        help: ArgumentHelp(
-            "With --wave (or a saved plan with waves): watch each wave this long before the next starts.",
-            valueName: "duration"),
+        help: DurationArgument.help(
+            "With --wave (or a saved plan with waves): watch each wave this long, then the next."),
         transform: DurationArgument.positive)
     var bake: Double?
 

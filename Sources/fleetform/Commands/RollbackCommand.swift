@@ -43,9 +43,8 @@ struct Rollback: AsyncParsableCommand {
     var autoApprove = false
 
     @Option(
-        help: ArgumentHelp(
-            "After the rollback, watch the fleets' events this long (e.g. 5m); exit 4 on failure events.",
-            valueName: "duration"),
+        help: DurationArgument.help(
+            "After the rollback, watch the fleets' events this long (e.g. 5m); exit 4 on failures."),
         transform: DurationArgument.positive)
     var watch: Double?
 

@@ -27,8 +27,7 @@ struct GameLiftOptions: ParsableArguments {
     var profile: String?
 
     @Option(
-        help: ArgumentHelp(
-            "GameLift endpoint (else AWS_ENDPOINT_URL_GAMELIFT, AWS_ENDPOINT_URL).", valueName: "url"))
+        help: ArgumentHelp("GameLift endpoint (else AWS_ENDPOINT_URL_GAMELIFT, AWS_ENDPOINT_URL).", valueName: "url"))
     var endpointUrl: String?
 
     @Option(help: ArgumentHelp("Seconds to wait for a connection to AWS (default 10).", valueName: "seconds"))
