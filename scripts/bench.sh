@@ -3,6 +3,10 @@
 #
 # Usage: scripts/bench.sh            # everything (about 35 minutes on 2 cores, plus the release build)
 #        scripts/bench.sh --quick    # benchmarks only, no resilience suite
+#        scripts/bench.sh --check    # the regression guard only, as CI runs it (scripts/ci/regression-guard.sh:
+#                                    # the static release build in .build-release; about 2 minutes on a built
+#                                    # tree): three figures against scripts/bench-baseline.json, fails when
+#                                    # one is more than 25% worse
 #
 # 1. Builds fleetform-bench in release mode (benchmarks are meaningless in debug).
 # 2. validate: 10,000 generated fleet documents loaded and validated (target: at most 1 s).
@@ -30,6 +34,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 quick=0
 [[ "${1:-}" == "--quick" ]] && quick=1
+if [[ "${1:-}" == "--check" ]]; then
+    # The same build as CI's (release.sh's flags, in .build-release), which the baseline was recorded from.
+    exec bash scripts/ci/regression-guard.sh
+fi
 
 log_dir="$(mktemp -d)"
 trap 'rm -rf "$log_dir"' EXIT

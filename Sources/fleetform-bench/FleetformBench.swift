@@ -8,6 +8,8 @@ struct FleetformBench: AsyncParsableCommand {
         commandName: "fleetform-bench",
         abstract: "Generate synthetic fleet files and measure fleetform's performance on them.",
         discussion: "Build in release mode for meaningful numbers: swift build -c release --product fleetform-bench",
-        subcommands: [Generate.self, ValidateBenchmark.self, PlanApplyBenchmark.self, ServeEmulator.self]
+        subcommands: [
+            Generate.self, ValidateBenchmark.self, PlanApplyBenchmark.self, ServeEmulator.self, WriteDrifted.self,
+        ]
     )
 }
