@@ -140,7 +140,11 @@ public struct FleetPlan: Codable, Sendable, Hashable, NamesFleet {
     public var locations: [PlanLocation]?
     /// For `update` and `held` fleets: what the change does to capacity, each process's share of the instance
     /// and game-session activation, with its warnings. `nil` for other fleets, or when the plan did not read it.
-    public var impact: FleetImpact?
+    public var impact: FleetImpact? {
+        get { boxedImpact?.value }
+        set { boxedImpact = newValue.map(Boxed.init) }
+    }
+    private var boxedImpact: Boxed<FleetImpact>?
 
     /// True when applying the plan writes to the fleet, now (`update`) or once its status allows (`held`).
     public var isChange: Bool { action == .update || action == .held }

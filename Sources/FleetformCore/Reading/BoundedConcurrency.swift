@@ -18,5 +18,10 @@ func boundedMap<Item: Sendable, Result: Sendable>(
             if next < items.count { start() }
         }
     }
-    return results.compactMap { $0 }
+    // Exactly as large as it must be: appending would double the array's storage several times over, and for a
+    // streamed apply of many fleets each element is a whole plan and outcome.
+    var ordered: [Result] = []
+    ordered.reserveCapacity(results.count)
+    for case let result? in results { ordered.append(result) }
+    return ordered
 }
