@@ -32,7 +32,7 @@ declare -A peak
 for n in "${sizes[@]}"; do
     rm -rf "$work/fleets" "$work/home"
     mkdir -p "$work/home"
-    "$bin/fleetform-bench" write-drifted --fleets "$n" --out "$work/fleets" >/dev/null
+    "$bin/fleetform-bench" generate --drifted --count "$n" --out "$work/fleets" >/dev/null
     "$bin/fleetform-bench" serve-emulator --fleets "$n" --latency-ms 0 --throttle-rps 0 >"$work/emulator.out" 2>/dev/null &
     emulator=$!
     for _ in $(seq 1 100); do

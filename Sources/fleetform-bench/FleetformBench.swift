@@ -9,7 +9,7 @@ struct FleetformBench: AsyncParsableCommand {
         abstract: "Generate synthetic fleet files and measure fleetform's performance on them.",
         discussion: "Build in release mode for meaningful numbers: swift build -c release --product fleetform-bench",
         subcommands: [
-            Generate.self, ValidateBenchmark.self, PlanApplyBenchmark.self, ServeEmulator.self, WriteDrifted.self,
+            Generate.self, ValidateBenchmark.self, PlanApplyBenchmark.self, ServeEmulator.self,
         ]
     )
 }

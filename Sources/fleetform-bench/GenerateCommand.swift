@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetformTesting
 
 /// Options every benchmark that needs synthetic fleets shares.
 struct SyntheticFleetOptions: ParsableArguments {
@@ -28,8 +29,17 @@ struct Generate: ParsableCommand {
     @Option(help: "Folder to write the files to.")
     var out: String
 
+    @Flag(
+        help: ArgumentHelp(
+            "Write the drifted fleets `serve-emulator --fleets N` serves instead (each with another live "
+                + "configuration there), for timing `fleetform apply` in a process of its own."))
+    var drifted = false
+
     func run() throws {
-        let paths = try fleets.generator.write(to: out)
+        let paths =
+            drifted
+            ? try DriftedFleets(count: fleets.count).writeFiles(to: out, documentsPerFile: fleets.documentsPerFile)
+            : try fleets.generator.write(to: out)
         print("wrote \(fleets.count) fleet documents in \(paths.count) files to \(out)")
     }
 }
