@@ -271,14 +271,12 @@ public final class ScriptedGameLift: GameLiftService, @unchecked Sendable {
     public func answer(_ input: DescribeFleetUtilizationInput, region: String) async throws
         -> DescribeFleetUtilizationOutput
     {
-        let ids = input.fleetIds ?? []
+        let ids = input.members.fleetIds ?? []
         try enter(
             .describeFleetUtilization, region, ids.joined(separator: ","),
             key: ids.first.map { "DescribeFleetUtilization \(Self.id($0))" })
         if let base { return try await base.send(input, region: region) }
-        let (page, next) = try capacityPage(
-            DescribeFleetCapacityInput(fleetIds: input.fleetIds, limit: input.limit, nextToken: input.nextToken),
-            region: region)
+        let (page, next) = try capacityPage(input.members, region: region)
         let items = page.map { id, f in
             FleetUtilization(fleetId: id, activeGameSessionCount: f.activeGameSessions, location: region)
         }
@@ -335,15 +333,15 @@ public final class ScriptedGameLift: GameLiftService, @unchecked Sendable {
     public func answer(_ input: DescribeFleetLocationUtilizationInput, region: String)
         async throws -> DescribeFleetLocationUtilizationOutput
     {
-        let id = Self.id(input.fleetId)
+        let id = Self.id(input.members.fleetId)
         try enter(
-            .describeFleetLocationUtilization, region, "\(id) \(input.location)",
+            .describeFleetLocationUtilization, region, "\(id) \(input.members.location)",
             key: "DescribeFleetLocationUtilization \(id)")
         if let base { return try await base.send(input, region: region) }
-        let (_, counts) = try located(id, input.location, region)
+        let (_, counts) = try located(id, input.members.location, region)
         return DescribeFleetLocationUtilizationOutput(
             fleetUtilization: FleetUtilization(
-                fleetId: id, activeGameSessionCount: counts.activeGameSessions, location: input.location))
+                fleetId: id, activeGameSessionCount: counts.activeGameSessions, location: input.members.location))
     }
 
     /// A fleet and its counts in `location`: the home Region's, or a remote location's.

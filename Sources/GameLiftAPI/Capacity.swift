@@ -147,20 +147,17 @@ public struct DescribeFleetCapacityOutput: Codable, Hashable, Sendable {
     }
 }
 
-/// The input of `DescribeFleetUtilization`: the same members as `DescribeFleetCapacityInput`, a type of its own
-/// because the request type names the operation.
+/// The input of `DescribeFleetUtilization`: `DescribeFleetCapacityInput`'s members, on the wire as they are, in a
+/// type of its own because the request type names the operation.
 public struct DescribeFleetUtilizationInput: Codable, Hashable, Sendable {
-    public var fleetIds: [String]?
-    public var limit: Int?
-    public var nextToken: String?
+    public var members: DescribeFleetCapacityInput
 
     public init(fleetIds: [String]? = nil, limit: Int? = nil, nextToken: String? = nil) {
-        self.fleetIds = fleetIds
-        self.limit = limit
-        self.nextToken = nextToken
+        members = DescribeFleetCapacityInput(fleetIds: fleetIds, limit: limit, nextToken: nextToken)
     }
 
-    typealias CodingKeys = DescribeFleetCapacityInput.CodingKeys
+    public init(from decoder: any Decoder) throws { members = try DescribeFleetCapacityInput(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try members.encode(to: encoder) }
 }
 
 public struct DescribeFleetUtilizationOutput: Codable, Hashable, Sendable {
@@ -203,18 +200,17 @@ public struct DescribeFleetLocationCapacityOutput: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey { case fleetCapacity = "FleetCapacity" }
 }
 
-/// The input of `DescribeFleetLocationUtilization`: the same members as `DescribeFleetLocationCapacityInput`, a
-/// type of its own because the request type names the operation.
+/// The input of `DescribeFleetLocationUtilization`: `DescribeFleetLocationCapacityInput`'s members, on the wire as
+/// they are, in a type of its own because the request type names the operation.
 public struct DescribeFleetLocationUtilizationInput: Codable, Hashable, Sendable {
-    public var fleetId: String
-    public var location: String
+    public var members: DescribeFleetLocationCapacityInput
 
     public init(fleetId: String, location: String) {
-        self.fleetId = fleetId
-        self.location = location
+        members = DescribeFleetLocationCapacityInput(fleetId: fleetId, location: location)
     }
 
-    typealias CodingKeys = DescribeFleetLocationCapacityInput.CodingKeys
+    public init(from decoder: any Decoder) throws { members = try DescribeFleetLocationCapacityInput(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try members.encode(to: encoder) }
 }
 
 public struct DescribeFleetLocationUtilizationOutput: Codable, Hashable, Sendable {

@@ -162,7 +162,7 @@ public final class GameLiftSimulation: GameLiftService, @unchecked Sendable {
     public func answer(_ input: DescribeFleetUtilizationInput, region: String)
         async throws -> DescribeFleetUtilizationOutput
     {
-        try await perform(.describeFleetUtilization, fleets: input.fleetIds ?? [], region: region) {
+        try await perform(.describeFleetUtilization, fleets: input.members.fleetIds ?? [], region: region) {
             try $0.describeFleetUtilization(input, &$1)
         }
     }
@@ -178,7 +178,7 @@ public final class GameLiftSimulation: GameLiftService, @unchecked Sendable {
     public func answer(_ input: DescribeFleetLocationUtilizationInput, region: String)
         async throws -> DescribeFleetLocationUtilizationOutput
     {
-        try await perform(.describeFleetLocationUtilization, fleets: [input.fleetId], region: region) {
+        try await perform(.describeFleetLocationUtilization, fleets: [input.members.fleetId], region: region) {
             try $0.describeFleetLocationUtilization(input, &$1)
         }
     }

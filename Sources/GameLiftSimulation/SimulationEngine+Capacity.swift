@@ -15,9 +15,7 @@ extension SimulationEngine {
     mutating func describeFleetUtilization(_ input: DescribeFleetUtilizationInput, _ call: inout SimulationCall)
         throws -> DescribeFleetUtilizationOutput
     {
-        let page = try selectForCapacity(
-            DescribeFleetCapacityInput(fleetIds: input.fleetIds, limit: input.limit, nextToken: input.nextToken),
-            kind: "utilization", &call)
+        let page = try selectForCapacity(input.members, kind: "utilization", &call)
         return .init(fleetUtilization: page.items.map { utilization($0, now: call.now) }, nextToken: page.next)
     }
 
@@ -139,9 +137,8 @@ extension SimulationEngine {
     mutating func describeFleetLocationUtilization(
         _ input: DescribeFleetLocationUtilizationInput, _ call: inout SimulationCall
     ) throws -> DescribeFleetLocationUtilizationOutput {
-        let index = try locate(
-            DescribeFleetLocationCapacityInput(fleetId: input.fleetId, location: input.location), &call)
-        return .init(fleetUtilization: utilization(index, location: input.location, now: call.now))
+        let index = try locate(input.members, &call)
+        return .init(fleetUtilization: utilization(index, location: input.members.location, now: call.now))
     }
 
     /// The fleet a one-location request names, once its members are valid and the location is the fleet's home
