@@ -52,6 +52,9 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public var message: String
     public var hint: String?
     public var location: SourceLocation?
+    /// A second place the diagnostic concerns: for a broken rule of `fleetform.yaml`, where the rule is written
+    /// (the fleet is `location`).
+    public var related: SourceLocation?
 
     public init(
         _ severity: Severity, _ code: DiagnosticCode, _ message: String, hint: String? = nil,

@@ -1,6 +1,7 @@
 // The stable diagnostic codes. FF1xx: files, YAML and structure; FF2xx: FleetId, Region and ComputeType;
 // FF3xx: server processes; FF4xx: game session activation; FF5xx: a plan's impact on players and hardware
-// (warnings about the live fleet a change meets). A code never changes meaning once published.
+// (warnings about the live fleet a change meets); FF6xx: the settings file, fleetform.yaml (FF60x: the file
+// itself; FF62x–FF64x: a broken rule of an environment). A code never changes meaning once published.
 extension DiagnosticCode {
     public static let fileTooLarge: DiagnosticCode = "FF100"
     public static let nodeBudgetExceeded: DiagnosticCode = "FF101"
@@ -46,6 +47,29 @@ extension DiagnosticCode {
     public static let capacityBelowGameSessions: DiagnosticCode = "FF501"
     public static let processMemoryBelowMinimum: DiagnosticCode = "FF502"
     public static let processesAboveVCPUs: DiagnosticCode = "FF503"
+
+    public static let settingsGlob: DiagnosticCode = "FF601"
+    public static let environmentsOverlap: DiagnosticCode = "FF602"
+    public static let settingsWindow: DiagnosticCode = "FF603"
+    public static let settingsFreeze: DiagnosticCode = "FF604"
+    public static let duplicateEnvironment: DiagnosticCode = "FF605"
+    public static let settingsValue: DiagnosticCode = "FF606"
+    public static let fleetOutsideEnvironments: DiagnosticCode = "FF607"
+    public static let settingsFilesDisagree: DiagnosticCode = "FF608"
+    public static let fleetAccountMismatch: DiagnosticCode = "FF609"
+
+    public static let ruleLaunchPathPrefixes: DiagnosticCode = "FF620"
+    public static let ruleMinConcurrentExecutions: DiagnosticCode = "FF621"
+    public static let ruleMaxConcurrentExecutions: DiagnosticCode = "FF622"
+    public static let ruleMinActivationTimeout: DiagnosticCode = "FF623"
+    public static let ruleMinSlotsPerLocation: DiagnosticCode = "FF630"
+    public static let ruleMinSlots: DiagnosticCode = "FF631"
+    public static let ruleMinProcessMemory: DiagnosticCode = "FF632"
+    public static let ruleMaxProcessesPerVCPU: DiagnosticCode = "FF633"
+    public static let ruleRequireWatch: DiagnosticCode = "FF640"
+    public static let ruleRequireWaves: DiagnosticCode = "FF641"
+    public static let ruleWindow: DiagnosticCode = "FF642"
+    public static let ruleFreeze: DiagnosticCode = "FF643"
 }
 
 /// One entry of the catalogue of diagnostic codes: what the docs list for each code.
@@ -150,6 +174,51 @@ public enum DiagnosticCatalogue {
         .init(
             code: .processesAboveVCPUs, severity: .warning,
             title: "Change runs more server processes per instance than ", .maxProcessesPerVCPU, " allows"),
+        .init(code: .settingsGlob, severity: .error, title: "Settings file: a match glob is malformed"),
+        .init(code: .environmentsOverlap, severity: .error, title: "Two environments match the same fleet file"),
+        .init(
+            code: .settingsWindow, severity: .error,
+            title: "Settings file: a change window is malformed or names an unknown time zone"),
+        .init(
+            code: .settingsFreeze, severity: .error,
+            title: "Settings file: a freeze is malformed or ends before it starts"),
+        .init(code: .duplicateEnvironment, severity: .error, title: "Settings file: two environments share a name"),
+        .init(
+            code: .settingsValue, severity: .error,
+            title: "Settings file: a value is out of range or contradicts another"),
+        .init(code: .fleetOutsideEnvironments, severity: .warning, title: "Fleet file is in no environment"),
+        .init(
+            code: .settingsFilesDisagree, severity: .error,
+            title: "Fleet paths lie under different settings files"),
+        .init(
+            code: .fleetAccountMismatch, severity: .error, title: "Fleet ARN names another account than its environment"
+        ),
+        .init(
+            code: .ruleLaunchPathPrefixes, severity: .warning, title: "Rule: LaunchPath outside the allowed prefixes"),
+        .init(
+            code: .ruleMinConcurrentExecutions, severity: .warning,
+            title: "Rule: ConcurrentExecutions below the least allowed"),
+        .init(
+            code: .ruleMaxConcurrentExecutions, severity: .warning,
+            title: "Rule: ConcurrentExecutions above the most allowed"),
+        .init(
+            code: .ruleMinActivationTimeout, severity: .warning,
+            title: "Rule: activation timeout below the least allowed"),
+        .init(
+            code: .ruleMinSlotsPerLocation, severity: .warning,
+            title: "Rule: change leaves a location too few game-session slots"),
+        .init(
+            code: .ruleMinSlots, severity: .warning, title: "Rule: change leaves the fleet too few game-session slots"),
+        .init(
+            code: .ruleMinProcessMemory, severity: .warning,
+            title: "Rule: change leaves each server process too little memory"),
+        .init(
+            code: .ruleMaxProcessesPerVCPU, severity: .warning,
+            title: "Rule: change runs too many server processes per vCPU"),
+        .init(code: .ruleRequireWatch, severity: .warning, title: "Rule: apply does not watch long enough"),
+        .init(code: .ruleRequireWaves, severity: .warning, title: "Rule: apply does not roll out in waves"),
+        .init(code: .ruleWindow, severity: .warning, title: "Rule: apply outside every change window"),
+        .init(code: .ruleFreeze, severity: .warning, title: "Rule: apply inside a freeze"),
     ]
 
     /// The entry for `code`, if it is a published code.

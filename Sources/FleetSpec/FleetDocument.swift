@@ -19,6 +19,8 @@ public struct FleetDocument: Hashable, Sendable {
     public var computeType: ComputeType?
     /// Where `ComputeType` is written, for the plan-time mismatch error.
     public var computeTypeLocation: SourceLocation?
+    /// The environment of `fleetform.yaml` that governs the file; `nil` when none does.
+    public var environment: String?
 
     public init(
         fleetIdOrArn: String, fleetId: String, region: String, runtimeConfiguration: RuntimeConfiguration,

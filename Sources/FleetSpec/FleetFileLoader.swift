@@ -32,66 +32,27 @@ struct FleetFileLoader {
     /// The fleets in `bytes`, the contents of a file at `path` (which is used only for locations).
     func load(bytes: [UInt8], path: String) -> (documents: [FleetDocument], diagnostics: [Diagnostic]) {
         let start = SourceLocation(path: path, line: 1, column: 1)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return (
-                [],
-                [
-                    Diagnostic(
-                        .error, .unreadableFile, "the file is not UTF-8 text", hint: "save it as UTF-8",
-                        at: start)
-                ]
-            )
-        }
-        let scan = YAMLPrescan(utf8: bytes, maxNodes: options.maxNodes)
-        var diagnostics: [Diagnostic] = []
-        switch scan.failure {
-        case .syntax(let message, let line, let column)?:
-            return (
-                [],
-                [
-                    Diagnostic(
-                        .error, .yamlSyntax, "invalid YAML: \(message)",
-                        at: SourceLocation(path: path, line: line, column: column))
-                ]
-            )
-        case .budget(_, let line, let column)?:
-            return (
-                [],
-                [
-                    Diagnostic(
-                        .error, .nodeBudgetExceeded,
-                        "the YAML expands to more than \(options.maxNodes) nodes once aliases are followed",
-                        hint:
-                            "write the fleets out without anchors and aliases; "
-                            + "a fleet file never needs this many nodes",
-                        at: SourceLocation(path: path, line: line, column: column))
-                ]
-            )
-        case nil:
-            break
-        }
-        for duplicate in scan.duplicateKeys {
-            diagnostics.append(
-                Diagnostic(
-                    .error, .duplicateKey,
-                    "duplicate key '\(duplicate.key)' (first at line \(duplicate.first.line), "
-                        + "column \(duplicate.first.column))",
-                    hint: "remove one; YAML tools disagree about which of the two wins",
-                    at: SourceLocation(path: path, line: duplicate.second.line, column: duplicate.second.column)))
-        }
+        let (roots, problems) = YAMLDocuments.compose(bytes: bytes, path: path, maxNodes: options.maxNodes)
+        var diagnostics = problems
+        let (environment, placement) = governing(path)
+        diagnostics += placement
         var documents: [FleetDocument] = []
         var fleetCount = 0
-        for (root, lineOffset) in compose(text, scan: scan, path: path, into: &diagnostics) {
-            if case .scalar(let scalar) = root, YAMLKind(of: root) == .null, scalar.string.isEmpty { continue }
+        for (root, lineOffset) in roots {
             fleetCount += 1
             var reader = FleetDocumentReader(path: path, lineOffset: lineOffset)
             let draft = reader.read(root)
             diagnostics += reader.diagnostics
             guard let draft else { continue }
-            let (document, problems) = FleetRules.check(
-                draft, defaultRegion: options.defaultRegion, names: options.names)
+            let (checked, problems) = FleetRules.check(
+                draft, defaultRegion: environment?.region ?? options.defaultRegion, names: options.names)
             diagnostics += problems
-            guard let document else { continue }
+            guard var document = checked else { continue }
+            if let environment {
+                document.environment = environment.name
+                diagnostics += environment.checkFileRules(document, names: options.names)
+                diagnostics += environment.checkAccount(of: document)
+            }
             if let manifest = options.buildManifest {
                 diagnostics += LiveFleetRules.checkAgainstFleet(document, operatingSystem: nil, buildManifest: manifest)
             }
@@ -106,54 +67,38 @@ struct FleetFileLoader {
         return (documents, diagnostics)
     }
 
-    /// The documents' root nodes, each with the number of lines before the text it was composed from.
-    /// Yams refuses a mapping with a duplicate key, so when the pre-scan found one, every other document
-    /// is composed on its own and the broken ones are skipped (their duplicates are already reported).
-    private func compose(_ text: String, scan: YAMLPrescan, path: String, into diagnostics: inout [Diagnostic])
-        -> [(Node, Int)]
-    {
-        if scan.duplicateKeys.isEmpty { return composeAll(text, lineOffset: 0, path: path, into: &diagnostics) }
-        let broken = Set(scan.duplicateKeys.map(\.document))
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var roots: [(Node, Int)] = []
-        for (index, startLine) in scan.documentStartLines.enumerated() where !broken.contains(index) {
-            let end = index + 1 < scan.documentStartLines.count ? scan.documentStartLines[index + 1] - 1 : lines.count
-            let slice = lines[(startLine - 1)..<max(startLine - 1, end)].joined(separator: "\n")
-            roots += composeAll(slice, lineOffset: startLine - 1, path: path, into: &diagnostics)
-        }
-        return roots
-    }
-
-    private func composeAll(_ text: String, lineOffset: Int, path: String, into diagnostics: inout [Diagnostic])
-        -> [(Node, Int)]
-    {
-        do {
-            // The basic resolver leaves plain scalars untyped; YAMLKind types them without regular expressions.
-            // The encoding is given because Yams' default reads the process environment on every parser.
-            var roots: [(Node, Int)] = []
-            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
-            while let root = try parser.nextRoot() { roots.append((root, lineOffset)) }
-            return roots
-        } catch {
-            let (message, line, column) = Self.describe(error)
-            diagnostics.append(
-                Diagnostic(
-                    .error, .yamlSyntax, "invalid YAML: \(message)",
-                    at: SourceLocation(path: path, line: line + lineOffset, column: column)))
-            return []
-        }
-    }
-
-    private static func describe(_ error: any Error) -> (String, Int, Int) {
-        switch error as? YamlError {
-        case .composer(_, let problem, let mark, _)?, .parser(_, let problem, let mark, _)?,
-            .scanner(_, let problem, let mark, _)?:
-            return (problem, mark.line, mark.column)
-        case .duplicatedKeysInMapping(let duplicates, let context)?:
-            return ("duplicate keys \(duplicates.joined(separator: ", "))", context.mark.line, context.mark.column)
+    /// The environment of the settings that governs the file at `path`, and the problems of its placement: in
+    /// no environment (a warning: it is planned with the run's credentials and no rules), or in two (an error).
+    private func governing(_ path: String) -> (Environment?, [Diagnostic]) {
+        guard let settings = options.settings else { return (nil, []) }
+        let start = SourceLocation(path: path, line: 1, column: 1)
+        let matching = settings.environments(governing: path)
+        switch matching.count {
+        case 0:
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .warning, .fleetOutsideEnvironments,
+                        "no environment of \(settings.path) matches this file: its fleets are planned as the run "
+                            + "itself, under no rules",
+                        hint: "add a match glob for it to an environment", at: start)
+                ]
+            )
+        case 1:
+            return (matching[0], [])
         default:
-            return ("\(error)", 1, 1)
+            var diagnostic = Diagnostic(
+                .error, .environmentsOverlap,
+                "environments \(matching.map { "'\($0.name)'" }.joined(separator: " and ")) both match this file",
+                hint: "narrow their match globs so each fleet file is in one environment", at: start)
+            diagnostic.related = matching[1].match.first { $0.glob.matches(relativePath(path, settings)) }?.location
+            return (nil, [diagnostic])
         }
+    }
+
+    private func relativePath(_ path: String, _ settings: RepositorySettings) -> String {
+        RepositorySettings.relativePath(of: path, under: settings.folder) ?? path
     }
 
     private func tooLarge(size: String, at location: SourceLocation) -> Diagnostic {

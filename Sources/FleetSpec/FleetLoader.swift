@@ -13,9 +13,10 @@ public enum FleetLoader {
             results[index] = loader.load(path: files[index])
         }
         let loaded = results.values
+        let settingsProblems = options.settings?.diagnostics ?? []
         return assemble(
-            documents: loaded.flatMap(\.documents), diagnostics: discoveryProblems + loaded.flatMap(\.diagnostics),
-            fileCount: files.count)
+            documents: loaded.flatMap(\.documents),
+            diagnostics: settingsProblems + discoveryProblems + loaded.flatMap(\.diagnostics), fileCount: files.count)
     }
 
     /// Validates fleet-file text that is not on disk (an editor buffer, a test, `import`'s output); `path`

@@ -9,6 +9,8 @@ public struct LoadOptions: Sendable {
     public var maxNodes: Int
     /// When set, every launch path must be a file of this build.
     public var buildManifest: BuildManifest?
+    /// The repository's settings (`fleetform.yaml`): each file's environment, its default region and its rules.
+    public var settings: RepositorySettings?
     /// What the caller calls its options, for hints that say how to change one (`--region` on the command line).
     public var names: RunOptionNames
 
@@ -19,8 +21,9 @@ public struct LoadOptions: Sendable {
 
     public init(
         defaultRegion: String? = nil, maxFileBytes: Int = defaultMaxFileBytes, maxNodes: Int = defaultMaxNodes,
-        buildManifest: BuildManifest? = nil, names: RunOptionNames = .swiftAPI
+        buildManifest: BuildManifest? = nil, settings: RepositorySettings? = nil, names: RunOptionNames = .swiftAPI
     ) {
+        self.settings = settings
         self.defaultRegion = defaultRegion
         self.maxFileBytes = maxFileBytes
         self.maxNodes = maxNodes

@@ -31,6 +31,10 @@ public enum RunOption: Sendable, Hashable, CaseIterable {
     case rollOutSavedPlanBriefly
     /// Making a plan file.
     case makePlanFile
+    /// Letting a broken rule of `fleetform.yaml` pass for one run, with a reason.
+    case overrideRule
+    /// Naming the settings file.
+    case settingsFile
 }
 
 /// How a front end names the options it took, for messages that refer to them.
@@ -58,6 +62,8 @@ public struct RunOptionNames: Sendable {
         case .savePlanThenApplyIt: "save a plan with `PlanFile.save` and apply it as `.savedPlan`"
         case .rollOutSavedPlan, .rollOutSavedPlanBriefly: "`RolloutWorkflow.roll`"
         case .makePlanFile: "`PlanFile.save`"
+        case .overrideRule: "`RuleOverrides` with a reason"
+        case .settingsFile: "`SettingsFile.load(path:)`"
         }
     }
 }

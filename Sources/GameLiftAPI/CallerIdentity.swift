@@ -21,3 +21,12 @@ public protocol IdentityProviding: Sendable {
     /// The caller's identity; throws when it cannot be read (no STS, no credentials…).
     func callerIdentity() async throws -> CallerIdentity
 }
+
+/// A GameLift that holds the fleets of several accounts (the local simulation) and answers as any of them, as
+/// GameLift answers each account for its own fleets: what lets the emulator answer `AssumeRole`.
+public protocol AccountScoping: Sendable {
+    /// The accounts it holds fleets of.
+    func accounts() throws -> [String]
+    /// The same GameLift answering as `account`: only that account's fleets are found.
+    func scoped(to account: String) -> any GameLift & IdentityProviding
+}

@@ -12,6 +12,15 @@ import Foundation
 public protocol GameLift: Sendable {
     /// Sends one request to `region` and returns GameLift's answer to it.
     func send<Request: GameLiftRequest>(_ request: Request, region: String) async throws -> Request.Output
+
+    /// Which of its connections answers for `fleetId`: a request that names several fleets (a batch) must name
+    /// fleets of one connection. One connection (group 0) unless a router sends each fleet's requests with its
+    /// own account's credentials (fleetform's environments).
+    func connectionGroup(of fleetId: String) -> Int
+}
+
+extension GameLift {
+    public func connectionGroup(of fleetId: String) -> Int { 0 }
 }
 
 /// An operation's input: it names the operation and its output, and finds its answer on a `GameLiftService`.

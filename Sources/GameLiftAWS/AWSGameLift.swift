@@ -45,14 +45,23 @@ public struct AWSGameLift: GameLift, IdentityProviding {
 
     /// The client with the standard credential chain, sharing one transport (proxies, CA bundle, timeouts)
     /// between GameLift, STS, SSO and the credential endpoints. This is what the CLI uses.
+    /// With `role`, the chain's credentials assume it (an environment's `role_arn`, docs/policy.md) and the client
+    /// runs as the role.
     /// - Throws: `AWSConfigurationError` when the CA bundle cannot be read.
     public static func standard(
-        settings: AWSSettings, environment: [String: String], logger: Logger, mfaCode: MFACodeProvider? = nil
+        settings: AWSSettings, environment: [String: String], logger: Logger, mfaCode: MFACodeProvider? = nil,
+        role: STSClient.AssumeRoleParameters? = nil
     ) throws -> AWSGameLift {
         let transport = try AWSTransport(settings: settings)
         let chain = DefaultCredentialChain(
             settings: settings, environment: environment, transport: transport, mfaCode: mfaCode)
-        return AWSGameLift(settings: settings, credentials: chain, logger: logger, transport: transport)
+        let credentials: any AWSCredentialsProvider =
+            if let role {
+                AssumedRoleCredentials(role, source: chain, sts: STSClient(settings: settings, transport: transport))
+            } else {
+                chain
+            }
+        return AWSGameLift(settings: settings, credentials: credentials, logger: logger, transport: transport)
     }
 
     /// Why no request could get through the configured proxy, once that is known (see `ProxyCircuit`).

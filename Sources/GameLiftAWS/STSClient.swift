@@ -30,6 +30,18 @@ public struct STSClient: Sendable {
         public var durationSeconds: Int?
         public var mfaSerial: String?
         public var mfaCode: String?
+
+        public init(
+            roleArn: String, sessionName: String, externalId: String? = nil, durationSeconds: Int? = nil,
+            mfaSerial: String? = nil, mfaCode: String? = nil
+        ) {
+            self.roleArn = roleArn
+            self.sessionName = sessionName
+            self.externalId = externalId
+            self.durationSeconds = durationSeconds
+            self.mfaSerial = mfaSerial
+            self.mfaCode = mfaCode
+        }
     }
 
     /// `AssumeRole` signed with `source`.

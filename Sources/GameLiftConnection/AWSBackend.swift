@@ -26,9 +26,15 @@ final class AWSBackend: Sendable {
         logger.logLevel = connection.debug ? .debug : .warning
         let client: AWSGameLift
         do {
+            let role = connection.role.map { role in
+                STSClient.AssumeRoleParameters(
+                    roleArn: role.roleARN,
+                    sessionName: role.sessionName ?? "fleetform-\(Int(Date().timeIntervalSince1970))",
+                    externalId: role.externalID, durationSeconds: role.durationSeconds)
+            }
             client = try AWSGameLift.standard(
                 settings: settings, environment: connection.environment, logger: logger,
-                mfaCode: TerminalMFAPrompt.provider())
+                mfaCode: TerminalMFAPrompt.provider(), role: role)
         } catch {
             throw ConnectionError("\(error)")
         }

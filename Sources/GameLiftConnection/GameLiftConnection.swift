@@ -1,16 +1,20 @@
 import Foundation
 import GameLiftAPI
+import GameLiftSimulation
 
 /// A ready-to-use GameLift (the local simulation or AWS), wrapped in the resilience layer, plus what the
 /// commands need around it: the default region and a clean shutdown.
 public struct GameLiftConnection: Sendable {
-    public let gameLift: ResilientGameLift
+    public private(set) var gameLift: ResilientGameLift
     /// The region for fleets that name none, resolved the way the backend resolves it.
     public let defaultRegion: String?
     /// Who the requests are made as: STS `GetCallerIdentity` on AWS, the seeded account locally.
-    public let identity: any IdentityProviding
+    public private(set) var identity: any IdentityProviding
     private let shutdown: @Sendable () async -> Void
     private let proxyFailure: @Sendable () -> GameLiftTransportError?
+    /// Locally, the simulation: an environment's connection acts as its account in it rather than opening another.
+    private var simulation: GameLiftSimulation?
+    private var settings: ConnectionSettings
 
     public func close() async { await shutdown() }
 
@@ -46,11 +50,11 @@ public struct GameLiftConnection: Sendable {
             let backend = try LocalBackend.open(
                 statePath: settings.localState, seedPath: settings.localSeed, faultsPath: settings.localFaults,
                 defaultRegion: settings.region, environment: settings.environment)
-            let resilient = ResilientGameLift(
-                base: backend.gameLift, policy: RetryPolicy(), stats: stats, observe: observe)
+            let simulation = settings.localAccount.map { backend.simulation.acting(as: $0) } ?? backend.simulation
+            let resilient = ResilientGameLift(base: simulation, policy: RetryPolicy(), stats: stats, observe: observe)
             return GameLiftConnection(
-                gameLift: resilient, defaultRegion: backend.defaultRegion, identity: backend.identity, shutdown: {},
-                proxyFailure: { nil })
+                gameLift: resilient, defaultRegion: backend.defaultRegion, identity: simulation, shutdown: {},
+                proxyFailure: { nil }, simulation: backend.simulation, settings: settings)
         }
         // Everything the resilience layer is built from is resolved here, synchronously, and only the client comes
         // back from the `async` open (docs/architecture.md, "A compiler bug we work around").
@@ -73,6 +77,28 @@ public struct GameLiftConnection: Sendable {
         }
         return GameLiftConnection(
             gameLift: resilient, defaultRegion: aws.defaultRegion, identity: identity,
-            shutdown: { await backend.shutdown() }, proxyFailure: { backend.client.proxyFailure })
+            shutdown: { await backend.shutdown() }, proxyFailure: { backend.client.proxyFailure }, simulation: nil,
+            settings: settings)
+    }
+
+    /// A connection for one environment of `fleetform.yaml` (docs/policy.md, "Accounts"): on AWS, the run's
+    /// settings with the environment's `profile`, or assuming its `role`, opened on their own; locally, the same
+    /// simulation acting as `account` (the seed's accounts; no credentials are read). Close it like any other.
+    public func environment(
+        profile: String?, role: RoleToAssume?, account: String?, debugLog: @escaping @Sendable (String) -> Void
+    ) async throws -> GameLiftConnection {
+        var settings = self.settings
+        if let profile { settings.profile = profile }
+        settings.role = role
+        if let simulation {
+            let account = account ?? role?.account
+            let acting = account.map { simulation.acting(as: $0) } ?? simulation
+            var connection = self
+            connection.gameLift = ResilientGameLift(
+                base: acting, policy: RetryPolicy(), stats: ResilienceStats(), observe: { _ in })
+            connection.identity = acting
+            return connection
+        }
+        return try await Self.open(settings, debugLog: debugLog)
     }
 }

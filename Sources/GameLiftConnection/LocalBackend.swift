@@ -10,6 +10,8 @@ public enum LocalBackend {
         var gameLift: any GameLift
         var identity: any IdentityProviding
         var defaultRegion: String?
+        /// The simulation itself, whose other accounts environments act as.
+        var simulation: GameLiftSimulation
     }
 
     static func open(
@@ -19,6 +21,8 @@ public enum LocalBackend {
         let faults = try faultsPath.map(FaultPlan.load(path:)) ?? .none
         let simulation = try GameLiftSimulation.open(stateFile: statePath, seedFile: seedPath, faults: faults)
         let settings = ConnectionSettings(region: defaultRegion, environment: environment)
-        return Opened(gameLift: simulation, identity: simulation, defaultRegion: settings.regionWithoutFiles)
+        return Opened(
+            gameLift: simulation, identity: simulation, defaultRegion: settings.regionWithoutFiles,
+            simulation: simulation)
     }
 }

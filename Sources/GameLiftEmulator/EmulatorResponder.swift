@@ -44,7 +44,7 @@ struct EmulatorResponder: HTTPResponder {
             let body = (try? await collectBody(request)) ?? []
             do {
                 _ = try authenticate(request, body: body, service: "sts")
-                response = await STSResponder.respond(form: body, backend: backend, requestId: requestId)
+                response = await STSResponder.respond(form: body, backend: backend(for: request), requestId: requestId)
             } catch {
                 response = STSResponder.error(
                     code: error.code.rawValue, message: error.message, status: error.httpStatus, requestId: requestId)
@@ -59,7 +59,8 @@ struct EmulatorResponder: HTTPResponder {
             let operation = try route.operation()
             let body = try await collectBody(request)
             let region = try authenticate(request, body: body)
-            let bytes = try await dispatch(operation, body: body, route: route, region: region)
+            let bytes = try await dispatch(
+                operation, body: body, route: route, region: region, backend: backend(for: request))
             response = Self.response(status: 200, body: bytes, route: route, requestId: requestId)
         } catch let transport as GameLiftTransportError {
             // A simulated dropped connection: close it without a response, so the client sees the connection end.
@@ -95,7 +96,12 @@ struct EmulatorResponder: HTTPResponder {
             return authorization.flatMap(Self.scopeRegion) ?? options.defaultRegion
         }
         let signed = Self.sigV4Request(request, body: body)
-        switch SigV4Verifier.verify(signed, now: options.now(), expectedService: service, secretFor: { keys[$0] }) {
+        switch SigV4Verifier.verify(
+            signed, now: options.now(), expectedService: service,
+            secretFor: { id in
+                keys[id] ?? AssumedRoleKeys.account(ofAccessKey: id).map(AssumedRoleKeys.secret(account:))
+            })
+        {
         case .success(let identity):
             return identity.region
         case .failure(let failure):
@@ -128,14 +134,24 @@ struct EmulatorResponder: HTTPResponder {
     }
 
     private func dispatch(
-        _ operation: GameLiftOperation, body: [UInt8], route: EmulatorRoute, region: String
+        _ operation: GameLiftOperation, body: [UInt8], route: EmulatorRoute, region: String, backend: any GameLift
     ) async throws -> [UInt8] {
-        try await answer(operation.requestType, body: body, wire: route.wireProtocol, region: region)
+        try await answer(operation.requestType, body: body, wire: route.wireProtocol, region: region, backend: backend)
+    }
+
+    /// The backend as the request's signer sees it: keys from `AssumeRole` act as the role's account (only its
+    /// fleets are found, as GameLift answers each account), any other key as the state's own account.
+    private func backend(for request: Request) -> any GameLift {
+        guard let authorization = request.headers[.authorization],
+            let key = AssumedRoleKeys.accessKeyId(inAuthorization: authorization),
+            let account = AssumedRoleKeys.account(ofAccessKey: key), let scoping = backend as? any AccountScoping
+        else { return backend }
+        return scoping.scoped(to: account)
     }
 
     /// Decodes the body as `Request`, sends it to the backend and encodes the answer in the same protocol.
     private func answer<Request: GameLiftRequest>(
-        _ type: Request.Type, body: [UInt8], wire: WireProtocol, region: String
+        _ type: Request.Type, body: [UInt8], wire: WireProtocol, region: String, backend: any GameLift
     ) async throws -> [UInt8] {
         let request = try wire.decode(Request.self, from: body)
         return try wire.encode(try await backend.send(request, region: region))

@@ -3,8 +3,9 @@ import GameLiftAPI
 import Hummingbird
 import NIOCore
 
-/// STS `GetCallerIdentity` over the Query protocol (a form POST answered in XML), so a client pointed at the
-/// emulator with `AWS_ENDPOINT_URL` learns the seeded account, as with LocalStack. Other STS actions get
+/// STS over the Query protocol (a form POST answered in XML), so a client pointed at the emulator with
+/// `AWS_ENDPOINT_URL` learns the seeded account, as with LocalStack: `GetCallerIdentity`, and `AssumeRole` into any
+/// account the state has fleets in (its keys then act as that account: `AssumedRoleKeys`). Other STS actions get
 /// STS's own XML error.
 enum STSResponder {
     /// True for a Query-protocol request: a form POST without `X-Amz-Target`.
@@ -22,9 +23,12 @@ enum STSResponder {
     /// The answer to `body` (the form) for `backend`.
     static func respond(form body: [UInt8], backend: any GameLift, requestId: String) async -> Response {
         let fields = parseForm(String(decoding: body, as: UTF8.self))
+        if fields["Action"] == "AssumeRole" {
+            return assumeRole(fields, backend: backend, requestId: requestId)
+        }
         guard fields["Action"] == "GetCallerIdentity" else {
             return error(
-                code: "InvalidAction", message: "gamelift-local answers only GetCallerIdentity",
+                code: "InvalidAction", message: "gamelift-local answers only GetCallerIdentity and AssumeRole",
                 status: 400, requestId: requestId)
         }
         guard let identities = backend as? any IdentityProviding else {
@@ -48,6 +52,50 @@ enum STSResponder {
                 code: "ServiceUnavailable", message: "the simulation state cannot be read", status: 503,
                 requestId: requestId)
         }
+    }
+
+    /// `AssumeRole` into the account of `RoleArn`: keys that act as that account, when the state has fleets in
+    /// it; `AccessDenied` otherwise, as STS answers a role the caller may not assume.
+    private static func assumeRole(_ fields: [String: String], backend: any GameLift, requestId: String) -> Response {
+        let role = fields["RoleArn"] ?? ""
+        let session = fields["RoleSessionName"] ?? ""
+        let parts = role.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[5].hasPrefix("role/"),
+            (2...64).contains(session.count), role.count <= 2048
+        else {
+            return error(
+                code: "ValidationError",
+                message: "RoleArn must be an IAM role ARN and RoleSessionName 2 to 64 characters",
+                status: 400, requestId: requestId)
+        }
+        let account = String(parts[4])
+        guard let scoping = backend as? any AccountScoping, (try? scoping.accounts())?.contains(account) == true else {
+            return error(
+                code: "AccessDenied",
+                message: "not authorized to perform sts:AssumeRole on resource \(role): the local GameLift has no "
+                    + "fleets in account \(account)", status: 403, requestId: requestId)
+        }
+        let seconds = fields["DurationSeconds"].flatMap(Int.init).map { min(max($0, 900), 43_200) } ?? 3600
+        let expiration = Date().addingTimeInterval(Double(seconds)).formatted(.iso8601)
+        let roleName = parts[5].dropFirst("role/".count)
+        let xml = """
+            <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+              <AssumeRoleResult>
+                <Credentials>
+                  <AccessKeyId>\(AssumedRoleKeys.accessKeyId(account: account))</AccessKeyId>
+                  <SecretAccessKey>\(escape(AssumedRoleKeys.secret(account: account)))</SecretAccessKey>
+                  <SessionToken>gamelift-local-session-\(account)</SessionToken>
+                  <Expiration>\(expiration)</Expiration>
+                </Credentials>
+                <AssumedRoleUser>
+                  <Arn>\(escape("arn:aws:sts::\(account):assumed-role/\(roleName)/\(session)"))</Arn>
+                  <AssumedRoleId>AROALOCAL:\(escape(session))</AssumedRoleId>
+                </AssumedRoleUser>
+              </AssumeRoleResult>
+              <ResponseMetadata><RequestId>\(requestId)</RequestId></ResponseMetadata>
+            </AssumeRoleResponse>
+            """
+        return response(status: 200, xml: xml, requestId: requestId)
     }
 
     static func error(code: String, message: String, status: Int, requestId: String) -> Response {

@@ -5,11 +5,23 @@ import GameLiftAPI
 /// in-memory state (tests, the emulator) or a state file shared safely between processes (`--local`),
 /// with injected faults. Deterministic under its seed and clock.
 public final class GameLiftSimulation: GameLiftService, @unchecked Sendable {
-    // Everything mutable is guarded by `lock`; async work (latency sleeps) happens outside it.
-    private let lock = NSLock()
-    private var engine: SimulationEngine
-    private var injector: FaultInjector
-    private var requests: UInt64 = 0
+    /// The state, shared by every account's view of this simulation (`acting(as:)`). Everything mutable is guarded
+    /// by its `lock`; async work (latency sleeps) happens outside it.
+    private final class Shared: @unchecked Sendable {
+        let lock = NSLock()
+        var engine: SimulationEngine
+        var injector: FaultInjector
+        var requests: UInt64 = 0
+
+        init(engine: SimulationEngine, injector: FaultInjector) {
+            self.engine = engine
+            self.injector = injector
+        }
+    }
+
+    private let shared: Shared
+    /// The account the requests are made as (`acting(as:)`); `nil`: the state's own account.
+    public let callerAccount: String?
     private let store: StateFileStore?
     private let clock: SimulationClock
     private let seed: UInt64
@@ -32,11 +44,27 @@ public final class GameLiftSimulation: GameLiftService, @unchecked Sendable {
                 until: hold.seconds.map { start.addingTimeInterval($0).wholeMilliseconds },
                 updateAttempts: hold.updateAttempts)
         }
-        self.engine = SimulationEngine(state: state, faultHolds: holds, seed: seed)
-        self.injector = FaultInjector(plan: faults, seed: seed)
+        self.shared = Shared(
+            engine: SimulationEngine(state: state, faultHolds: holds, seed: seed),
+            injector: FaultInjector(plan: faults, seed: seed))
+        self.callerAccount = nil
         self.store = store
         self.clock = clock
         self.seed = seed
+    }
+
+    private init(viewOf simulation: GameLiftSimulation, account: String) {
+        self.shared = simulation.shared
+        self.callerAccount = account
+        self.store = simulation.store
+        self.clock = simulation.clock
+        self.seed = simulation.seed
+    }
+
+    /// The same simulation, its requests made as account `account` (docs/local-gamelift.md, "Accounts"): it sees
+    /// only that account's fleets, as GameLift shows each account its own; another account's fleet is not found.
+    public func acting(as account: String) -> GameLiftSimulation {
+        GameLiftSimulation(viewOf: self, account: account)
     }
 
     /// A simulation whose state lives in `stateFile`. When that file does not exist it is created from
@@ -73,32 +101,32 @@ public final class GameLiftSimulation: GameLiftService, @unchecked Sendable {
     public var stateFile: String? { store?.path }
 
     /// Fleets the state file's writes have encoded so far (tests check that a call encodes only what changed).
-    var stateFleetsEncoded: Int { lock.withLock { store?.fleetsEncoded ?? 0 } }
+    var stateFleetsEncoded: Int { shared.lock.withLock { store?.fleetsEncoded ?? 0 } }
 
     /// The current state (re-read from the state file when another process changed it), for tests and tools.
     public func snapshot() throws -> SimulationState {
-        try lock.withLock {
-            if let store { try store.locked { try store.refresh(&engine) } }
-            return engine.state
+        try shared.lock.withLock {
+            if let store { try store.locked { try store.refresh(&shared.engine) } }
+            return shared.engine.state
         }
     }
 
     /// Changes the state out of band, as someone using the console would (tests: a fleet starts deleting,
     /// a configuration changes between plan and apply). In file mode the change is written at once.
     public func modify(_ change: (inout SimulationState) throws -> Void) throws {
-        try lock.withLock {
+        try shared.lock.withLock {
             guard let store else {
-                var state = engine.state
+                var state = shared.engine.state
                 try change(&state)
-                engine.replace(try state.validated(file: "the modified state"))
+                shared.engine.replace(try state.validated(file: "the modified state"))
                 return
             }
             try store.locked {
-                try store.refresh(&engine)
-                var state = engine.state
+                try store.refresh(&shared.engine)
+                var state = shared.engine.state
                 try change(&state)
-                engine.replace(try state.validated(file: store.path))
-                try store.save(engine.state, changed: [], everything: true)
+                shared.engine.replace(try state.validated(file: store.path))
+                try store.save(shared.engine.state, changed: [], everything: true)
             }
         }
     }
@@ -199,13 +227,13 @@ public final class GameLiftSimulation: GameLiftService, @unchecked Sendable {
         _ operation: GameLiftOperation, fleets: [String], region: String,
         _ body: (inout SimulationEngine, inout SimulationCall) throws -> Output
     ) async throws -> Output {
-        let (decision, requestId) = lock.withLock { () -> (FaultDecision, String) in
-            requests += 1
-            var generator = SeededGenerator(seed: seed, "request", String(requests))
+        let (decision, requestId) = shared.lock.withLock { () -> (FaultDecision, String) in
+            shared.requests += 1
+            var generator = SeededGenerator(seed: seed, "request", String(shared.requests))
             let requestId = generator.uuid()
             let ids = fleets.map { FleetReference($0).fleetId }
             return (
-                injector.decide(
+                shared.injector.decide(
                     operation, region: region, fleets: ids, now: clock.now().wholeMilliseconds, requestId: requestId),
                 requestId
             )
@@ -217,7 +245,7 @@ public final class GameLiftSimulation: GameLiftService, @unchecked Sendable {
         if decision.latencySeconds > 0 { try await clock.sleep(decision.latencySeconds) }
         if decision.drop == .request { throw dropped(operation, decision) }
         if let error = decision.error { throw error }
-        let output = try lock.withLock { try execute(region: region, requestId: requestId, body) }
+        let output = try shared.lock.withLock { try execute(region: region, requestId: requestId, body) }
         if decision.drop == .response { throw dropped(operation, decision) }
         return output
     }
@@ -226,19 +254,21 @@ public final class GameLiftSimulation: GameLiftService, @unchecked Sendable {
         region: String, requestId: String, _ body: (inout SimulationEngine, inout SimulationCall) throws -> Output
     ) throws -> Output {
         guard let store else {
-            var call = SimulationCall(region: region, now: clock.now().wholeMilliseconds, requestId: requestId)
-            return try body(&engine, &call)
+            var call = SimulationCall(
+                region: region, now: clock.now().wholeMilliseconds, requestId: requestId, account: callerAccount)
+            return try body(&shared.engine, &call)
         }
         return try store.locked {
-            try store.refresh(&engine)
-            var call = SimulationCall(region: region, now: clock.now().wholeMilliseconds, requestId: requestId)
+            try store.refresh(&shared.engine)
+            var call = SimulationCall(
+                region: region, now: clock.now().wholeMilliseconds, requestId: requestId, account: callerAccount)
             do {
-                let output = try body(&engine, &call)
-                try store.save(engine.state, changed: call.changedFleets)
+                let output = try body(&shared.engine, &call)
+                try store.save(shared.engine.state, changed: call.changedFleets)
                 return output
             } catch let error as GameLiftServiceError {
                 // A refused update may still have changed something (a hold's attempt count).
-                try store.save(engine.state, changed: call.changedFleets)
+                try store.save(shared.engine.state, changed: call.changedFleets)
                 throw error
             }
         }

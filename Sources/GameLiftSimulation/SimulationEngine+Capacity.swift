@@ -44,7 +44,7 @@ extension SimulationEngine {
             var seen: Set<String> = []
             chosen = []
             for id in ids {
-                guard let index = find(id, region: call.region), !state.fleets[index].isContainerFleet,
+                guard let index = find(id, call), !state.fleets[index].isContainerFleet,
                     seen.insert(state.fleets[index].fleetId).inserted
                 else { continue }
                 settleHolds(index, &call)
@@ -53,7 +53,7 @@ extension SimulationEngine {
         } else {
             try reject(violations, call)
             chosen = state.fleets.indices.filter {
-                state.fleets[$0].region == call.region && !state.fleets[$0].isContainerFleet
+                state.fleets[$0].region == call.region && !state.fleets[$0].isContainerFleet && visible($0, call)
             }
         }
         // The token names the request it was issued for (a digest of its fleet list keeps it short), so one
@@ -85,7 +85,7 @@ extension SimulationEngine {
         let fleet = state.fleets[index]
         let (instances, sessions, name) = counts(index, location: location)
         return FleetCapacity(
-            fleetId: fleet.fleetId, fleetArn: fleet.arn(account: state.account),
+            fleetId: fleet.fleetId, fleetArn: fleet.arn(account: fleet.account ?? state.account),
             instanceType: fleet.effectiveComputeType == .ec2 ? fleet.instanceType : nil,
             instanceCounts: InstanceCounts(
                 desired: instances, minimum: 0, maximum: max(instances, 1), pending: 0, active: instances,
@@ -99,7 +99,7 @@ extension SimulationEngine {
         let perInstance = Self.activeProcessesPerInstance(fleet, now: now)
         let processes = SaturatingSum.multiply(instances, perInstance)
         return FleetUtilization(
-            fleetId: fleet.fleetId, fleetArn: fleet.arn(account: state.account),
+            fleetId: fleet.fleetId, fleetArn: fleet.arn(account: fleet.account ?? state.account),
             activeServerProcessCount: processes, activeGameSessionCount: sessions,
             currentPlayerSessionCount: 0, maximumPlayerSessionCount: 0, location: name)
     }
@@ -155,7 +155,7 @@ extension SimulationEngine {
                         + "\(GameLiftLimits.locationLength.upperBound)"))
         }
         try reject(violations, call)
-        guard let index = find(input.fleetId, region: call.region), !state.fleets[index].isContainerFleet else {
+        guard let index = find(input.fleetId, call), !state.fleets[index].isContainerFleet else {
             throw GameLiftServiceError.answer(
                 .notFound, "Fleet (\(input.fleetId)) not found", requestId: call.requestId)
         }

@@ -7,6 +7,8 @@ struct SimulationCall {
     let region: String
     let now: Date
     let requestId: String
+    /// The caller's account; `nil`: the state's own.
+    var account: String? = nil
     var changedFleets: Set<String> = []
 }
 
@@ -80,7 +82,7 @@ struct SimulationEngine {
         // A full replacement of the RuntimeConfiguration object: an omitted field is cleared, not kept.
         state.fleets[index].runtimeConfiguration = input.runtimeConfiguration
         let events = EventGenerator.eventsAfterUpdate(
-            of: state.fleets[index], account: state.account, at: call.now, seed: seed)
+            of: state.fleets[index], account: account(of: index), at: call.now, seed: seed)
         state.fleets[index].updateCount = SaturatingSum.add(state.fleets[index].updateCount, 1)
         append(events, to: index)
         call.changedFleets.insert(id)
@@ -104,7 +106,7 @@ struct SimulationEngine {
             var seen: Set<String> = []
             var found: [FleetAttributes] = []
             for id in ids {
-                guard let index = find(id, region: call.region), !state.fleets[index].isContainerFleet,
+                guard let index = find(id, call), !state.fleets[index].isContainerFleet,
                     seen.insert(state.fleets[index].fleetId).inserted
                 else { continue }
                 settleHolds(index, &call)
@@ -115,7 +117,7 @@ struct SimulationEngine {
         try reject(violations, call)
         // Container fleets are described by DescribeContainerFleet, not here.
         let regional = state.fleets.indices.filter {
-            state.fleets[$0].region == call.region && !state.fleets[$0].isContainerFleet
+            state.fleets[$0].region == call.region && !state.fleets[$0].isContainerFleet && visible($0, call)
         }
         let page = try paginate(regional, limit: input.limit, token: input.nextToken, kind: "attributes", call)
         for index in page.items { settleHolds(index, &call) }
@@ -187,7 +189,8 @@ struct SimulationEngine {
         let matching = state.fleets.indices.filter { index in
             let fleet = state.fleets[index]
             // Simulated fleets run builds, never Realtime scripts: a ScriptId filter matches none.
-            return fleet.region == call.region && input.scriptId == nil && (build == nil || fleet.buildId == build)
+            return fleet.region == call.region && visible(index, call) && input.scriptId == nil
+                && (build == nil || fleet.buildId == build)
         }
         let page = try paginate(matching, limit: input.limit, token: input.nextToken, kind: "fleets", call)
         return .init(fleetIds: page.items.map { state.fleets[$0].fleetId }, nextToken: page.next)
@@ -217,7 +220,7 @@ struct SimulationEngine {
         let page = try paginate(
             Array(items.indices), limit: input.limit, token: input.nextToken, kind: "locations:\(fleet.fleetId)", call)
         return .init(
-            fleetId: fleet.fleetId, fleetArn: fleet.arn(account: state.account),
+            fleetId: fleet.fleetId, fleetArn: fleet.arn(account: fleet.account ?? state.account),
             locationAttributes: page.items.map { items[$0].attributes }, nextToken: page.next)
     }
 
@@ -234,18 +237,25 @@ struct SimulationEngine {
             requestId: call.requestId)
     }
 
-    /// The fleet's index when `text` (id or ARN) names a fleet of this account in `region`.
-    func find(_ text: String, region: String) -> Int? {
+    /// The fleet's index when `text` (id or ARN) names a fleet of the caller's account in the call's region. A fleet
+    /// of another account is not found, as GameLift answers.
+    func find(_ text: String, _ call: SimulationCall) -> Int? {
         let reference = FleetReference(text)
-        guard let index = positions[reference.fleetId], state.fleets[index].region == region,
-            reference.arnRegion.map({ $0 == region }) ?? true,
-            reference.arnAccount.map({ $0 == state.account }) ?? true
+        guard let index = positions[reference.fleetId], state.fleets[index].region == call.region,
+            visible(index, call), reference.arnRegion.map({ $0 == call.region }) ?? true,
+            reference.arnAccount.map({ $0 == account(of: index) }) ?? true
         else { return nil }
         return index
     }
 
+    /// The account fleet `index` is in.
+    func account(of index: Int) -> String { state.fleets[index].account ?? state.account }
+
+    /// Whether the caller of `call` sees fleet `index`: it is in the caller's account.
+    func visible(_ index: Int, _ call: SimulationCall) -> Bool { account(of: index) == (call.account ?? state.account) }
+
     mutating func resolve(_ text: String, _ call: inout SimulationCall) throws -> Int {
-        guard let index = find(text, region: call.region) else {
+        guard let index = find(text, call) else {
             throw GameLiftServiceError.answer(.notFound, "Fleet (\(text)) not found", requestId: call.requestId)
         }
         settleHolds(index, &call)
@@ -321,7 +331,7 @@ struct SimulationEngine {
         // Anywhere fleets have the abbreviated set: no build, operating system or instance type.
         let ec2 = fleet.effectiveComputeType == .ec2
         return FleetAttributes(
-            fleetId: fleet.fleetId, fleetArn: fleet.arn(account: state.account), name: fleet.name,
+            fleetId: fleet.fleetId, fleetArn: fleet.arn(account: fleet.account ?? state.account), name: fleet.name,
             description: fleet.description, status: status(index), operatingSystem: ec2 ? fleet.operatingSystem : nil,
             buildId: ec2 ? fleet.buildId : nil, instanceType: ec2 ? fleet.instanceType : nil,
             creationTime: fleet.creationTime, computeType: fleet.effectiveComputeType)

@@ -7,11 +7,17 @@ public struct SimulationState: Codable, Hashable, Sendable {
     public static let currentVersion = 1
 
     public var version: Int
-    /// The AWS account id that fleet ARNs name.
+    /// The AWS account id that fleet ARNs name, and the account of every fleet that names none of its own.
     public var account: String
     public var fleets: [SimulatedFleet]
 
     /// A state with the given fleets.
+    /// Every account that has fleets (the state's own first), for `AssumeRole`.
+    public var accounts: [String] {
+        var seen: Set<String> = [account]
+        return [account] + fleets.compactMap(\.account).filter { seen.insert($0).inserted }
+    }
+
     public init(account: String = "123456789012", fleets: [SimulatedFleet] = []) {
         self.version = Self.currentVersion
         self.account = account
@@ -54,6 +60,9 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
     public var computeType: ComputeType?
     /// Remote locations of a multi-location fleet; the home Region is `region`.
     public var locations: [SimulatedLocation]?
+    /// The account the fleet is in, when not the state's own (`Account` at the top): only callers of that account
+    /// see it (`GameLiftSimulation.acting(as:)`).
+    public var account: String?
     /// Active instances (computes, for an Anywhere fleet) in the home Region, as `DescribeFleetCapacity`
     /// reports them; one when the state does not say, as a new fleet starts.
     public var instances: Int?
@@ -127,6 +136,7 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
         case instances = "Instances"
         case activeGameSessions = "ActiveGameSessions"
         case replacement = "Replacement"
+        case account = "Account"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -158,6 +168,7 @@ public struct SimulatedFleet: Codable, Hashable, Sendable {
         instances = try c.decodeIfPresent(Int.self, forKey: .instances)
         activeGameSessions = try c.decodeIfPresent(Int.self, forKey: .activeGameSessions)
         replacement = try c.decodeIfPresent(ProcessReplacement.self, forKey: .replacement)
+        account = try c.decodeIfPresent(String.self, forKey: .account)
     }
 }
 

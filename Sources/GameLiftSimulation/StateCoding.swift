@@ -125,6 +125,11 @@ extension SimulationState {
             if let rate = fleet.behaviour?.crashRate, !(0...1).contains(rate) {
                 throw SimulationError("\(place): Behaviour.CrashRate \(rate) is not between 0 and 1")
             }
+            if let account = fleet.account,
+                !(account.utf8.count == 12 && account.utf8.allSatisfy({ (0x30...0x39).contains($0) }))
+            {
+                throw SimulationError("\(place): Account '\(account)' is not a 12-digit account id")
+            }
             try fleet.checkKind(place: place)
             try fleet.checkNumbers(place: place)
         }

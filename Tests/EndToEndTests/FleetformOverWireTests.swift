@@ -50,15 +50,20 @@ struct FleetformOverWireTests {
         let apply = try await fleetformRun(["apply", "--auto-approve", fleetFile])
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(apply.stdout.contains("1 updated"))
-        // A streamed apply names the account first, before any change is shown or made.
-        #expect(apply.stdout.hasPrefix("Account 123456789012 as arn:aws:iam::123456789012:user/gamelift-local\n"))
+        // A streamed apply names the account first, before any change is shown or made: the file is in the prod
+        // environment of examples/fleetform.yaml.
+        #expect(
+            apply.stdout.hasPrefix(
+                "Environment prod: account 123456789012 as arn:aws:iam::123456789012:user/gamelift-local\n"))
 
         let again = try await fleetformRun(["plan", "--detailed-exitcode", fleetFile])
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
         #expect(again.stdout.contains("0 to update"))
 
         // The plan names the account the emulator's STS answers for.
-        #expect(again.stdout.hasPrefix("Account 123456789012 as arn:aws:iam::123456789012:user/gamelift-local\n"))
+        #expect(
+            again.stdout.hasPrefix(
+                "Environment prod: account 123456789012 as arn:aws:iam::123456789012:user/gamelift-local\n"))
 
         // A fleet written as an ARN of another account is refused before any GameLift request for it.
         let otherAccount = work.appendingPathComponent("other-account.yaml")

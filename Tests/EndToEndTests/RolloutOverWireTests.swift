@@ -26,6 +26,10 @@ struct RolloutOverWireTests {
 
         let fleets = work.appendingPathComponent("fleets")
         try FileManager.default.copyItem(at: root.appendingPathComponent("examples/fleets"), to: fleets)
+        // The settings too: the staging fleets are in another account, reached through its role.
+        try FileManager.default.copyItem(
+            at: root.appendingPathComponent("examples/fleetform.yaml"),
+            to: work.appendingPathComponent("fleetform.yaml"))
         let arena = fleets.appendingPathComponent("prod/arena.yaml")
         let good = try String(contentsOf: arena, encoding: .utf8)
         try good.replacingOccurrences(of: "/local/game/bin/ArenaServer", with: "/local/game/bin/ArenaSever")

@@ -16,6 +16,8 @@ public struct ApplyOptions: Sendable {
     public var cause: ApplyCause
     /// What the caller calls its options, for outcomes that name one (`not attempted: --fail-fast …`).
     public var names: RunOptionNames
+    /// The broken rules of `fleetform.yaml` let pass for this run, with the reason: journaled with every intent.
+    public var overrides: [RuleOverride] = []
 
     public init(
         parallelism: Int = 8, failFast: Bool = false, holdTimeout: Double = 0, runId: String,
@@ -78,6 +80,8 @@ public struct Applier: Sendable {
 
     /// The report of this run.
     func report(startedAt: Date, outcomes: [FleetOutcome]) -> ApplyReport {
-        ApplyReport(run: options.runId, startedAt: startedAt, finishedAt: wallClock(), outcomes: outcomes)
+        var report = ApplyReport(run: options.runId, startedAt: startedAt, finishedAt: wallClock(), outcomes: outcomes)
+        report.overrides = options.overrides.isEmpty ? nil : options.overrides
+        return report
     }
 }

@@ -71,6 +71,8 @@ public struct ApplyReport: Codable, Sendable, Hashable {
     public var startedAt: Date
     public var finishedAt: Date
     public var outcomes: [FleetOutcome]
+    /// The broken rules of `fleetform.yaml` let pass for this run (`--override`), with the reason given.
+    public var overrides: [RuleOverride]?
     public var summary: ApplySummary { ApplySummary(outcomes) }
 
     public init(run: String, startedAt: Date, finishedAt: Date, outcomes: [FleetOutcome]) {
@@ -80,7 +82,7 @@ public struct ApplyReport: Codable, Sendable, Hashable {
         self.outcomes = outcomes
     }
 
-    enum CodingKeys: String, CodingKey { case formatVersion, run, startedAt, finishedAt, summary, outcomes }
+    enum CodingKeys: String, CodingKey { case formatVersion, run, startedAt, finishedAt, overrides, summary, outcomes }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -89,6 +91,7 @@ public struct ApplyReport: Codable, Sendable, Hashable {
         startedAt = try c.decode(Date.self, forKey: .startedAt)
         finishedAt = try c.decode(Date.self, forKey: .finishedAt)
         outcomes = try c.decode([FleetOutcome].self, forKey: .outcomes)
+        overrides = try c.decodeIfPresent([RuleOverride].self, forKey: .overrides)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -97,6 +100,7 @@ public struct ApplyReport: Codable, Sendable, Hashable {
         try c.encode(run, forKey: .run)
         try c.encode(startedAt, forKey: .startedAt)
         try c.encode(finishedAt, forKey: .finishedAt)
+        try c.encodeIfPresent(overrides, forKey: .overrides)
         try c.encode(summary, forKey: .summary)
         try c.encode(outcomes, forKey: .outcomes)
     }

@@ -152,10 +152,15 @@ public struct FleetUpdatePipeline: Sendable {
         _ kind: JournalEntry.Kind, _ fleet: FleetPlan, previous: RuntimeConfiguration? = nil,
         new: RuntimeConfiguration? = nil, outcome: FleetOutcome.Result? = nil
     ) -> JournalEntry {
-        JournalEntry(
+        var entry = JournalEntry(
             kind: kind, run: options.runId, time: wallClock(), fleetId: fleet.fleetId,
             fleetIdOrArn: fleet.fleetIdOrArn, region: fleet.region, cause: options.cause.rawValue, previous: previous,
             new: new, outcome: outcome)
+        if kind == .intent {
+            entry.environment = fleet.environment
+            entry.overrides = options.overrides.isEmpty ? nil : options.overrides
+        }
+        return entry
     }
 
     private func finished(

@@ -25,6 +25,10 @@ public struct JournalEntry: Codable, Sendable, Hashable {
     /// result: how the update ended (`updated`, `held`, `failed`).
     public var outcome: FleetOutcome.Result?
     public var tool: String
+    /// intent: the fleet's environment of `fleetform.yaml`, if any.
+    public var environment: String?
+    /// intent: the broken rules let pass for this run (`--override`) and the reason given.
+    public var overrides: [RuleOverride]?
 
     public init(
         kind: Kind, run: String, time: Date, fleetId: String, fleetIdOrArn: String, region: String, cause: String,

@@ -28,7 +28,7 @@ public struct StreamingApplier: Sendable {
     public struct Checked: Sendable {
         public var attributes: [FleetKey: FleetAttributes]
         public var diagnostics: [Diagnostic]
-        public var caller: PlanCaller?
+        public var callers: RunCallers?
         /// Fleets written as ARNs of another account, or of any account while this one is unknown: planned as
         /// failed, never read or written.
         public var refused: [FleetKey: AccountRefusal] = [:]
@@ -37,17 +37,17 @@ public struct StreamingApplier: Sendable {
     /// Reads the caller's identity (`caller`), then the attributes of the fleets it may touch, and checks the
     /// files against them; nothing is read when the files have errors. Stream only when the result has no
     /// errors.
-    public func check(_ fleets: FleetSet, caller readCaller: (@Sendable () async -> PlanCaller)? = nil) async
+    public func check(_ fleets: FleetSet, callers readCallers: (@Sendable () async -> RunCallers)? = nil) async
         -> Checked
     {
         guard !fleets.diagnostics.hasErrors else { return Checked(attributes: [:], diagnostics: fleets.diagnostics) }
-        let caller = await readCaller?()
+        let callers = await readCallers?()
         // Apply writes, so it fails closed: an ARN is refused while the account is unknown.
-        let refused = caller.map { AccountGuard(caller: $0, failClosed: true).refusals(fleets.documents) } ?? [:]
+        let refused = callers.map { $0.accountGuard(failClosed: true).refusals(fleets.documents) } ?? [:]
         let keys = fleets.documents.map(FleetKey.init).filter { refused[$0] == nil }
         let attributes = await planner.reader.readAttributes(keys)
         return Checked(
-            attributes: attributes, diagnostics: planner.check(fleets, attributes: attributes), caller: caller,
+            attributes: attributes, diagnostics: planner.check(fleets, attributes: attributes), callers: callers,
             refused: refused)
     }
 
@@ -76,7 +76,7 @@ public struct StreamingApplier: Sendable {
             return (fleet, await run.finish(fleet, fresh: fleet.observed))
         }
         var plan = PlanDocument(fleets: decided.map(\.0), diagnostics: checked.diagnostics, createdAt: createdAt)
-        plan.caller = checked.caller
+        checked.callers?.record(on: &plan, settings: planner.settings, now: createdAt)
         return (plan, applier.report(startedAt: started, outcomes: decided.map(\.1)))
     }
 }

@@ -76,6 +76,9 @@ public enum ImpactCalculator {
         }
         impact.notes = notes
         impact.warnings = warnings(impact, at: plan.source, options: options)
+        if let name = plan.environment, let environment = options.settings?.environment(named: name) {
+            impact.warnings += ImpactRules.check(impact, of: plan, environment: environment, names: options.names)
+        }
         return impact
     }
 

@@ -9,6 +9,9 @@ public struct ImpactOptions: Sendable {
     public var maxProcessesPerVCPU: Int?
     /// What the caller calls the two thresholds, for warnings that name the one crossed.
     public var names: RunOptionNames
+    /// The repository's settings: each changed fleet is also checked against its environment's impact rules
+    /// (FF63x), which the two thresholds above can only tighten (they warn on their own).
+    public var settings: RepositorySettings?
 
     /// One process per vCPU at most, no memory minimum: the defaults of `fleetform plan`.
     public init(minProcessMemory: MemorySize? = nil, maxProcessesPerVCPU: Int? = 1, names: RunOptionNames = .swiftAPI) {

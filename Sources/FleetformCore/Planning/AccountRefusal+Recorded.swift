@@ -3,7 +3,8 @@ extension AccountRefusal {
     /// `AccountMismatch` (another account) or `AccountUnknown` (docs/plan-json.md, "Which account").
     public var recordedError: ServiceErrorInfo {
         switch self {
-        case .otherAccount, .planOfOtherAccount: ServiceErrorInfo(code: "AccountMismatch", message: message)
+        case .otherAccount, .planOfOtherAccount, .environmentAccount:
+            ServiceErrorInfo(code: "AccountMismatch", message: message)
         case .unknownAccount: ServiceErrorInfo(code: "AccountUnknown", message: message)
         case .recorded(let error): error
         }

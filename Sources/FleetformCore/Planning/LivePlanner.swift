@@ -19,6 +19,8 @@ public struct LivePlanner: Sendable {
     public let wallClock: @Sendable () -> Date
     /// The thresholds of the impact warnings; `nil`: the plan reads no capacity and shows no impact.
     public let impact: ImpactOptions?
+    /// The repository's settings, for each environment's change windows in the plan.
+    public var settings: RepositorySettings?
 
     public init(
         reader: LiveFleetReader, buildManifest: BuildManifest? = nil,
@@ -30,32 +32,35 @@ public struct LivePlanner: Sendable {
         self.impact = impact
     }
 
-    /// Plans `fleets`. With `caller`, the plan records the account and principal it ran as, and a fleet
-    /// written as an ARN of another account is refused (planned as failed) without any request for it; with
-    /// `failClosed`, so is every ARN while the account is unknown. The identity is read before the fleets only
-    /// when some fleet is an ARN; otherwise alongside them.
+    /// Plans `fleets`. With `callers`, the plan records the account and principal it ran as (each environment's
+    /// too), and a fleet the account guard refuses — an ARN of another account, a fleet of an environment whose
+    /// credentials are of another account than the settings say — is planned as failed without any request for
+    /// it; with `failClosed`, so is every fleet whose account cannot be confirmed. The callers are read before the
+    /// fleets only when the guard needs them (some fleet is an ARN or in an environment); otherwise alongside.
     public func plan(
-        _ fleets: FleetSet, caller readCaller: (@Sendable () async -> PlanCaller)? = nil, failClosed: Bool = false
+        _ fleets: FleetSet, callers readCallers: (@Sendable () async -> RunCallers)? = nil, failClosed: Bool = false
     ) async -> PlanResult {
         guard !fleets.diagnostics.hasErrors else { return PlanResult(plan: nil, diagnostics: fleets.diagnostics) }
-        let namesAccounts = fleets.documents.contains { FleetIdentifier(unchecked: $0.fleetIdOrArn).isARN }
-        var caller: PlanCaller?
+        let guarded = fleets.documents.contains {
+            $0.environment != nil || FleetIdentifier(unchecked: $0.fleetIdOrArn).isARN
+        }
+        var callers: RunCallers?
         var refused: [FleetKey: ObservedFleet] = [:]
-        if let readCaller, namesAccounts {
-            let known = await readCaller()
-            caller = known
-            refused = AccountGuard(caller: known, failClosed: failClosed).refusals(fleets.documents)
+        if let readCallers, guarded {
+            let known = await readCallers()
+            callers = known
+            refused = known.accountGuard(failClosed: failClosed).refusals(fleets.documents)
                 .mapValues { ObservedFleet(refusal: $0) }
         }
-        async let lateCaller: PlanCaller? = namesAccounts ? nil : readCaller?()
+        async let lateCallers: RunCallers? = guarded ? nil : readCallers?()
         let keys = fleets.documents.map(FleetKey.init).filter { refused[$0] == nil }
         let observed = (await reader.observe(keys)).merging(refused) { read, _ in read }
-        if caller == nil { caller = await lateCaller }
+        if callers == nil { callers = await lateCallers }
         let diagnostics = check(fleets, attributes: observed.compactMapValues(\.attributes))
         guard !diagnostics.hasErrors else { return PlanResult(plan: nil, diagnostics: diagnostics) }
         var plan = Planner.plan(
             desired: fleets.documents, observed: observed, diagnostics: diagnostics, now: wallClock())
-        plan.caller = caller
+        callers?.record(on: &plan, settings: settings, now: wallClock())
         if let impact {
             let capacity = CapacityReader(gameLift: reader.gameLift, parallelism: reader.parallelism)
             await PlanImpactReader(reader: capacity).attach(to: &plan, observed: observed, options: impact)

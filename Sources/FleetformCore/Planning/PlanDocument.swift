@@ -21,6 +21,10 @@ public struct PlanDocument: Codable, Sendable, Hashable {
     public var caller: PlanCaller?
     /// `plan --wave`: the waves `apply --plan --bake` rolls the changed fleets out in; `nil` without waves.
     public var waves: [PlanWave]?
+    /// With `fleetform.yaml`: each environment of the plan, the account it must be in and the one it ran as.
+    public var environments: [PlanEnvironment]?
+    /// The broken rules let pass for this run (`--override`), with the reason given.
+    public var overrides: [RuleOverride]?
 
     public init(fleets: [FleetPlan], diagnostics: [Diagnostic] = [], createdAt: Date, caller: PlanCaller? = nil) {
         self.formatVersion = Self.currentFormatVersion
@@ -45,7 +49,7 @@ public struct PlanDocument: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case formatVersion, tool, createdAt, caller, summary, fleets, waves, diagnostics
+        case formatVersion, tool, createdAt, caller, environments, overrides, summary, fleets, waves, diagnostics
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,6 +65,8 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         tool = try c.decode(ToolInfo.self, forKey: .tool)
         createdAt = try c.decode(Date.self, forKey: .createdAt)
         caller = try c.decodeIfPresent(PlanCaller.self, forKey: .caller)
+        environments = try c.decodeIfPresent([PlanEnvironment].self, forKey: .environments)
+        overrides = try c.decodeIfPresent([RuleOverride].self, forKey: .overrides)
         waves = try c.decodeIfPresent([PlanWave].self, forKey: .waves)
         fleets = try c.decode([FleetPlan].self, forKey: .fleets)
         diagnostics = try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics) ?? []
@@ -72,6 +78,8 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         try c.encode(tool, forKey: .tool)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encodeIfPresent(caller, forKey: .caller)
+        try c.encodeIfPresent(environments, forKey: .environments)
+        try c.encodeIfPresent(overrides, forKey: .overrides)
         try c.encodeIfPresent(waves, forKey: .waves)
         try c.encode(summary, forKey: .summary)
         try c.encode(fleets, forKey: .fleets)
@@ -136,6 +144,8 @@ public struct FleetPlan: Codable, Sendable, Hashable, NamesFleet {
     public var error: ServiceErrorInfo?
     /// For `failed`: why the account guard refused the fleet before any request (`AccountGuard`).
     public var refusal: AccountRefusal?
+    /// The environment of `fleetform.yaml` the fleet is in; `nil` without settings, or in none.
+    public var environment: String?
     /// Every location of a multi-location fleet with its status, the home Region first; `nil` otherwise.
     public var locations: [PlanLocation]?
     /// For `update` and `held` fleets: what the change does to capacity, each process's share of the instance
@@ -173,8 +183,8 @@ public struct FleetPlan: Codable, Sendable, Hashable, NamesFleet {
     }
 
     enum CodingKeys: String, CodingKey {
-        case fleetId, fleetIdOrArn, region, source, action, status, operatingSystem, observed, observedFingerprint
-        case request, changes, error, locations, impact
+        case fleetId, fleetIdOrArn, region, source, environment, action, status, operatingSystem, observed
+        case observedFingerprint, request, changes, error, locations, impact
     }
 
     /// A refusal is recorded as the fleet's `error` (docs/plan-json.md), and read back as one.
@@ -184,6 +194,7 @@ public struct FleetPlan: Codable, Sendable, Hashable, NamesFleet {
         fleetIdOrArn = try c.decode(String.self, forKey: .fleetIdOrArn)
         region = try c.decode(String.self, forKey: .region)
         source = try c.decode(SourceLocation.self, forKey: .source)
+        environment = try c.decodeIfPresent(String.self, forKey: .environment)
         action = try c.decode(PlanAction.self, forKey: .action)
         status = try c.decodeIfPresent(FleetStatus.self, forKey: .status)
         operatingSystem = try c.decodeIfPresent(OperatingSystem.self, forKey: .operatingSystem)
@@ -204,6 +215,7 @@ public struct FleetPlan: Codable, Sendable, Hashable, NamesFleet {
         try c.encode(fleetIdOrArn, forKey: .fleetIdOrArn)
         try c.encode(region, forKey: .region)
         try c.encode(source, forKey: .source)
+        try c.encodeIfPresent(environment, forKey: .environment)
         try c.encode(action, forKey: .action)
         try c.encodeIfPresent(status, forKey: .status)
         try c.encodeIfPresent(operatingSystem, forKey: .operatingSystem)

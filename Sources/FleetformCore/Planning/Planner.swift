@@ -21,6 +21,7 @@ public enum Planner {
             fleetId: document.fleetId, fleetIdOrArn: document.fleetIdOrArn, region: document.region,
             source: document.location, action: .failed, status: observed.attributes?.status,
             operatingSystem: observed.attributes?.operatingSystem)
+        plan.environment = document.environment
         let locations = PlanLocation.of(observed, region: document.region)
         plan.locations = locations.isEmpty ? nil : locations
         if observed.refusal != nil || observed.error != nil {

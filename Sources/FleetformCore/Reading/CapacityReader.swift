@@ -87,22 +87,14 @@ public struct CapacityReader: Sendable {
         return Dictionary(zip(unique, results), uniquingKeysWith: { first, _ in first })
     }
 
-    /// Groups `keys` by region into batches of at most `fleetCapacityBatch` ids, reads every page of each
+    /// Groups `keys` by region (and account) into batches of at most `fleetCapacityBatch` ids, reads every page of each
     /// (batches concurrently), and files the entries under the fleets they name; entries naming a fleet not
     /// asked for are dropped, and every fleet asked for gets an answer.
     private func batched<Entry: Sendable & Hashable>(
         _ keys: [FleetKey], operation: GameLiftOperation, fleetId: @escaping @Sendable (Entry) -> String?,
         fetch: @escaping @Sendable ([String], String?, String) async throws -> (items: [Entry], nextToken: String?)
     ) async -> [FleetKey: CapacityRead<Entry>] {
-        let byRegion = Dictionary(grouping: Set(keys), by: \.region)
-        var batches: [(region: String, ids: [String])] = []
-        for region in byRegion.keys.sorted() {
-            let ids = (byRegion[region] ?? []).map(\.fleetId).sorted()
-            let size = GameLiftLimits.fleetCapacityBatch
-            for start in stride(from: 0, to: ids.count, by: size) {
-                batches.append((region, Array(ids[start..<min(ids.count, start + size)])))
-            }
-        }
+        let batches = FleetBatches.of(keys, size: GameLiftLimits.fleetCapacityBatch, gameLift: gameLift)
         let results = await boundedMap(batches, limit: parallelism) { batch -> CapacityRead<Entry> in
             do {
                 let entries = try await Pagination.all(operation, region: batch.region) { token in

@@ -110,15 +110,7 @@ public struct LiveFleetReader: Sendable {
     /// The attributes of every fleet the keys name, in batches per Region (`DescribeFleetAttributes`); a fleet
     /// that cannot be read is missing from the answer.
     public func readAttributes(_ keys: [FleetKey]) async -> [FleetKey: FleetAttributes] {
-        let byRegion = Dictionary(grouping: keys, by: \.region)
-        var batches: [(String, [String])] = []
-        for region in byRegion.keys.sorted() {
-            let ids = (byRegion[region] ?? []).map(\.fleetId)
-            for start in stride(from: 0, to: ids.count, by: GameLiftLimits.fleetAttributesBatch) {
-                batches.append(
-                    (region, Array(ids[start..<min(ids.count, start + GameLiftLimits.fleetAttributesBatch)])))
-            }
-        }
+        let batches = FleetBatches.of(keys, size: GameLiftLimits.fleetAttributesBatch, gameLift: gameLift)
         let gameLift = self.gameLift
         let results = await boundedMap(batches, limit: parallelism) { batch -> [FleetAttributes] in
             let (region, ids) = batch
@@ -132,7 +124,7 @@ public struct LiveFleetReader: Sendable {
         }
         var table: [FleetKey: FleetAttributes] = [:]
         for (batch, attributes) in zip(batches, results) {
-            for a in attributes { table[FleetKey(region: batch.0, fleetId: a.fleetId)] = a }
+            for a in attributes { table[FleetKey(region: batch.region, fleetId: a.fleetId)] = a }
         }
         return table
     }

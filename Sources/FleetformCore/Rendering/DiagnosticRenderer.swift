@@ -47,6 +47,7 @@ public struct DiagnosticRenderer: Sendable {
             let place = d.location.map { style.bold("\($0):") + " " } ?? ""
             let severity = d.severity == .error ? style.red("error:") : style.yellow("warning:")
             out += "\(place)\(severity) [\(d.code)] \(d.message)\n"
+            if let related = d.related { out += "    " + style.cyan("rule:") + " \(related)\n" }
             if let hint = d.hint { out += "    " + style.cyan("hint:") + " \(hint)\n" }
         }
         let line = Self.summary(diagnostics, fileCount: fileCount)
@@ -64,6 +65,8 @@ public struct DiagnosticRenderer: Sendable {
         var file: String?
         var line: Int?
         var column: Int?
+        /// Where a broken rule is written (`path:line:column`).
+        var related: String?
     }
 
     private struct JSONSummary: Encodable {
@@ -84,7 +87,8 @@ public struct DiagnosticRenderer: Sendable {
             diagnostics: diagnostics.map {
                 JSONDiagnostic(
                     severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, hint: $0.hint,
-                    file: $0.location?.path, line: $0.location?.line, column: $0.location?.column)
+                    file: $0.location?.path, line: $0.location?.line, column: $0.location?.column,
+                    related: $0.related?.description)
             },
             summary: JSONSummary(errors: diagnostics.errorCount, warnings: diagnostics.warningCount, files: fileCount))
         let encoder = JSONEncoder()
@@ -105,7 +109,8 @@ public struct DiagnosticRenderer: Sendable {
                 ]
             }
             properties.append("title=\(Self.escapeProperty(d.code.rawValue))")
-            let message = d.hint.map { "\(d.message)\nhint: \($0)" } ?? d.message
+            var message = d.hint.map { "\(d.message)\nhint: \($0)" } ?? d.message
+            if let related = d.related { message += "\nrule: \(related)" }
             out += "::\(d.severity.rawValue) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
         }
         out += Self.summary(diagnostics, fileCount: fileCount) + "\n"

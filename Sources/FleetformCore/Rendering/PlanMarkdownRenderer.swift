@@ -26,6 +26,39 @@ public struct PlanMarkdownRenderer: Sendable {
         return "Account `\(cell(account))`" + (caller.principal.map { " as `\(cell($0))`" } ?? "")
     }
 
+    /// One line per environment (its account and who ran as it, whether `apply` may run now), then the run's
+    /// own account when some fleet is in no environment; then the overrides and the broken file rules.
+    func accountsBlock(_ plan: PlanDocument) -> String {
+        var out = ""
+        for environment in plan.environments ?? [] {
+            out += "Environment `\(Self.cell(environment.name))`: " + Self.callerLine(environment.caller) + "\n"
+            if let closed = environment.closed {
+                out += "⛔ apply is closed: \(Self.cell(closed))"
+                out += environment.opensAt.map { "; it opens \(CallerText.time($0))" } ?? ""
+                out += "\n"
+            }
+            out += "\n"
+        }
+        if let caller = plan.caller,
+            plan.environments == nil || plan.fleets.contains(where: { $0.environment == nil })
+        {
+            out += Self.callerLine(caller) + (plan.environments == nil ? "" : " (fleets in no environment)") + "\n\n"
+        }
+        for override in plan.overrides ?? [] {
+            out += "🔓 **Override** `\(override.code)` (\(override.rule.rawValue)): \(Self.cell(override.reason))\n\n"
+        }
+        let broken = plan.diagnostics.filter { $0.code.rawValue.hasPrefix("FF6") }
+        if !broken.isEmpty {
+            out += "**Rules of fleetform.yaml broken by the files:**\n\n"
+            for d in broken.prefix(50) {
+                let place = d.location.map { "`\(Self.cell($0.description))` " } ?? ""
+                out += "- \(place)[\(d.code)] \(Self.cell(d.message))\n"
+            }
+            out += broken.count > 50 ? "- … and \(broken.count - 50) more\n\n" : "\n"
+        }
+        return out
+    }
+
     /// The rollout order of a plan with waves: one line per wave, its selector and how many fleets (the fleets
     /// themselves are in the table and sections below), at most 20 lines.
     func wavesBlock(_ waves: [PlanWave]) -> String {
@@ -44,7 +77,7 @@ public struct PlanMarkdownRenderer: Sendable {
         let summary = plan.summary
         var head = "### fleetform plan\n\n"
         head += "**\(summary.line)**\n\n"
-        if let caller = plan.caller { head += Self.callerLine(caller) + "\n\n" }
+        head += accountsBlock(plan)
         if let waves = plan.waves, !waves.isEmpty { head += wavesBlock(waves) }
         if listed.isEmpty {
             head += "No changes. The live fleets match the files.\n"

@@ -21,7 +21,8 @@ public struct PlanTextRenderer: Sendable {
     }
 
     public func render(_ plan: PlanDocument) -> String {
-        (plan.caller.map { CallerText.line($0) + "\n" } ?? "")
+        CallerText.lines(plan).map { $0 + "\n" }.joined()
+            + (plan.overrides ?? []).map { "Override \($0.code) (\($0.rule.rawValue)): \($0.reason)\n" }.joined()
             + plan.fleets.compactMap(block).map { $0 + "\n" }.joined()
             + summary(plan) + "\n"
             + (plan.waves.map { RolloutTextRenderer(style: style, names: names).waves($0) } ?? "")

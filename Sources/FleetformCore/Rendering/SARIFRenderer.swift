@@ -49,7 +49,14 @@ public struct SARIFRenderer: Sendable {
                 Result(
                     ruleId: d.code.rawValue, ruleIndex: ruleIndex[d.code], level: Self.level(d.severity),
                     message: Message(text: Self.text(d)),
-                    locations: d.location.map { [Location(physicalLocation: Self.physicalLocation($0))] } ?? [])
+                    locations: d.location.map { [Location(physicalLocation: Self.physicalLocation($0))] } ?? [],
+                    relatedLocations: d.related.map {
+                        [
+                            RelatedLocation(
+                                id: 1, physicalLocation: Self.physicalLocation($0),
+                                message: Message(text: "the rule, in \($0.path)"))
+                        ]
+                    })
             })
         let log = Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: [run])
         let encoder = JSONEncoder()
@@ -149,6 +156,14 @@ public struct SARIFRenderer: Sendable {
         var level: String
         var message: Message
         var locations: [Location]
+        /// For a broken rule of `fleetform.yaml`: where the rule is written.
+        var relatedLocations: [RelatedLocation]?
+    }
+
+    struct RelatedLocation: Encodable {
+        var id: Int
+        var physicalLocation: PhysicalLocation
+        var message: Message
     }
 
     struct Location: Encodable { var physicalLocation: PhysicalLocation }

@@ -41,7 +41,7 @@ public final class TextObserver: WorkflowObserver, @unchecked Sendable {
                 defer { progress = nil }
                 return progress
             }?.finish()
-        case .planReady where quiet, .callerRead where quiet, .fleetPlanned where quiet, .planSummary where quiet:
+        case .planReady where quiet, .callersRead where quiet, .fleetPlanned where quiet, .planSummary where quiet:
             let onErrorStream = WorkflowEventRenderer(
                 style: renderer.errorStyle, errorStyle: renderer.errorStyle, names: renderer.names)
             for text in onErrorStream.render(event) { show(.error, text.text) }

@@ -1,3 +1,4 @@
+import FleetSpec
 import Foundation
 import GameLiftAPI
 

@@ -40,8 +40,8 @@ public struct WorkflowEventRenderer: Sendable {
             return single(.output, PlanTextRenderer(style: style, names: names).render(plan))
         case let .fleetPlanned(fleet):
             return PlanTextRenderer(style: style).block(fleet).map { [Text(stream: .output, text: $0)] } ?? []
-        case let .callerRead(caller):
-            return single(.output, CallerText.line(caller))
+        case let .callersRead(callers, includeRun):
+            return single(.output, CallerText.lines(callers, includeRun: includeRun).joined(separator: "\n"))
         case let .planSummary(plan):
             return single(.output, PlanTextRenderer(style: style).summary(plan))
         case let .planSaved(path):

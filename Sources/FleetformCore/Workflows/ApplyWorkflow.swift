@@ -22,6 +22,12 @@ public struct ApplyWorkflow: Sendable {
         public var rollbackRunId: String
         /// `--strict-watch`: a `SERVER_PROCESS_*` code this version does not know counts as a failure.
         public var strictWatch = false
+        /// `fleetform.yaml` and the overrides: every rule is checked before anything is sent (docs/policy.md).
+        public var policy: RunPolicy? {
+            didSet { apply.overrides = policy?.overrides ?? [] }
+        }
+        /// This apply is one wave of a rollout (for `requireWaves`).
+        public var inWaves = false
 
         public init(
             parallelism: Int = 8, failFast: Bool = false, holdTimeout: Double = 0,
@@ -85,9 +91,15 @@ public struct ApplyWorkflow: Sendable {
     public func run(_ source: Source) async -> Result {
         switch source {
         case .files(let input):
+            let fleets = input.fleets.documents.map { ($0.environment, $0.location) }
+            if refusedByPolicy(fleets, diagnostics: input.fleets.diagnostics) { return finish(plan: nil, apply: nil) }
             if case .automatic = options.approval { return await stream(input) }
             return await run(files: input)
         case .savedPlan(let plan):
+            let fleets = plan.fleets.filter(\.isChange).map { ($0.environment, $0.source) }
+            if refusedByPolicy(fleets, diagnostics: plan.diagnostics + plan.impactWarnings) {
+                return finish(plan: nil, apply: nil)
+            }
             return await apply(await checkedAccounts(plan), readAt: nil)
         }
     }
@@ -97,11 +109,14 @@ public struct ApplyWorkflow: Sendable {
     /// younger than `FleetUpdatePipeline.freshReadSeconds`.
     private func run(files input: FleetInput) async -> Result {
         let readAt = context.timing.now()
-        let planning = PlanWorkflow(
-            context: context,
-            options: PlanWorkflow.Options(parallelism: options.parallelism, refuseARNsOfUnknownAccount: true))
+        var planOptions = PlanWorkflow.Options(parallelism: options.parallelism, refuseARNsOfUnknownAccount: true)
+        planOptions.policy = options.policy
+        let planning = PlanWorkflow(context: context, options: planOptions)
         guard let plan = await planning.run(input).plan else { return finish(plan: nil, apply: nil) }
         context.observer.notice(.planReady(plan))
+        if let policy = options.policy, refused(policy.unpassed(plan.impactWarnings), show: false) {
+            return finish(plan: plan, apply: nil)
+        }
         if plan.hasChanges,
             !(await options.approval.obtain(for: .apply, observer: context.observer, names: context.names))
         {
@@ -122,13 +137,22 @@ public struct ApplyWorkflow: Sendable {
                 reader: LiveFleetReader(gameLift: context.gameLift, parallelism: options.parallelism),
                 buildManifest: input.manifest, wallClock: context.wallClock, impact: nil),
             onPlanned: { observer.notice(.fleetPlanned($0)) })
-        let identity = context.identity
-        let checked = await streaming.check(input.fleets, caller: { await PlanCaller.read(from: identity) })
+        let context = self.context
+        let checked = await streaming.check(input.fleets, callers: { await context.readCallers() })
         if !checked.diagnostics.isEmpty {
             observer.notice(.diagnostics(checked.diagnostics, fileCount: input.fleets.fileCount))
         }
         guard !checked.diagnostics.hasErrors else { return finish(plan: nil, apply: nil) }
-        if let caller = checked.caller { observer.notice(.callerRead(caller)) }
+        if let callers = checked.callers {
+            let includeRun = input.fleets.documents.contains { $0.environment == nil }
+            observer.notice(.callersRead(callers, includeRun: includeRun))
+        }
+        if let policy = options.policy {
+            let broken = await ImpactPreview.brokenRules(
+                of: input.fleets.documents, checked: checked, policy: policy, gameLift: context.gameLift,
+                parallelism: options.parallelism, names: context.names)
+            if refused(policy.unpassed(broken), show: true) { return finish(plan: nil, apply: nil) }
+        }
         observer.notice(.progressStarted(label: "Applying", total: input.fleets.documents.count))
         let (plan, report) = await streaming.run(input.fleets, checked)
         observer.notice(.progressFinished)
@@ -141,10 +165,12 @@ public struct ApplyWorkflow: Sendable {
     /// anything is sent: all of them when the plan was made in another account than the one applying it, and
     /// otherwise fleets written as ARNs of another account, or of any account while this one is unknown.
     private func checkedAccounts(_ plan: PlanDocument) async -> PlanDocument {
-        let guarding = AccountGuard(caller: await PlanCaller.read(from: context.identity), failClosed: true)
+        let guarding = await context.readCallers().accountGuard(failClosed: true)
         var checked = plan
         for index in checked.fleets.indices where checked.fleets[index].isChange {
-            if let refusal = guarding.refusal(of: checked.fleets[index], plannedIn: plan.caller?.account) {
+            if let refusal = guarding.refusal(
+                of: checked.fleets[index], plannedIn: plan.caller?.account, environments: plan.environments ?? [])
+            {
                 checked.fleets[index].action = .failed
                 checked.fleets[index].refusal = refusal
                 checked.fleets[index].request = nil
@@ -160,6 +186,35 @@ public struct ApplyWorkflow: Sendable {
         observer.notice(.progressFinished)
         observer.notice(.applyFinished(report, cause: .apply))
         return await verify(plan, report)
+    }
+
+    /// Whether `fleetform.yaml` stops this apply before anything is sent: an override of a locked rule, or a
+    /// broken rule no override passes — the file rules among `diagnostics` (and a saved plan's impact rules), and
+    /// the apply rules (watch, waves, window, freeze) of each environment of `fleets`. Says why when it does.
+    private func refusedByPolicy(_ fleets: [(String?, SourceLocation)], diagnostics: [Diagnostic]) -> Bool {
+        guard let policy = options.policy else { return false }
+        if let locked = PolicyText.lockedOverride(
+            policy, environments: Set(fleets.compactMap(\.0)), names: context.names)
+        {
+            context.observer.notice(.failed(locked))
+            return true
+        }
+        let shape = RunPolicy.ApplyShape(watchSeconds: options.watchSeconds, waves: options.inWaves)
+        let broken = policy.applyRules(
+            environments: RunPolicy.firstFleets(fleets.map { (environment: $0.0, location: $0.1) }), shape: shape,
+            now: context.wallClock(), names: context.names)
+        return refused(policy.unpassed(diagnostics + broken), show: true)
+    }
+
+    /// Refuses the apply when `broken` has any rule, showing them first when `show`.
+    private func refused(_ broken: [Diagnostic], show: Bool) -> Bool {
+        guard !broken.isEmpty else { return false }
+        if show {
+            let files = Set(broken.compactMap(\.location?.path)).count
+            context.observer.notice(.diagnostics(broken.sorted(by: Diagnostic.readingOrder), fileCount: files))
+        }
+        context.observer.notice(.failed(PolicyText.refused(broken.count, names: context.names)))
+        return true
     }
 
     /// The run's apply options, naming options as the caller does.

@@ -16,8 +16,10 @@ public struct FleetInput: Sendable {
     /// Loads and validates the files at `paths` (and the build manifest at `buildManifest`, if given).
     /// Throws `FleetInputError` when the manifest cannot be read or any file has an error. `names`: what the
     /// caller calls its options, for hints that name one.
+    /// `settings`: the repository's `fleetform.yaml`, whose environments give each file its region and rules.
     public static func load(
-        paths: [String], buildManifest: String?, defaultRegion: String?, names: RunOptionNames = .swiftAPI
+        paths: [String], buildManifest: String?, defaultRegion: String?, settings: RepositorySettings? = nil,
+        names: RunOptionNames = .swiftAPI
     ) throws(FleetInputError) -> FleetInput {
         var manifest: BuildManifest?
         if let path = buildManifest {
@@ -27,7 +29,8 @@ public struct FleetInput: Sendable {
                 throw .unreadableManifest(path: path, reason: "\(error)")
             }
         }
-        let fleets = FleetLoader.load(paths: paths, options: LoadOptions(defaultRegion: defaultRegion, names: names))
+        let fleets = FleetLoader.load(
+            paths: paths, options: LoadOptions(defaultRegion: defaultRegion, settings: settings, names: names))
         guard !fleets.diagnostics.hasErrors else { throw .invalidFiles(fleets) }
         return FleetInput(fleets: fleets, manifest: manifest)
     }

@@ -23,6 +23,9 @@ public struct PlanWorkflow: Sendable {
         /// Refuse fleets written as ARNs while the caller's account is unknown (apply writes; a plan only
         /// reads, so it records the unknown account and goes on).
         public var refuseARNsOfUnknownAccount: Bool
+        /// `fleetform.yaml` and the overrides: each changed fleet is checked against its environment's impact
+        /// rules, and the plan records each environment's account and window, and the overrides.
+        public var policy: RunPolicy?
 
         public init(
             parallelism: Int = 8, detailedExitCode: Bool = false, savePath: String? = nil,
@@ -54,21 +57,37 @@ public struct PlanWorkflow: Sendable {
         self.options = options
     }
 
+    /// `--strict`: every warning an error, except a broken rule an override passes.
+    private func strict(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let passed = Set(options.policy?.overrides.map(\.code) ?? [])
+        return diagnostics.map { d in
+            var copy = d
+            if !passed.contains(d.code) { copy.severity = .error }
+            return copy
+        }
+    }
+
     /// Plans `input` against the live fleets; reports progress and every diagnostic to the observer.
     public func run(_ input: FleetInput) async -> Result {
+        let context = self.context
         var fleets = input.fleets
-        if options.strict { fleets.diagnostics = fleets.diagnostics.warningsAsErrors() }
+        if let locked = PolicyText.lockedOverride(options.policy, fleets: fleets.documents, names: context.names) {
+            context.observer.notice(.failed(locked))
+            return Result(plan: nil, diagnostics: fleets.diagnostics, status: .error)
+        }
+        if options.strict { fleets.diagnostics = strict(fleets.diagnostics) }
         context.observer.notice(.progressStarted(label: "Reading fleets", total: fleets.documents.count))
-        let planner = LivePlanner(
+        var impact = options.impact
+        impact.settings = options.policy?.settings
+        var planner = LivePlanner(
             reader: LiveFleetReader(
                 gameLift: context.gameLift, parallelism: options.parallelism,
                 onFleetRead: { context.observer.notice(.progressAdvanced) }),
-            buildManifest: input.manifest, wallClock: context.wallClock, impact: options.impact)
-        let identity = context.identity
+            buildManifest: input.manifest, wallClock: context.wallClock, impact: impact)
+        planner.settings = options.policy?.settings
         var planned = await planner.plan(
-            fleets, caller: { await PlanCaller.read(from: identity) },
-            failClosed: options.refuseARNsOfUnknownAccount)
-        if options.strict { planned.diagnostics = planned.diagnostics.warningsAsErrors() }
+            fleets, callers: { await context.readCallers() }, failClosed: options.refuseARNsOfUnknownAccount)
+        if options.strict { planned.diagnostics = strict(planned.diagnostics) }
         context.observer.notice(.progressFinished)
         if !planned.diagnostics.isEmpty {
             context.observer.notice(.diagnostics(planned.diagnostics, fileCount: fleets.fileCount))
@@ -77,6 +96,7 @@ public struct PlanWorkflow: Sendable {
             return Result(plan: nil, diagnostics: planned.diagnostics, status: .error)
         }
         if !options.waves.isEmpty { plan.waves = WavePlanner.waves(of: plan, options.waves) }
+        if let overrides = options.policy?.overrides, !overrides.isEmpty { plan.overrides = overrides }
         if let path = options.savePath {
             do {
                 try PlanFile.save(plan, to: path)
@@ -87,7 +107,9 @@ public struct PlanWorkflow: Sendable {
             context.observer.notice(.planSaved(path: path))
         }
         // Impact warnings are shown with the plan (each under its fleet); under --strict they fail it.
-        let failsStrict = options.strict && !plan.impactWarnings.isEmpty
+        // A broken rule an override passes does not fail it.
+        let passed = Set(options.policy?.overrides.map(\.code) ?? [])
+        let failsStrict = options.strict && plan.impactWarnings.contains { !passed.contains($0.code) }
         return Result(
             plan: plan, diagnostics: planned.diagnostics,
             status: failsStrict ? .error : ExitStatus.forPlan(plan, detailed: options.detailedExitCode))

@@ -67,9 +67,9 @@ public struct RolloutWorkflow: Sendable {
 
     /// Plans `input`, shows the plan and its waves, asks for approval once, then rolls out wave by wave.
     public func run(_ input: FleetInput) async -> Result {
-        let planning = PlanWorkflow(
-            context: context,
-            options: PlanWorkflow.Options(parallelism: options.apply.parallelism, refuseARNsOfUnknownAccount: true))
+        var planOptions = PlanWorkflow.Options(parallelism: options.apply.parallelism, refuseARNsOfUnknownAccount: true)
+        planOptions.policy = options.apply.policy
+        let planning = PlanWorkflow(context: context, options: planOptions)
         guard let plan = await planning.run(input).plan else { return Result(plan: nil, waves: [], status: .error) }
         context.observer.notice(.planReady(plan))
         return await roll(plan, waves: WavePlanner.waves(of: plan, options.waves))
@@ -99,6 +99,7 @@ public struct RolloutWorkflow: Sendable {
             var waveOptions = options.apply
             waveOptions.watchSeconds = options.bakeSeconds
             waveOptions.approval = .automatic
+            waveOptions.inWaves = true
             let run = await ApplyWorkflow(context: context, options: waveOptions).run(.savedPlan(part))
             let result = Self.result(of: run)
             outcomes.append(WaveOutcome(wave: wave, result: result, run: run))

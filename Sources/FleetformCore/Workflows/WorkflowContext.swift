@@ -16,6 +16,9 @@ public struct WorkflowContext: Sendable {
     public var wallClock: @Sendable () -> Date
     /// What the caller calls its options, for messages that say how to change one (flags, on the command line).
     public var names: RunOptionNames
+    /// With `fleetform.yaml`: each environment's account and identity (its requests go through `gameLift`, a
+    /// `RoutedGameLift`); empty otherwise.
+    public var environments: [EnvironmentAccount] = []
 
     public init(
         gameLift: any GameLift, identity: (any IdentityProviding)? = nil,
@@ -28,5 +31,10 @@ public struct WorkflowContext: Sendable {
         self.timing = timing
         self.wallClock = wallClock
         self.names = names
+    }
+
+    /// Reads who the run is: its own caller and each environment's (never a GameLift request).
+    func readCallers() async -> RunCallers {
+        await RunCallers.read(run: identity, environments: environments)
     }
 }

@@ -13,9 +13,9 @@ public enum WorkflowEvent: Sendable {
     case progressFinished
     /// The plan is ready (apply shows it before asking for approval).
     case planReady(PlanDocument)
-    /// The account a streamed apply runs as (or why it is unknown), read before any fleet: shown first, so a
-    /// log names the account before any change in it.
-    case callerRead(PlanCaller)
+    /// The accounts a streamed apply runs as (or why one is unknown), read before any fleet: shown first, so a
+    /// log names the accounts before any change in them. `includeRun`: some fleet is in no environment.
+    case callersRead(RunCallers, includeRun: Bool)
     /// One fleet's plan, as soon as it is known (`apply --auto-approve` streams: each fleet is planned and
     /// applied at once); `planSummary` follows once every fleet is planned.
     case fleetPlanned(FleetPlan)

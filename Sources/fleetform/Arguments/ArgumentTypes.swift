@@ -1,3 +1,4 @@
+import FleetSpec
 import ArgumentParser
 import FleetformCore
 

@@ -22,6 +22,8 @@ enum Words {
         case .rollOutSavedPlan: "`apply --plan … --bake DURATION`"
         case .rollOutSavedPlanBriefly: "`apply --plan … --bake`"
         case .makePlanFile: "`fleetform plan --out`"
+        case .overrideRule: "--override CODE --reason TEXT"
+        case .settingsFile: "--config FILE"
         }
     }
 

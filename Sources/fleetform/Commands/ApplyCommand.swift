@@ -80,6 +80,8 @@ struct Apply: AsyncParsableCommand {
     var format: ReportFormat = .text
 
     @OptionGroup var fleets: FleetOptions
+    @OptionGroup var settings: SettingsOptions
+    @OptionGroup var overrides: OverrideOptions
     @OptionGroup var gameLift: GameLiftOptions
     @OptionGroup var color: ColorOptions
 
@@ -113,12 +115,23 @@ struct Apply: AsyncParsableCommand {
         let console = Console(noColor: color.noColor)
         // Fleet files (or the saved plan) are read and validated before connecting: nothing is sent while
         // any has an error.
-        let source: ApplyWorkflow.Source =
-            if let plan {
-                .savedPlan(try console.require { try PlanFile.load(from: plan, names: Words.names) })
-            } else {
-                .files(try fleets.load(paths, gameLift: gameLift, console: console))
+        let source: ApplyWorkflow.Source
+        let repository: RepositorySettings?
+        if let plan {
+            let saved = try console.require { try PlanFile.load(from: plan, names: Words.names) }
+            // A saved plan's fleets are governed by the settings above the files they were planned from.
+            repository = try settings.settings(
+                for: Array(Set(saved.fleets.map(\.source.path))).sorted(), console: console)
+            if let problems = repository?.diagnostics, problems.hasErrors {
+                console.observer().notice(.diagnostics(problems, fileCount: 1))
+                throw ExitCode(ExitStatus.error.rawValue)
             }
+            source = .savedPlan(saved)
+        } else {
+            repository = try settings.settings(for: paths, console: console)
+            source = .files(try fleets.load(paths, gameLift: gameLift, console: console, settings: repository))
+        }
+        let policy = try overrides.policy(repository, console: console)
         let selectors = try console.selectors(waves, flag: "--wave") { text throws(SelectorError) in
             try WaveSelector.parse(text)
         }
@@ -126,14 +139,19 @@ struct Apply: AsyncParsableCommand {
             console.observer().notice(.failed("\(plan ?? "the plan") has waves: give --bake DURATION to roll it out"))
             throw ExitCode(ExitStatus.error.rawValue)
         }
-        try await gameLift.withConnection(console) { connection in
-            let context = connection.context(console, quiet: format == .json)
+        let routes =
+            switch source {
+            case .files(let input): input.routes
+            case .savedPlan(let saved): saved.routes
+            }
+        try await gameLift.withConnections(console, settings: repository, fleets: routes, quiet: format == .json) {
+            _, context in
             if let bakeSeconds = bake {
                 let rollout = RolloutWorkflow(
                     context: context,
                     options: RolloutWorkflow.Options(
                         waves: selectors, bakeSeconds: bakeSeconds, continueOnHold: continueOnHold,
-                        apply: options(console)))
+                        apply: options(console, policy: policy)))
                 let result: RolloutWorkflow.Result
                 switch source {
                 case .files(let input): result = await rollout.run(input)
@@ -142,19 +160,20 @@ struct Apply: AsyncParsableCommand {
                 if format == .json { console.out(try ReportJSON.string(result.jsonDocument)) }
                 return result.status
             }
-            let workflow = ApplyWorkflow(context: context, options: options(console))
+            let workflow = ApplyWorkflow(context: context, options: options(console, policy: policy))
             let result = await workflow.run(source)
             if format == .json, let document = result.jsonDocument { console.out(try ReportJSON.string(document)) }
             return result.status
         }
     }
 
-    private func options(_ console: Console) -> ApplyWorkflow.Options {
+    private func options(_ console: Console, policy: RunPolicy?) -> ApplyWorkflow.Options {
         var options = ApplyWorkflow.Options(
             parallelism: fleets.parallelism, failFast: failFast, holdTimeout: holdTimeout,
             journalPath: journal, watchSeconds: watch,
             rollbackOnFailure: rollbackOnFailure, approval: console.approval(autoApprove: autoApprove))
         options.strictWatch = strictWatch
+        options.policy = policy
         return options
     }
 }

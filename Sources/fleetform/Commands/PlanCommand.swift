@@ -1,3 +1,4 @@
+import FleetSpec
 import ArgumentParser
 import FleetformCore
 
@@ -51,6 +52,8 @@ struct Plan: AsyncParsableCommand {
     var waves: [String] = []
 
     @OptionGroup var fleets: FleetOptions
+    @OptionGroup var settings: SettingsOptions
+    @OptionGroup var overrides: OverrideOptions
     @OptionGroup var gameLift: GameLiftOptions
     @OptionGroup var color: ColorOptions
 
@@ -62,11 +65,13 @@ struct Plan: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(noColor: color.noColor)
-        let input = try fleets.load(paths, gameLift: gameLift, console: console)
+        let repository = try settings.settings(for: paths, console: console)
+        let policy = try overrides.policy(repository, console: console)
+        let input = try fleets.load(paths, gameLift: gameLift, console: console, settings: repository)
         let selectors = try console.selectors(waves, flag: "--wave") { text throws(SelectorError) in
             try WaveSelector.parse(text)
         }
-        try await gameLift.withConnection(console) { connection in
+        try await gameLift.withConnections(console, settings: repository, fleets: input.routes) { connection, context in
             let impact = ImpactOptions(
                 minProcessMemory: minProcessMemory,
                 maxProcessesPerVCPU: maxProcessesPerVcpu > 0 ? maxProcessesPerVcpu : nil, names: Words.names)
@@ -74,7 +79,8 @@ struct Plan: AsyncParsableCommand {
                 parallelism: fleets.parallelism, detailedExitCode: detailedExitcode, savePath: out, impact: impact,
                 strict: strict)
             options.waves = selectors
-            let result = await PlanWorkflow(context: connection.context(console), options: options).run(input)
+            options.policy = policy
+            let result = await PlanWorkflow(context: context, options: options).run(input)
             try connection.requireReachable()
             if let plan = result.plan { console.out(try format.render(plan, style: console.style, names: Words.names)) }
             return result.status

@@ -40,6 +40,8 @@ struct Validate: AsyncParsableCommand {
     @Option(help: "Largest fleet file accepted, in bytes.")
     var maxFileBytes = LoadOptions.defaultMaxFileBytes
 
+    @OptionGroup var settings: SettingsOptions
+
     func validate() throws {
         guard maxFileBytes > 0 else { throw ValidationError("--max-file-bytes must be positive") }
     }
@@ -49,7 +51,7 @@ struct Validate: AsyncParsableCommand {
         let manifest = try console.require { try buildManifest.map(BuildManifest.init(contentsOf:)) }
         let options = LoadOptions(
             defaultRegion: ConnectionSettings(region: region).regionWithoutFiles, maxFileBytes: maxFileBytes,
-            buildManifest: manifest, names: Words.names)
+            buildManifest: manifest, settings: try settings.settings(for: paths, console: console), names: Words.names)
         let fleets = FleetLoader.load(paths: paths, options: options)
         let diagnostics = strict ? fleets.diagnostics.warningsAsErrors() : fleets.diagnostics
         console.write(

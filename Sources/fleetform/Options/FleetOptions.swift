@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetSpec
 import FleetformCore
 
 /// Options naming the fleet files' context.
@@ -21,7 +22,9 @@ struct FleetOptions: ParsableArguments {
 
     /// Loads and validates the fleet files before anything touches the network; on any error prints the
     /// diagnostics and exits 1.
-    func load(_ paths: [String], gameLift: GameLiftOptions, console: Console) throws -> FleetInput {
+    func load(
+        _ paths: [String], gameLift: GameLiftOptions, console: Console, settings: RepositorySettings? = nil
+    ) throws -> FleetInput {
         let defaultRegion = try gameLift.defaultRegion()
         let selectors = try console.selectors(targets, flag: "--target") { text throws(SelectorError) in
             try FleetSelector.parse(text)
@@ -29,7 +32,8 @@ struct FleetOptions: ParsableArguments {
         let input: FleetInput
         do {
             input = try FleetInput.load(
-                paths: paths, buildManifest: buildManifest, defaultRegion: defaultRegion, names: Words.names)
+                paths: paths, buildManifest: buildManifest, defaultRegion: defaultRegion, settings: settings,
+                names: Words.names)
         } catch {
             let event: WorkflowEvent =
                 if case .invalidFiles(let fleets) = error {
