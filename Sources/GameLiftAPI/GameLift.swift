@@ -15,7 +15,7 @@ public protocol GameLift: Sendable {
 
     /// Which of its connections answers for `fleetId`: a request that names several fleets (a batch) must name
     /// fleets of one connection. One connection (group 0) unless a router sends each fleet's requests with its
-    /// own account's credentials (fleetform's environments).
+    /// own account's credentials (fleetform's environments); a forwarder answers its base's.
     func connectionGroup(of fleetId: String) -> Int
 }
 

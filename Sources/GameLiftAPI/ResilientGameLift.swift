@@ -84,6 +84,9 @@ public struct ResilientGameLift: GameLift {
     }
 
     /// Sends `request` through the operation's rate limiter in the Region, retrying as the policy allows.
+    /// The base's: a forwarder keeps the base's grouping of fleets into connections.
+    public func connectionGroup(of fleetId: String) -> Int { base.connectionGroup(of: fleetId) }
+
     public func send<Request: GameLiftRequest>(_ request: Request, region: String) async throws -> Request.Output {
         try await send(Request.operation, region) { try await base.send(request, region: region) }
     }

@@ -21,6 +21,21 @@ enum AssumedRoleKeys {
 
     static func secret(account: String) -> String { "gamelift-local/assumed-role/\(account)" }
 
+    /// The session token: it carries the role's name and the session's, so `GetCallerIdentity` signed with the
+    /// keys answers the assumed role's ARN as STS does (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`).
+    static func sessionToken(role: String, session: String) -> String {
+        "gamelift-local-session/" + [role, session].map { Data($0.utf8).base64EncodedString() }.joined(separator: "/")
+    }
+
+    /// The role and session names a session token of this kind carries.
+    static func session(ofToken token: String) -> (role: String, session: String)? {
+        let parts = token.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "gamelift-local-session", token.count <= 1024,
+            let role = Data(base64Encoded: String(parts[1])), let session = Data(base64Encoded: String(parts[2]))
+        else { return nil }
+        return (String(decoding: role, as: UTF8.self), String(decoding: session, as: UTF8.self))
+    }
+
     /// The access key id of a SigV4 `Authorization` header (`Credential=ID/…`).
     static func accessKeyId(inAuthorization authorization: String) -> String? {
         guard let range = authorization.range(of: "Credential=") else { return nil }

@@ -44,7 +44,10 @@ struct EmulatorResponder: HTTPResponder {
             let body = (try? await collectBody(request)) ?? []
             do {
                 _ = try authenticate(request, body: body, service: "sts")
-                response = await STSResponder.respond(form: body, backend: backend(for: request), requestId: requestId)
+                let session = request.headers.value(named: "x-amz-security-token").flatMap(
+                    AssumedRoleKeys.session(ofToken:))
+                response = await STSResponder.respond(
+                    form: body, backend: backend(for: request), session: session, requestId: requestId)
             } catch {
                 response = STSResponder.error(
                     code: error.code.rawValue, message: error.message, status: error.httpStatus, requestId: requestId)

@@ -21,7 +21,10 @@ enum STSResponder {
     }
 
     /// The answer to `body` (the form) for `backend`.
-    static func respond(form body: [UInt8], backend: any GameLift, requestId: String) async -> Response {
+    /// `session`: the role and session an `AssumeRole` session token names, when the request was signed with one.
+    static func respond(
+        form body: [UInt8], backend: any GameLift, session: (role: String, session: String)? = nil, requestId: String
+    ) async -> Response {
         let fields = parseForm(String(decoding: body, as: UTF8.self))
         if fields["Action"] == "AssumeRole" {
             return assumeRole(fields, backend: backend, requestId: requestId)
@@ -35,7 +38,13 @@ enum STSResponder {
             return error(code: "InvalidAction", message: "no identity", status: 400, requestId: requestId)
         }
         do {
-            let identity = try await identities.callerIdentity()
+            var identity = try await identities.callerIdentity()
+            if let session {
+                identity = CallerIdentity(
+                    account: identity.account,
+                    arn: "arn:aws:sts::\(identity.account):assumed-role/\(session.role)/\(session.session)",
+                    userId: "AROALOCAL:\(session.session)")
+            }
             let xml = """
                 <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
                   <GetCallerIdentityResult>
@@ -84,7 +93,7 @@ enum STSResponder {
                 <Credentials>
                   <AccessKeyId>\(AssumedRoleKeys.accessKeyId(account: account))</AccessKeyId>
                   <SecretAccessKey>\(escape(AssumedRoleKeys.secret(account: account)))</SecretAccessKey>
-                  <SessionToken>gamelift-local-session-\(account)</SessionToken>
+                  <SessionToken>\(escape(AssumedRoleKeys.sessionToken(role: String(roleName), session: session)))</SessionToken>
                   <Expiration>\(expiration)</Expiration>
                 </Credentials>
                 <AssumedRoleUser>

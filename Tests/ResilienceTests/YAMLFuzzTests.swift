@@ -81,7 +81,7 @@ enum Mutator {
         "arn:aws:gamelift:us-east-1::fleet/fleet-1", "Region: mars-1",
     ]
 
-    static func mutate(_ text: String, _ random: inout SeededGenerator) -> String {
+    static func mutate(_ text: String, _ random: inout SeededGenerator, tokens: [String] = tokens) -> String {
         var chars = Array(text.unicodeScalars)
         var lines = text.components(separatedBy: "\n")
         func position() -> Int { chars.isEmpty ? 0 : Int(random.next() % UInt64(chars.count + 1)) }

@@ -101,10 +101,11 @@ extension Environment {
     public func broken(_ rule: RuleName, _ message: String, at location: SourceLocation?, names: RunOptionNames)
         -> Diagnostic
     {
+        let fix = rule.stage == .apply ? "apply as the rule asks" : "change the fleet"
         let pass =
             locked[rule] == nil
-            ? "change the fleet, or let the rule pass for one run: \(names[.overrideRule]) (CODE \(rule.code))"
-            : "change the fleet; the rule is locked, so no override passes it"
+            ? "\(fix), or let the rule pass for one run: \(names[.overrideRule]) (CODE \(rule.code))"
+            : "\(fix); the rule is locked, so no override passes it"
         var diagnostic = Diagnostic(
             .warning, rule.code, "\(message) (rule \(rule.rawValue) of environment \(name))", hint: pass,
             at: location)

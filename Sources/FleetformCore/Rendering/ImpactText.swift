@@ -57,8 +57,9 @@ public enum ImpactText {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
-    /// `warning: [FF501] message`.
+    /// `warning: [FF501] message`; a broken rule adds where the rule is written (`rule: fleetform.yaml:15:28`).
     public static func warningLine(_ warning: Diagnostic) -> String {
         "\(warning.severity.rawValue): [\(warning.code)] \(warning.message)"
+            + (warning.related.map { "; rule: \($0)" } ?? "")
     }
 }

@@ -177,6 +177,7 @@ public struct PlanMarkdownRenderer: Sendable {
         for note in impact.notes { s += "_Note: \(note)._\n\n" }
         for warning in impact.warnings {
             s += "> ⚠️ **\(warning.code)** \(warning.message)"
+            if let rule = warning.related { s += " (rule: `\(cell(rule.description))`)" }
             if let hint = warning.hint { s += " — \(hint)" }
             s += "\n\n"
         }
