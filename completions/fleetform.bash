@@ -188,7 +188,7 @@ _fleetform_validate() {
     repeating_flags=()
     non_repeating_flags=(--strict --no-color --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --region --build-manifest --max-file-bytes)
+    non_repeating_options=(--format --region --build-manifest --max-file-bytes --config)
     __fleetform_offer_flags_options -1
 
     # Offer option value completions
@@ -206,14 +206,17 @@ _fleetform_validate() {
     '--max-file-bytes')
         return
         ;;
+    '--config')
+        return
+        ;;
     esac
 }
 
 _fleetform_plan() {
     repeating_flags=()
     non_repeating_flags=(--detailed-exitcode --strict --local --debug --no-color --version -h --help)
-    repeating_options=(--wave --target)
-    non_repeating_options=(--format --out --min-process-memory --max-processes-per-vcpu --build-manifest --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
+    repeating_options=(--wave --target --override)
+    non_repeating_options=(--format --out --min-process-memory --max-processes-per-vcpu --build-manifest --parallelism --config --reason --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
     __fleetform_offer_flags_options -1
 
     # Offer option value completions
@@ -241,6 +244,15 @@ _fleetform_plan() {
         return
         ;;
     '--parallelism')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--override')
+        return
+        ;;
+    '--reason')
         return
         ;;
     '--local-state')
@@ -273,8 +285,8 @@ _fleetform_plan() {
 _fleetform_apply() {
     repeating_flags=()
     non_repeating_flags=(--auto-approve --fail-fast --rollback-on-failure --strict-watch --continue-on-hold --local --debug --no-color --version -h --help)
-    repeating_options=(--wave --target)
-    non_repeating_options=(--plan --hold-timeout --journal --watch --bake --format --build-manifest --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
+    repeating_options=(--wave --target --override)
+    non_repeating_options=(--plan --hold-timeout --journal --watch --bake --format --build-manifest --parallelism --config --reason --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
     __fleetform_offer_flags_options -1
 
     # Offer option value completions
@@ -307,6 +319,15 @@ _fleetform_apply() {
         return
         ;;
     '--parallelism')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--override')
+        return
+        ;;
+    '--reason')
         return
         ;;
     '--local-state')

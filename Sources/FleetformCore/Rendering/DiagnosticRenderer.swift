@@ -47,7 +47,7 @@ public struct DiagnosticRenderer: Sendable {
             let place = d.location.map { style.bold("\($0):") + " " } ?? ""
             let severity = d.severity == .error ? style.red("error:") : style.yellow("warning:")
             out += "\(place)\(severity) [\(d.code)] \(d.message)\n"
-            if let related = d.related { out += "    " + style.cyan("rule:") + " \(related)\n" }
+            if let related = d.related { out += "    " + style.cyan(Self.relatedLabel(d)) + " \(related)\n" }
             if let hint = d.hint { out += "    " + style.cyan("hint:") + " \(hint)\n" }
         }
         let line = Self.summary(diagnostics, fileCount: fileCount)
@@ -110,7 +110,7 @@ public struct DiagnosticRenderer: Sendable {
             }
             properties.append("title=\(Self.escapeProperty(d.code.rawValue))")
             var message = d.hint.map { "\(d.message)\nhint: \($0)" } ?? d.message
-            if let related = d.related { message += "\nrule: \(related)" }
+            if let related = d.related { message += "\n\(Self.relatedLabel(d)) \(related)" }
             out += "::\(d.severity.rawValue) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
         }
         out += Self.summary(diagnostics, fileCount: fileCount) + "\n"
@@ -126,6 +126,11 @@ public struct DiagnosticRenderer: Sendable {
     /// Workflow-command escaping for `key=value` properties, which also may not contain `:` or `,`.
     static func escapeProperty(_ s: String) -> String {
         escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    /// `rule:` before where a broken rule is written; `see:` before any other second place.
+    static func relatedLabel(_ d: Diagnostic) -> String {
+        RuleName.allCases.contains { $0.code == d.code } ? "rule:" : "see:"
     }
 
     // MARK: - Summary

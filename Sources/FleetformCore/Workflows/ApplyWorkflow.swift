@@ -203,7 +203,12 @@ public struct ApplyWorkflow: Sendable {
         let broken = policy.applyRules(
             environments: RunPolicy.firstFleets(fleets.map { (environment: $0.0, location: $0.1) }), shape: shape,
             now: context.wallClock(), names: context.names)
-        return refused(policy.unpassed(diagnostics + broken), show: true)
+        if refused(policy.unpassed(diagnostics + broken), show: true) { return true }
+        for override in policy.overrides {
+            context.observer.notice(
+                .warning("\(override.code) (\(override.rule.rawValue)) is overridden for this run: \(override.reason)"))
+        }
+        return false
     }
 
     /// Refuses the apply when `broken` has any rule, showing them first when `show`.
