@@ -454,7 +454,7 @@ _fleetform_rollback() {
     repeating_flags=()
     non_repeating_flags=(--force --auto-approve --local --debug --no-color --version -h --help)
     repeating_options=(--fleet)
-    non_repeating_options=(--run --journal --watch --parallelism --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
+    non_repeating_options=(--run --journal --watch --parallelism --config --local-state --local-seed --local-faults --region --profile --endpoint-url --connect-timeout --read-timeout)
     __fleetform_offer_flags_options 0
 
     # Offer option value completions
@@ -472,6 +472,9 @@ _fleetform_rollback() {
         return
         ;;
     '--parallelism')
+        return
+        ;;
+    '--config')
         return
         ;;
     '--local-state')

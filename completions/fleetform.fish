@@ -33,7 +33,7 @@ function __fleetform_parse_tokens -S
         case 'events'
             __fleetform_parse_subcommand 1 'since=' 'until=' 'code=+' 'format=' 'local' 'local-state=' 'local-seed=' 'local-faults=' 'region=' 'profile=' 'endpoint-url=' 'connect-timeout=' 'read-timeout=' 'debug' 'no-color' 'version' 'h/help'
         case 'rollback'
-            __fleetform_parse_subcommand 0 'run=' 'fleet=+' 'journal=' 'force' 'auto-approve' 'watch=' 'parallelism=' 'local' 'local-state=' 'local-seed=' 'local-faults=' 'region=' 'profile=' 'endpoint-url=' 'connect-timeout=' 'read-timeout=' 'debug' 'no-color' 'version' 'h/help'
+            __fleetform_parse_subcommand 0 'run=' 'fleet=+' 'journal=' 'force' 'auto-approve' 'watch=' 'parallelism=' 'config=' 'local' 'local-state=' 'local-seed=' 'local-faults=' 'region=' 'profile=' 'endpoint-url=' 'connect-timeout=' 'read-timeout=' 'debug' 'no-color' 'version' 'h/help'
         case 'help'
             __fleetform_parse_subcommand -r 1 'version'
         end
@@ -206,6 +206,7 @@ complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_flags_or_op
 complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_flags_or_options "fleetform rollback" auto-approve' -l 'auto-approve' -d 'Roll back without asking.'
 complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_flags_or_options "fleetform rollback" watch' -l 'watch' -d 'After the rollback, watch the fleets\' events this long (e.g. 5m); exit 4 on failures.' -rfka ''
 complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_flags_or_options "fleetform rollback" parallelism' -l 'parallelism' -d 'Fleets read (and updated) at once.' -rfka ''
+complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_flags_or_options "fleetform rollback" config' -l 'config' -d 'The settings file (environments, accounts, rules, change windows); default: fleetform.yaml beside the fleet paths or in the nearest folder above them, up to the repository root.' -rfka ''
 complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_flags_or_options "fleetform rollback" local' -l 'local' -d 'Use the embedded local GameLift simulation instead of AWS.'
 complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_flags_or_options "fleetform rollback" local-state' -l 'local-state' -d 'The local GameLift\'s state file.' -rfka ''
 complete -c 'fleetform' -n '__fleetform_should_offer_completions_for_flags_or_options "fleetform rollback" local-seed' -l 'local-seed' -d 'Create the local state from this seed when the state file does not exist yet.' -rfka ''

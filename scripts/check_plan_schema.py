@@ -7,9 +7,12 @@ Usage: scripts/check_plan_schema.py [--binary PATH] [JSON_FILE ...]
 - The golden documents (Tests/FleetformCoreTests/Golden/plan.json, plan-impact.json, apply-report.json) and any
   JSON_FILE given
   validate; a file with "outcomes" is an apply report, any other a plan.
+- The golden plan and report with the fields of fleetform.yaml added (environments, overrides, each fleet's
+  environment, a broken rule's related place) validate.
 - The schemas are not vacuous: broken copies of the golden documents are rejected.
 - Every field the schemas name is described in docs/plan-json.md.
-- With --binary, a plan made by that fleetform against the local simulation (examples/fleets) validates too.
+- With --binary, what that fleetform makes against the local simulation (examples/fleets, governed by
+  examples/fleetform.yaml) validates too: a plan, a plan with --override, and the report of an apply with --override.
 
 Needs the `jsonschema` package. Exits 1 when any check fails.
 """
@@ -76,17 +79,56 @@ def property_names(node):
     return names
 
 
-def plan_from_binary(binary):
+def documents_from_binary(binary):
+    """The plans and the apply report the binary makes against the local simulation, each named."""
+    override = ["--override", "requireWaves", "--reason", "schema check"]
     with tempfile.TemporaryDirectory() as scratch:
-        state = pathlib.Path(scratch) / "state.json"
-        out = pathlib.Path(scratch) / "plan.json"
-        command = [binary, "plan", str(ROOT / "examples" / "fleets"), "--local", "--local-state", str(state),
-                   "--local-seed", str(ROOT / "examples" / "local" / "seed.json"), "--format", "json", "--out", str(out)]
-        result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-        if result.returncode != 0:
-            fail(f"{' '.join(command)} exited {result.returncode}: {result.stderr.strip()}")
-            return []
-        return [("plan --format json (local)", json.loads(result.stdout)), ("plan --out (local)", json.loads(out.read_text()))]
+        scratch = pathlib.Path(scratch)
+        out = scratch / "plan.json"
+
+        def run(verb, *extra):
+            command = [binary, verb, str(ROOT / "examples" / "fleets"), "--local", "--local-state",
+                       str(scratch / "state.json"), "--local-seed", str(ROOT / "examples" / "local" / "seed.json"),
+                       "--format", "json", *extra]
+            result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+            if result.returncode != 0:
+                fail(f"{' '.join(command)} exited {result.returncode}: {result.stderr.strip()}")
+                return None
+            return json.loads(result.stdout)
+
+        documents = []
+        plan = run("plan", "--out", str(out))
+        if plan is not None:
+            documents += [("plan --format json (local)", plan), ("plan --out (local)", json.loads(out.read_text()))]
+        overridden = run("plan", *override)
+        if overridden is not None:
+            documents.append(("plan --override (local)", overridden))
+        report = run("apply", "--auto-approve", "--journal", str(scratch / "journal.jsonl"), *override)
+        if report is not None:
+            documents.append(("apply --override --format json (local)", report))
+        return documents
+
+
+def governed(golden_impact):
+    """The golden impact plan as a plan governed by fleetform.yaml: environments (one known, one unknown and
+    closed), an override, each fleet's environment, and broken rules located at the fleet and at the rule."""
+    d = copy.deepcopy(golden_impact)
+    d["environments"] = [
+        {"name": "prod", "expectedAccount": "123456789012", "account": "123456789012",
+         "principal": "arn:aws:iam::123456789012:user/deploy", "closed": "inside the freeze 2026-12-01..2026-12-31",
+         "opensAt": "2027-01-01T00:00:00Z"},
+        {"name": "staging", "unknownReason": "AccessDenied: not authorized to perform sts:AssumeRole"},
+    ]
+    d["overrides"] = [{"rule": "minSlotsPerLocation", "code": "FF630", "reason": "load test OPS-42"}]
+    for fleet in d["fleets"]:
+        fleet["environment"] = "prod"
+    rule = {"path": "fleetform.yaml", "line": 14, "column": 36}
+    d["diagnostics"].append({"severity": "warning", "code": "FF623", "message": "activation timeout 30, below 60",
+                             "location": d["fleets"][0]["source"], "related": rule})
+    changed = next(f for f in d["fleets"] if "impact" in f)
+    changed["impact"]["warnings"].append({"severity": "warning", "code": "FF630", "message": "1 slot in us-west-2",
+                                          "location": changed["source"], "related": dict(rule, line=15, column=28)})
+    return d
 
 
 def main():
@@ -102,8 +144,12 @@ def main():
     documents = [("Golden/plan.json", golden_plan), ("Golden/plan-impact.json", golden_impact),
                  ("Golden/apply-report.json", golden_report)]
     documents += [(str(f), json.loads(f.read_text())) for f in args.files]
+    golden_governed = governed(golden_impact)
+    documents.append(("Golden/plan-impact.json with fleetform.yaml fields", golden_governed))
+    golden_report_overrides = dict(copy.deepcopy(golden_report), overrides=golden_governed["overrides"])
+    documents.append(("Golden/apply-report.json with overrides", golden_report_overrides))
     if args.binary:
-        documents += plan_from_binary(args.binary)
+        documents += documents_from_binary(args.binary)
     for name, document in documents:
         check(document, name, plan, report)
 
@@ -125,6 +171,18 @@ def main():
                 lambda d: next(f for f in d["fleets"] if f["action"] == "unchanged").update(impact=changed(d)["impact"]))
     must_reject(plan, golden_impact, "a negative slot count",
                 lambda d: changed(d)["impact"]["slots"].update(after=-1))
+    must_reject(plan, golden_governed, "an environment without its name", lambda d: d["environments"][0].pop("name"))
+    must_reject(plan, golden_governed, "an environment with both an account and an unknownReason",
+                lambda d: d["environments"][1].update(account="210987654321"))
+    must_reject(plan, golden_governed, "an opensAt without closed", lambda d: d["environments"][0].pop("closed"))
+    must_reject(plan, golden_governed, "an override of an unknown rule",
+                lambda d: d["overrides"][0].update(rule="maxSlots"))
+    must_reject(plan, golden_governed, "an override whose code is not its rule's",
+                lambda d: d["overrides"][0].update(code="FF643"))
+    must_reject(plan, golden_governed, "a related place without its line",
+                lambda d: d["diagnostics"][-1]["related"].pop("line"))
+    must_reject(report, golden_report_overrides, "a report override without its reason",
+                lambda d: d["overrides"][0].pop("reason"))
     must_reject(report, golden_report, "an unknown outcome", lambda d: d["outcomes"][0].update(result="skipped"))
     must_reject(report, golden_report, "an updated fleet without its previous configuration",
                 lambda d: d["outcomes"][0].pop("previous"))

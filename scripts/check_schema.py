@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Validate every fleet document under examples/fleets against schemas/fleet.schema.json.
+"""Validate every fleet document under examples/fleets against schemas/fleet.schema.json, and (without
+arguments) every fleetform.yaml under examples/ against schemas/fleetform.schema.json.
 
 Usage: scripts/check_schema.py [PATH ...]   (default: examples/fleets)
 Needs the `jsonschema` and `PyYAML` packages. Exits 1 when any document fails, 2 on bad usage.
@@ -13,6 +14,7 @@ import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schemas" / "fleet.schema.json"
+SETTINGS_SCHEMA = ROOT / "schemas" / "fleetform.schema.json"
 
 
 def fleet_files(paths):
@@ -26,6 +28,22 @@ def fleet_files(paths):
             yield path
         else:
             raise FileNotFoundError(path)
+
+
+def settings_files():
+    """fleetform.yaml under examples/, each checked against schemas/fleetform.schema.json."""
+    schema = json.loads(SETTINGS_SCHEMA.read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    failures = checked = 0
+    for file in sorted((ROOT / "examples").rglob("fleetform.yaml")):
+        checked += 1
+        for error in sorted(validator.iter_errors(yaml.safe_load(file.read_text())), key=lambda e: list(e.path)):
+            place = "/".join(str(p) for p in error.path) or "(root)"
+            print(f"{file}: {place}: {error.message}")
+            failures += 1
+    print(f"{checked} settings files checked against {SETTINGS_SCHEMA.name}: {failures} problems")
+    return 1 if failures or checked == 0 else 0
 
 
 def main(argv):
@@ -50,7 +68,8 @@ def main(argv):
                 print(f"{file}: document {index + 1}: {place}: {error.message}")
                 failures += 1
     print(f"{checked} documents in {len(files)} files checked against {SCHEMA.name}: {failures} problems")
-    return 1 if failures or checked == 0 else 0
+    fleets = 1 if failures or checked == 0 else 0
+    return fleets or (settings_files() if not argv else 0)
 
 
 if __name__ == "__main__":

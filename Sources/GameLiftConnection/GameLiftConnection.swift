@@ -96,9 +96,25 @@ public struct GameLiftConnection: Sendable {
             var connection = self
             connection.gameLift = ResilientGameLift(
                 base: acting, policy: RetryPolicy(), stats: ResilienceStats(), observe: { _ in })
-            connection.identity = acting
+            connection.identity = role.map { LocalRoleSession(base: acting, role: $0) } ?? acting
             return connection
         }
         return try await Self.open(settings, debugLog: debugLog)
+    }
+}
+
+/// Locally, an environment's `role_arn` as STS would name its session: `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`
+/// (the simulation acting as the role's account answers for it; no credentials are read).
+struct LocalRoleSession: IdentityProviding {
+    let base: any IdentityProviding
+    let role: RoleToAssume
+
+    func callerIdentity() async throws -> CallerIdentity {
+        let identity = try await base.callerIdentity()
+        let name = role.roleARN.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? "role"
+        let session = role.sessionName ?? "fleetform"
+        return CallerIdentity(
+            account: identity.account, arn: "arn:aws:sts::\(identity.account):assumed-role/\(name)/\(session)",
+            userId: "AROALOCAL:\(session)")
     }
 }

@@ -28,9 +28,17 @@ struct RequestFloor {
         return RequestFloor(requests: requests)
     }
 
-    static func apply(_ fleets: DriftedFleets, changed: [String: Int]) -> RequestFloor {
+    /// `capacityReads`: a streamed apply under impact rules first reads every fleet's capacity, one request per 50
+    /// fleets per Region.
+    static func apply(_ fleets: DriftedFleets, changed: [String: Int], capacityReads: Bool = false) -> RequestFloor {
         var floor = plan(fleets)
         for (region, count) in changed { floor.requests[region, default: [:]][.updateRuntimeConfiguration] = count }
+        if capacityReads {
+            for (region, count) in fleets.fleetsPerRegion {
+                let batch = GameLiftLimits.fleetCapacityBatch
+                floor.requests[region, default: [:]][.describeFleetCapacity] = (count + batch - 1) / batch
+            }
+        }
         return floor
     }
 

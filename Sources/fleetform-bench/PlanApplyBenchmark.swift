@@ -69,6 +69,12 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
 
     @Flag(
         help: """
+            Apply under a fleetform.yaml whose one environment has an impact rule (minSlotsPerLocation: 0, which             every fleet keeps): the streamed apply first reads every fleet's capacity, one DescribeFleetCapacity             per 50 fleets per Region, and the floor counts those reads (docs/policy.md, "Rules").
+            """)
+    var impactRules = false
+
+    @Flag(
+        help: """
             Then do the same job with a plain boto3 script (--boto3-script: a pool of threads, retry_mode=adaptive) \
             against a fresh emulator with the same arguments, and report it beside fleetform's apply.
             """)
@@ -156,7 +162,15 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
         let applyPlanner = LivePlanner(reader: LiveFleetReader(gameLift: applyGameLift, parallelism: parallelism))
         meter = PhaseMeter(stats: stats)
         let journalPath = workspace + "/journal.jsonl"
-        let input = FleetInput(fleets: FleetLoader.load(paths: [workspace + "/fleets"], options: LoadOptions()))
+        let settings =
+            impactRules
+            ? SettingsFile.load(
+                bytes: Array(
+                    "environments:\n  - name: bench\n    match: \"**\"\n    rules:\n      minSlotsPerLocation: 0\n".utf8
+                ),
+                path: workspace + "/fleetform.yaml", folder: workspace) : nil
+        let input = FleetInput(
+            fleets: FleetLoader.load(paths: [workspace + "/fleets"], options: LoadOptions(settings: settings)))
         let report: ApplyReport?
         if twoPass {
             let options = ApplyOptions(parallelism: parallelism, runId: "bench-\(fleets)")
@@ -167,14 +181,15 @@ struct PlanApplyBenchmark: AsyncParsableCommand {
                 report = nil
             }
         } else {
-            report = await ApplyWorkflow(
-                context: WorkflowContext(gameLift: applyGameLift),
-                options: ApplyWorkflow.Options(
-                    parallelism: parallelism, journalPath: journalPath, approval: .automatic, runId: "bench-\(fleets)")
-            ).run(.files(input)).apply
+            var options = ApplyWorkflow.Options(
+                parallelism: parallelism, journalPath: journalPath, approval: .automatic, runId: "bench-\(fleets)")
+            options.policy = settings.map { RunPolicy(settings: $0) }
+            report = await ApplyWorkflow(context: WorkflowContext(gameLift: applyGameLift), options: options)
+                .run(.files(input)).apply
         }
         let applyFloor = RequestFloor.apply(
-            drifted, changed: Dictionary(grouping: changed, by: \.region).mapValues(\.count))
+            drifted, changed: Dictionary(grouping: changed, by: \.region).mapValues(\.count),
+            capacityReads: impactRules && !twoPass)
         phases.append(
             meter.finish(
                 "apply", fleets: fleets, floor: applyFloor, throttle: throttle,

@@ -82,6 +82,11 @@ struct RepositorySettingsOverWireTests {
         #expect(journal.contains("hotfix for ticket OPS-42"), "\(journal)")
         #expect(journal.contains("\"environment\":\"prod\""), "\(journal)")
 
+        // The rollback reaches each fleet as the apply did: staging's through its role.
+        let rollback = try await stage.run(["rollback", "--auto-approve", "--journal", "journal.jsonl"])
+        #expect(rollback.status == 0, "\(rollback.stdout)\(rollback.stderr)")
+        #expect(rollback.stdout.contains("Rollback: 5 updated, 0 unchanged, 0 held, 0 failed."), "\(rollback.stdout)")
+
         // A locked rule: no override passes it, and nothing is sent.
         try stage.writeSettings(freeze: true, locked: true)
         let lockedBefore = stage.gameLiftRequests()

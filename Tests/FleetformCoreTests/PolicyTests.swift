@@ -208,6 +208,19 @@ struct PolicyTests {
         #expect(journal.contains("\"environment\":\"staging\""))
     }
 
+    @Test("a saved plan's environments: listed by the plan, and where the settings put the files today")
+    func savedPlanEnvironments() async throws {
+        let world = World()
+        var plan = try #require(await world.plan().plan)
+        #expect(SavedPlanEnvironments.problems(plan, settings: world.settings, path: "plan.json").isEmpty)
+        plan.fleets[0].environment = "nowhere"
+        plan.fleets[1].environment = "prod"
+        let problems = SavedPlanEnvironments.problems(plan, settings: world.settings, path: "plan.json")
+        #expect(problems.map(\.code) == [.inconsistentPlan, .inconsistentPlan])
+        #expect(problems.map(\.location?.pointer) == ["/fleets/0/environment", "/fleets/1/environment"])
+        #expect(problems[1].message.contains("puts /repo/staging/b.yaml in environment 'staging'"), "\(problems)")
+    }
+
     @Test("windows and freezes: closed outside every window or inside a freeze, with the next opening")
     func windowsAndFreezes() throws {
         var settings = SettingsFile.load(

@@ -122,6 +122,7 @@ public struct RollbackPlanner: Sendable {
         var fleet = FleetPlan(
             fleetId: target.fleetId, fleetIdOrArn: target.fleetIdOrArn, region: target.region, source: target.source,
             action: .failed, status: observed.attributes?.status, operatingSystem: observed.attributes?.operatingSystem)
+        fleet.environment = target.environment
         if let error = observed.error {
             fleet.error = error
             return .plan(fleet)

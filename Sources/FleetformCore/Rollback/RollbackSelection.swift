@@ -25,6 +25,8 @@ public struct RollbackTarget: Sendable, Hashable, NamesFleet {
     public var new: RuntimeConfiguration?
     /// Where the intent is: journal path and line.
     public var source: SourceLocation
+    /// The `fleetform.yaml` environment the apply journaled the fleet in: the rollback reaches it the same way.
+    public var environment: String?
 
     public init(
         fleetId: String, fleetIdOrArn: String, region: String, run: String, journaledAt: Date,
@@ -139,11 +141,12 @@ public enum RollbackSelector {
             guard let previous = entry.previous else { continue }
             let outcome = results["\(entry.run) \(entry.region) \(entry.fleetId)"]
             guard outcome == nil || outcome == .updated else { continue }
-            targets.append(
-                RollbackTarget(
-                    fleetId: entry.fleetId, fleetIdOrArn: entry.fleetIdOrArn, region: entry.region, run: entry.run,
-                    journaledAt: entry.time, previous: previous, new: entry.new,
-                    source: SourceLocation(path: journalPath, line: index + 1, column: 1)))
+            var target = RollbackTarget(
+                fleetId: entry.fleetId, fleetIdOrArn: entry.fleetIdOrArn, region: entry.region, run: entry.run,
+                journaledAt: entry.time, previous: previous, new: entry.new,
+                source: SourceLocation(path: journalPath, line: index + 1, column: 1))
+            target.environment = entry.environment
+            targets.append(target)
         }
         return targets
     }

@@ -122,7 +122,10 @@ struct Apply: AsyncParsableCommand {
             // A saved plan's fleets are governed by the settings above the files they were planned from.
             repository = try settings.settings(
                 for: Array(Set(saved.fleets.map(\.source.path))).sorted(), console: console)
-            if let problems = repository?.diagnostics, problems.hasErrors {
+            let problems =
+                (repository?.diagnostics ?? [])
+                + SavedPlanEnvironments.problems(saved, settings: repository, path: plan)
+            if problems.hasErrors {
                 console.observer().notice(.diagnostics(problems, fileCount: 1))
                 throw ExitCode(ExitStatus.error.rawValue)
             }

@@ -50,6 +50,7 @@ struct Rollback: AsyncParsableCommand {
 
     @OptionGroup var concurrency: ParallelismOption
 
+    @OptionGroup var settings: SettingsOptions
     @OptionGroup var gameLift: GameLiftOptions
     @OptionGroup var color: ColorOptions
 
@@ -62,12 +63,29 @@ struct Rollback: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(noColor: color.noColor)
-        try await gameLift.withConnection(console) { connection in
+        // Each fleet is restored through the environment the apply journaled it in (fleetform.yaml, found above the
+        // working directory or named with --config), as that apply reached it.
+        let entries = (try? Journal.read(path: journal)) ?? []
+        var environments: [String: String?] = [:]
+        for entry in entries where entry.kind == .intent { environments[entry.fleetId] = entry.environment }
+        let routes = environments.map { (fleetId: $0.key, environment: $0.value) }
+        let named = Set(routes.compactMap(\.environment)).sorted()
+        let repository = named.isEmpty ? nil : try settings.settings(for: ["."], console: console)
+        if !named.isEmpty, repository == nil {
+            throw console.fail(
+                "the journal puts fleets in environments of fleetform.yaml (\(named.joined(separator: ", "))), and "
+                    + "there is no fleetform.yaml here or above: name it with --config FILE")
+        }
+        if let problems = repository?.diagnostics, problems.hasErrors {
+            console.observer().notice(.diagnostics(problems, fileCount: 1))
+            throw ExitCode(ExitStatus.error.rawValue)
+        }
+        try await gameLift.withConnections(console, settings: repository, fleets: routes) { _, context in
             let options = RollbackWorkflow.Options(
                 selection: fleetIds.isEmpty ? .run(run) : .fleets(fleetIds), force: force, journalPath: journal,
                 parallelism: concurrency.parallelism, approval: console.approval(autoApprove: autoApprove),
                 watchSeconds: watch)
-            return await RollbackWorkflow(context: connection.context(console), options: options).run().status
+            return await RollbackWorkflow(context: context, options: options).run().status
         }
     }
 }
