@@ -301,6 +301,9 @@ enum FleetRules {
 
     // MARK: - Helpers
 
+    /// Whether `text` is an AWS region name (`us-west-2`).
+    static func isRegionName(_ text: String) -> Bool { matches(regionPattern, text) }
+
     static func describe(_ range: ClosedRange<Int>) -> String { "\(range.lowerBound) to \(range.upperBound)" }
 
     private static func compile(_ pattern: String) -> NSRegularExpression? {

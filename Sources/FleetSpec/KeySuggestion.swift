@@ -2,20 +2,24 @@
 public enum KeySuggestion {
     /// The allowed key closest to `key`, if it is close enough to be a plausible typo.
     public static func closest(to key: String, among allowed: [String]) -> String? {
-        let typed = Array(key.lowercased())
+        // Bytes, not Characters: keys and zone names are ASCII, and a byte compares many times faster.
+        let typed = Array(key.lowercased().utf8)
         var best: (key: String, distance: Int)?
         for candidate in allowed {
-            let distance = editDistance(typed, Array(candidate.lowercased()))
+            // The lengths' difference is a lower bound of the distance: a candidate that cannot beat the best is
+            // not measured (hundreds of time zone names per unknown zone, in a hostile settings file).
+            if let best, abs(candidate.utf8.count - typed.count) >= best.distance { continue }
+            let distance = editDistance(typed, Array(candidate.lowercased().utf8))
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         guard let best else { return nil }
         // A third of the longer word, at least two edits: "FleetID", "Regoin", "LaunchPth" qualify; "Name" does not.
-        let tolerance = max(2, max(typed.count, best.key.count) / 3)
+        let tolerance = max(2, max(typed.count, best.key.utf8.count) / 3)
         return best.distance <= tolerance ? best.key : nil
     }
 
     /// Levenshtein distance (insertions, deletions, substitutions), two rows of memory.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

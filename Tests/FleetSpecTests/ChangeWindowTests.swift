@@ -92,8 +92,9 @@ import Testing
         ] as [([String], [String], String, String?)])
     func nextOpening(_ windows: [String], _ freezes: [String], _ after: String, _ expected: String?) throws {
         let opening = Schedule.nextOpening(
-            after: try instant(after), windows: try windows.map(ChangeWindow.init),
-            freezes: try freezes.map(FreezePeriod.init))
+            after: try instant(after),
+            windows: try windows.map { text throws(ScheduleError) in try ChangeWindow(text) },
+            freezes: try freezes.map { text throws(ScheduleError) in try FreezePeriod(text) })
         #expect(opening == (try expected.map(instant)))
     }
 
@@ -324,8 +325,8 @@ import Testing
             ([], ["2026-03-29 Europe/Berlin", "2026-03-30..2026-03-31 UTC"], "2026-03-27T00:00:00Z"),
         ]
         for (windowTexts, freezeTexts, from) in scenarios {
-            let windows = try windowTexts.map(ChangeWindow.init)
-            let freezes = try freezeTexts.map(FreezePeriod.init)
+            let windows = try windowTexts.map { text throws(ScheduleError) in try ChangeWindow(text) }
+            let freezes = try freezeTexts.map { text throws(ScheduleError) in try FreezePeriod(text) }
             let first = try instant(from)
             for step in 0..<(6 * 24 * 4 / 7) {
                 let after = first + Double(step * 7 * 15 * 60)

@@ -126,6 +126,31 @@ struct SettingsTests {
         #expect(settings.diagnostics.allSatisfy { $0.location?.path == "fleetform.yaml" })
     }
 
+    @Test func numbersOutsideTheirRangesAreLocatedErrors() {
+        let settings = Self.settings(
+            """
+            environments:
+              - name: p
+                match: x
+                region: mars-north
+                role_arn: arn:aws:iam::111122223333:role/x
+                duration_seconds: 5
+                rules:
+                  minConcurrentExecutions: -7
+                  maxProcessesPerVCPU: 0
+                  minSlots: -3
+                  minActivationTimeoutSeconds: 100000
+            """)
+        #expect(
+            Support.summary(settings.diagnostics) == [
+                "4:13: error: [FF606]", "6:23: error: [FF606]", "8:32: error: [FF606]", "9:28: error: [FF606]",
+                "10:17: error: [FF606]", "11:36: error: [FF606]",
+            ])
+        #expect(settings.diagnostics[1].message == "duration_seconds is 5; STS allows 900 to 43200")
+        let rules = settings.environments.first?.rules
+        #expect(rules?.minSlots == nil && rules?.maxProcessesPerVCPU == nil, "a value out of range is not used")
+    }
+
     @Test func overlappingEnvironmentsAreAnErrorAtTheFleetFile() throws {
         let folder = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -222,6 +247,14 @@ struct SettingsTests {
             options: LoadOptions(defaultRegion: "us-east-1", settings: settings))
         #expect(outside.diagnostics.map(\.code) == [.fleetOutsideEnvironments])
         #expect(outside.documents.first?.environment == nil)
+    }
+
+    @Test func launchPathPrefixesCannotBeClimbedOutOf() {
+        #expect(Environment.launchPath("/local/game/bin/Server", startsWith: "/local/game/bin/"))
+        #expect(!Environment.launchPath("/local/game/bin/../tools/Server", startsWith: "/local/game/bin/"))
+        #expect(!Environment.launchPath("/local/game/bin/./Server", startsWith: "/local/game/bin/"))
+        #expect(Environment.launchPath("c:\\game\\Server.exe", startsWith: "C:\\game\\"))
+        #expect(!Environment.launchPath("D:\\game\\Server.exe", startsWith: "C:\\game\\"))
     }
 
     @Test func rulesAreNamedByCodeOrKey() {

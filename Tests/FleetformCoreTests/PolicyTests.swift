@@ -221,6 +221,51 @@ struct PolicyTests {
         #expect(problems[1].message.contains("puts /repo/staging/b.yaml in environment 'staging'"), "\(problems)")
     }
 
+    @Test("a rollout inside a freeze is refused before anything is read")
+    func rolloutInAFreeze() async throws {
+        let world = World()
+        var settings = world.settings
+        settings.environments[0].rules.freezes = [try FreezePeriod("2026-11-01..2026-12-31")]
+        settings.environments[0].rules.locations[.freeze] = SourceLocation(path: "fleetform.yaml", line: 9, column: 15)
+        var apply = ApplyWorkflow.Options(journalPath: world.journalPath, approval: .automatic, runId: "run-waves")
+        apply.policy = RunPolicy(settings: settings)
+        let rollout = RolloutWorkflow(
+            context: world.context(),
+            options: RolloutWorkflow.Options(waves: [], bakeSeconds: 600, apply: apply))
+        let result = await rollout.run(FleetInput(fleets: world.fleets))
+        #expect(result.status == .error)
+        #expect(result.plan == nil)
+        #expect(world.counting.count() == 0, "nothing read, nothing written")
+    }
+
+    @Test("--target narrows the rules: a broken rule in a file outside the target does not count")
+    func targetNarrowsRules() throws {
+        let world = World()
+        var fleets = world.fleets
+        let outside = Diagnostic(.warning, .ruleMaxConcurrentExecutions, "x", at: fleets.documents[1].location)
+        let general = Diagnostic(.warning, .noFleets, "y", at: nil)
+        fleets.diagnostics = [outside, general]
+        let targeted = try FleetInput(fleets: fleets).targeting([.fleet(try #require(FleetIdentifier(Self.prodFleet)))])
+        #expect(targeted.fleets.documents.map(\.fleetId) == [Self.prodFleet])
+        #expect(targeted.fleets.diagnostics == [general])
+    }
+
+    @Test("a saved plan is judged under today's settings, not what it recorded")
+    func savedPlanRulesAreRechecked() async throws {
+        let world = World(prodProcesses: 2)  // 20 slots
+        var plan = try #require(await world.plan().plan)
+        plan.fleets = plan.fleets.map { fleet in
+            var fleet = fleet
+            fleet.impact?.warnings = []  // an edited plan.json that dropped its warnings
+            return fleet
+        }
+        let broken = RunPolicy(settings: world.settings).brokenRules(in: plan, names: .swiftAPI)
+        #expect(broken.map(\.code) == [.ruleMinSlotsPerLocation])
+        var relaxed = world.settings
+        relaxed.environments[0].rules.minSlotsPerLocation = 10
+        #expect(RunPolicy(settings: relaxed).brokenRules(in: plan, names: .swiftAPI).isEmpty)
+    }
+
     @Test("windows and freezes: closed outside every window or inside a freeze, with the next opening")
     func windowsAndFreezes() throws {
         var settings = SettingsFile.load(

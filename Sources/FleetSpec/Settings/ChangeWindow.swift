@@ -19,8 +19,9 @@ public struct ChangeWindow: Sendable, Hashable, CustomStringConvertible {
     private static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     private static let example = "write a window as 'Tue-Thu 09:00-17:00 Europe/Berlin'"
 
-    /// Parses `text`, or says what is wrong with it.
-    public init(_ text: String) throws(ScheduleError) {
+    /// Parses `text`, or says what is wrong with it. `suggestingZones`: an unknown zone's error names the closest
+    /// known one (a search of the zone database, which a reader of many bad windows stops asking for).
+    public init(_ text: String, suggestingZones: Bool = true) throws(ScheduleError) {
         let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let timesIndex = words.firstIndex(where: { $0.contains(":") }) else {
             throw ScheduleError(
@@ -39,7 +40,7 @@ public struct ChangeWindow: Sendable, Hashable, CustomStringConvertible {
         let dayList = words[..<timesIndex].joined()
         let days = dayList.isEmpty ? 0b111_1111 : try Self.days(dayList)
         let (start, end) = try Self.times(words[timesIndex])
-        self.zone = try TimeZone.named(zoneWords.first)
+        self.zone = try TimeZone.named(zoneWords.first, suggesting: suggestingZones)
         self.text = text
         self.days = days
         self.start = start
@@ -180,8 +181,9 @@ public struct FreezePeriod: Sendable, Hashable, CustomStringConvertible {
 
     private static let example = "write a freeze as '2026-12-20..2027-01-05', or one day as '2026-12-24'"
 
-    /// Parses `text`, or says what is wrong with it.
-    public init(_ text: String) throws(ScheduleError) {
+    /// Parses `text`, or says what is wrong with it. `suggestingZones`: an unknown zone's error names the closest
+    /// known one (a search of the zone database, which a reader of many bad windows stops asking for).
+    public init(_ text: String, suggestingZones: Bool = true) throws(ScheduleError) {
         let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let range = words.first else { throw ScheduleError(message: "the freeze is empty", hint: Self.example) }
         guard words.count <= 2 else {
@@ -199,7 +201,7 @@ public struct FreezePeriod: Sendable, Hashable, CustomStringConvertible {
                 hint: "write the earlier day first")
         }
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = try TimeZone.named(words.count == 2 ? words[1] : nil)
+        calendar.timeZone = try TimeZone.named(words.count == 2 ? words[1] : nil, suggesting: suggestingZones)
         // Midnight may not exist on a day the clock changes; the calendar then gives the day's first instant.
         guard let start = calendar.date(from: first.components), let lastStart = calendar.date(from: last.components),
             let next = calendar.date(byAdding: .day, value: 1, to: lastStart)
@@ -308,15 +310,14 @@ private struct CalendarDay: Comparable {
 extension TimeZone {
     /// The zone an IANA identifier names (or `UTC`); UTC when there is none. An unknown name is an error that
     /// suggests the closest known one.
-    fileprivate static func named(_ name: String?) throws(ScheduleError) -> TimeZone {
+    fileprivate static func named(_ name: String?, suggesting: Bool) throws(ScheduleError) -> TimeZone {
         guard let name else { return .gmt }
         // Only what identifiers are made of (no '.', so no '..'), so that nothing odd reaches the zone database.
         let plain =
             name.utf8.count <= 64
             && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/_-+".contains($0)) }
         if plain, let zone = TimeZone(identifier: name) { return zone }
-        let known = TimeZone.knownTimeZoneIdentifiers + ["UTC"]
-        let closest = plain ? KeySuggestion.closest(to: name, among: known) : nil
+        let closest = plain && suggesting ? KeySuggestion.closest(to: name, among: ZoneNames.known) : nil
         throw ScheduleError(
             message: "unknown time zone '\(brief(name))'",
             hint: closest.map { "did you mean '\($0)'?" } ?? "use an IANA time zone such as Europe/Berlin or UTC")
@@ -332,4 +333,9 @@ private func asciiNumber(_ text: Substring) -> Int? {
 /// At most 40 characters of what was written, for quoting it in a message.
 private func brief<Text: StringProtocol>(_ text: Text) -> String {
     text.count <= 40 ? String(text) : text.prefix(40) + "…"
+}
+
+/// The zone database's names, asked for once: a settings file may name many unknown zones.
+private enum ZoneNames {
+    static let known = TimeZone.knownTimeZoneIdentifiers + ["UTC"]
 }

@@ -120,7 +120,8 @@ extension Environment {
         let configuration = document.runtimeConfiguration
         for process in configuration.serverProcesses ?? [] {
             let at = document.processLocations[process.key] ?? document.location
-            if let prefixes = rules.launchPathPrefixes, !prefixes.contains(where: { process.launchPath.hasPrefix($0) })
+            if let prefixes = rules.launchPathPrefixes,
+                !prefixes.contains(where: { Self.launchPath(process.launchPath, startsWith: $0) })
             {
                 diagnostics.append(
                     broken(
@@ -158,6 +159,19 @@ extension Environment {
 }
 
 extension Environment {
+    /// Whether `path` lies under `prefix`: a path with a `.` or `..` segment never does (it could climb out of the
+    /// prefix), and a Windows drive letter matches in either case, as GameLift accepts both.
+    static func launchPath(_ path: String, startsWith prefix: String) -> Bool {
+        let segments = path.split(whereSeparator: { $0 == "/" || $0 == "\\" })
+        if segments.contains(".") || segments.contains("..") { return false }
+        let drive = { (text: String) in text.utf8.count >= 2 && text.utf8.dropFirst().first == UInt8(ascii: ":") }
+        if drive(path), drive(prefix) {
+            return path.prefix(1).lowercased() == prefix.prefix(1).lowercased()
+                && path.dropFirst().hasPrefix(prefix.dropFirst())
+        }
+        return path.hasPrefix(prefix)
+    }
+
     /// A fleet written as an ARN of another account than the environment's is an error offline (FF609): no
     /// credentials of this environment could ever touch it.
     func checkAccount(of document: FleetDocument) -> [Diagnostic] {

@@ -1,4 +1,5 @@
 import Foundation
+import GameLiftAPI
 import Yams
 
 /// Reads `fleetform.yaml` (docs/policy.md) into `RepositorySettings`: every problem located and reported in one
@@ -18,6 +19,10 @@ struct SettingsReader {
     private var nodes: YAMLNodeReader
     var diagnostics: [Diagnostic] { nodes.diagnostics }
     private var extra: [Diagnostic] = []
+    /// Windows and freezes read so far: past `maxZoneSuggestions`, an unknown zone's error suggests none, so a file
+    /// of thousands of bad zones stays cheap to reject.
+    private var schedulesRead = 0
+    static let maxZoneSuggestions = 32
 
     init(path: String, lineOffset: Int = 0) {
         nodes = YAMLNodeReader(path: path, lineOffset: lineOffset)
@@ -29,7 +34,7 @@ struct SettingsReader {
     mutating func read(_ root: Node) -> [Environment] {
         guard let top = nodes.mapping(root, named: "the settings file", allowed: Self.topKeys) else { return [] }
         guard let list = top["environments"] else {
-            nodes.required("environments", in: top, of: root)
+            _ = nodes.required("environments", in: top, of: root)
             return []
         }
         guard case .sequence(let entries) = list else {
@@ -99,7 +104,13 @@ struct SettingsReader {
         }
         environment.credentials = credentials(fields, entry: entry, account: environment.account)
         if let region = fields["region"].flatMap({ nodes.string($0, key: "region") }) {
-            environment.region = region.value
+            if FleetRules.isRegionName(region.value) {
+                environment.region = region.value
+            } else {
+                report(
+                    .settingsValue, "region '\(YAMLNodeReader.excerpt(region.value))' is not an AWS region name",
+                    hint: "e.g. us-west-2", at: region.location)
+            }
         }
         if let rules = fields["rules"] { environment.rules = self.rules(rules) }
         if let locked = fields["locked"] {
@@ -128,7 +139,7 @@ struct SettingsReader {
         let externalID = fields["external_id"].flatMap { nodes.string($0, key: "external_id") }
         let sessionName = fields["role_session_name"].flatMap { nodes.string($0, key: "role_session_name") }
         let duration = fields["duration_seconds"].flatMap {
-            nodes.integer($0, key: "duration_seconds", range: AssumedRole.durationRange, allowedBy: "STS")
+            bounded($0, key: "duration_seconds", AssumedRole.durationRange, allowedBy: "STS")
         }
         if let profile, let roleARN {
             extra.append(
@@ -183,7 +194,8 @@ struct SettingsReader {
     private mutating func rules(_ node: Node) -> EnvironmentRules {
         var rules = EnvironmentRules()
         guard let fields = nodes.mapping(node, named: "rules", allowed: Self.ruleKeys) else { return rules }
-        let positive = 1...Int(Int32.max)
+        let executions = GameLiftLimits.concurrentExecutionsMinimum...GameLiftLimits.processesPerInstance
+        let slots = 0...Int(Int32.max)
         for (key, value) in fields {
             guard let rule = RuleName(rawValue: key) else { continue }
             let at = nodes.location(of: value)
@@ -195,23 +207,17 @@ struct SettingsReader {
                 }
                 rules.launchPathPrefixes = prefixes
             case .minConcurrentExecutions:
-                rules.minConcurrentExecutions =
-                    nodes.integer(value, key: key, range: positive, allowedBy: "fleetform")?
-                    .value
+                rules.minConcurrentExecutions = bounded(value, key: key, executions, allowedBy: "GameLift")?.value
             case .maxConcurrentExecutions:
-                rules.maxConcurrentExecutions =
-                    nodes.integer(value, key: key, range: positive, allowedBy: "fleetform")?
-                    .value
+                rules.maxConcurrentExecutions = bounded(value, key: key, executions, allowedBy: "GameLift")?.value
             case .minActivationTimeoutSeconds:
                 rules.minActivationTimeoutSeconds =
-                    nodes.integer(
-                        value, key: key, range: 1...600, allowedBy: "GameLift")?.value
+                    bounded(value, key: key, GameLiftLimits.gameSessionActivationTimeoutSeconds, allowedBy: "GameLift")?
+                    .value
             case .minSlotsPerLocation:
-                rules.minSlotsPerLocation =
-                    nodes.integer(value, key: key, range: 0...Int(Int32.max), allowedBy: "fleetform")?.value
+                rules.minSlotsPerLocation = bounded(value, key: key, slots, allowedBy: "fleetform")?.value
             case .minSlots:
-                rules.minSlots =
-                    nodes.integer(value, key: key, range: 0...Int(Int32.max), allowedBy: "fleetform")?.value
+                rules.minSlots = bounded(value, key: key, slots, allowedBy: "fleetform")?.value
             case .minProcessMemory:
                 guard let text = scalar(value, key: key) else { continue }
                 guard let size = MemorySize(parsing: text) else {
@@ -223,7 +229,7 @@ struct SettingsReader {
                 rules.minProcessMemory = size
             case .maxProcessesPerVCPU:
                 rules.maxProcessesPerVCPU =
-                    nodes.integer(value, key: key, range: positive, allowedBy: "fleetform")?.value
+                    bounded(value, key: key, 1...GameLiftLimits.processesPerInstance, allowedBy: "GameLift")?.value
             case .requireWatch:
                 guard let text = scalar(value, key: key) else { continue }
                 guard let seconds = DurationText.seconds(text), seconds > 0 else {
@@ -242,7 +248,9 @@ struct SettingsReader {
             case .window:
                 for text in strings(value, key: key) {
                     do {
-                        rules.windows.append(try ChangeWindow(text.value))
+                        schedulesRead += 1
+                        rules.windows.append(
+                            try ChangeWindow(text.value, suggestingZones: schedulesRead <= Self.maxZoneSuggestions))
                     } catch {
                         extra.append(
                             Diagnostic(
@@ -254,7 +262,9 @@ struct SettingsReader {
             case .freeze:
                 for text in strings(value, key: key) {
                     do {
-                        rules.freezes.append(try FreezePeriod(text.value))
+                        schedulesRead += 1
+                        rules.freezes.append(
+                            try FreezePeriod(text.value, suggestingZones: schedulesRead <= Self.maxZoneSuggestions))
                     } catch {
                         extra.append(
                             Diagnostic(
@@ -274,6 +284,21 @@ struct SettingsReader {
                     at: rules.locations[.minConcurrentExecutions]))
         }
         return rules
+    }
+
+    /// An integer within `range`; outside it, an error (FF606) naming the range, and no value.
+    private mutating func bounded(_ node: Node, key: String, _ range: ClosedRange<Int>, allowedBy owner: String)
+        -> Located<Int>?
+    {
+        guard let value = nodes.integer(node, key: key, range: range, allowedBy: owner) else { return nil }
+        guard range.contains(value.value) else {
+            extra.append(
+                Diagnostic(
+                    .error, .settingsValue,
+                    "\(key) is \(value.value); \(owner) allows \(FleetRules.describe(range))", at: value.location))
+            return nil
+        }
+        return value
     }
 
     /// A string, or a list of strings (each located).

@@ -48,11 +48,20 @@ public struct RoutedGameLift: GameLift {
         guard groups.count <= 1 else {
             // The readers never batch fleets of two accounts; a request that did would be answered with one
             // account's view of the other's fleets (not found), so it is refused before it is sent.
-            throw GameLiftServiceError(
-                code: "InvalidRequestException",
-                message: "one \(Request.operation.rawValue) request names fleets of \(groups.count) accounts",
-                httpStatus: 400)
+            throw MixedAccountRequest(operation: Request.operation, accounts: groups.count)
         }
         return try await connections[groups.first ?? 0].send(request, region: region)
+    }
+}
+
+/// A request naming fleets of several accounts, refused before it is sent: no one account's credentials could
+/// answer for all of them. fleetform's readers never make one; a caller that did has a bug.
+public struct MixedAccountRequest: Error, Sendable, Hashable, CustomStringConvertible {
+    public var operation: GameLiftOperation
+    public var accounts: Int
+
+    public var description: String {
+        "one \(operation.rawValue) request names fleets of \(accounts) accounts; fleetform sends each account's fleets "
+            + "with its own credentials"
     }
 }

@@ -51,8 +51,9 @@ public struct StreamingApplier: Sendable {
             refused: refused)
     }
 
-    /// Reads, plans and applies every fleet, `parallelism` at a time; returns the plan (in the files' order,
-    /// as `LivePlanner` would have made it) and the report of the apply.
+    /// Reads, plans and applies every fleet, `parallelism` at a time; returns the plan (in the files' order, as
+    /// `LivePlanner` would have made it, less each fleet's diff and locations, which `onPlanned` showed) and the
+    /// report of the apply.
     public func run(_ fleets: FleetSet, _ checked: Checked) async -> (plan: PlanDocument, report: ApplyReport) {
         let createdAt = planner.wallClock()
         let started = applier.wallClock()
@@ -71,9 +72,13 @@ public struct StreamingApplier: Sendable {
                 observed = await reader.observe(key, attributes: checked.attributes[key], regions: regions)
             }
             reader.onFleetRead()
-            let fleet = Planner.planFleet(document, observed)
+            var fleet = Planner.planFleet(document, observed)
             onPlanned(fleet)
-            return (fleet, await run.finish(fleet, fresh: fleet.observed))
+            let outcome = await run.finish(fleet, fresh: fleet.observed)
+            // Shown already, and not in the summary or the report: a streamed plan keeps what they need (issue 25).
+            fleet.changes = []
+            fleet.locations = nil
+            return (fleet, outcome)
         }
         var plan = PlanDocument(fleets: decided.map(\.0), diagnostics: checked.diagnostics, createdAt: createdAt)
         checked.callers?.record(on: &plan, settings: planner.settings, now: createdAt)

@@ -37,6 +37,17 @@ enum ImpactRules {
                 report(.minSlots, "the fleet's capacity could not be read, so its slots are unknown")
             }
         }
+        // A timeout the file leaves unmanaged keeps the live value, which the file rules could not see offline.
+        if let least = rules.minActivationTimeoutSeconds,
+            plan.changes.contains(where: { $0.kind == .unmanaged && $0.field == "GameSessionActivationTimeoutSeconds" }
+            ),
+            let timeout = plan.request?.runtimeConfiguration.gameSessionActivationTimeoutSeconds, timeout < least
+        {
+            report(
+                .minActivationTimeoutSeconds,
+                "GameSessionActivationTimeoutSeconds is \(timeout) (the live value, which the file leaves unmanaged), "
+                    + "below the least allowed, \(least)")
+        }
         let processes = impact.processesPerInstance.after
         guard impact.computeType == .ec2, processes > 0 else { return broken }
         if let least = rules.minProcessMemory {

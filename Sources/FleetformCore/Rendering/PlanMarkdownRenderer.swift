@@ -47,7 +47,8 @@ public struct PlanMarkdownRenderer: Sendable {
         for override in plan.overrides ?? [] {
             out += "🔓 **Override** `\(override.code)` (\(override.rule.rawValue)): \(Self.cell(override.reason))\n\n"
         }
-        let broken = plan.diagnostics.filter { $0.code.rawValue.hasPrefix("FF6") }
+        let rules = Set(RuleName.allCases.map(\.code))
+        let broken = plan.diagnostics.filter { rules.contains($0.code) }
         if !broken.isEmpty {
             out += "**Rules of fleetform.yaml broken by the files:**\n\n"
             for d in broken.prefix(50) {

@@ -91,13 +91,18 @@ public struct ApplyWorkflow: Sendable {
     public func run(_ source: Source) async -> Result {
         switch source {
         case .files(let input):
-            let fleets = input.fleets.documents.map { ($0.environment, $0.location) }
-            if refusedByPolicy(fleets, diagnostics: input.fleets.diagnostics) { return finish(plan: nil, apply: nil) }
+            let fleets = input.fleets.documents.map { (environment: $0.environment, location: $0.location) }
+            if let gate, gate.refuses(fleets, diagnostics: input.fleets.diagnostics, announce: !options.inWaves) {
+                return finish(plan: nil, apply: nil)
+            }
             if case .automatic = options.approval { return await stream(input) }
             return await run(files: input)
         case .savedPlan(let plan):
-            let fleets = plan.fleets.filter(\.isChange).map { ($0.environment, $0.source) }
-            if refusedByPolicy(fleets, diagnostics: plan.diagnostics + plan.impactWarnings) {
+            if let gate,
+                gate.refuses(
+                    PolicyGate.fleets(of: plan), diagnostics: gate.policy.brokenRules(in: plan, names: context.names),
+                    announce: !options.inWaves)
+            {
                 return finish(plan: nil, apply: nil)
             }
             return await apply(await checkedAccounts(plan), readAt: nil)
@@ -114,12 +119,16 @@ public struct ApplyWorkflow: Sendable {
         let planning = PlanWorkflow(context: context, options: planOptions)
         guard let plan = await planning.run(input).plan else { return finish(plan: nil, apply: nil) }
         context.observer.notice(.planReady(plan))
-        if let policy = options.policy, refused(policy.unpassed(plan.impactWarnings), show: false) {
+        if let gate, gate.refuses(gate.policy.unpassed(plan.impactWarnings), show: false) {
             return finish(plan: plan, apply: nil)
         }
         if plan.hasChanges,
             !(await options.approval.obtain(for: .apply, observer: context.observer, names: context.names))
         {
+            return finish(plan: plan, apply: nil)
+        }
+        // A person may take a while to answer: the window may have closed, or a freeze begun.
+        if let gate, gate.refuses(PolicyGate.fleets(of: plan), diagnostics: []) {
             return finish(plan: plan, apply: nil)
         }
         return await apply(plan, readAt: readAt)
@@ -151,7 +160,7 @@ public struct ApplyWorkflow: Sendable {
             let broken = await ImpactPreview.brokenRules(
                 of: input.fleets.documents, checked: checked, policy: policy, gameLift: context.gameLift,
                 parallelism: options.parallelism, names: context.names)
-            if refused(policy.unpassed(broken), show: true) { return finish(plan: nil, apply: nil) }
+            if gate?.refuses(policy.unpassed(broken), show: true) == true { return finish(plan: nil, apply: nil) }
         }
         observer.notice(.progressStarted(label: "Applying", total: input.fleets.documents.count))
         let (plan, report) = await streaming.run(input.fleets, checked)
@@ -188,38 +197,13 @@ public struct ApplyWorkflow: Sendable {
         return await verify(plan, report)
     }
 
-    /// Whether `fleetform.yaml` stops this apply before anything is sent: an override of a locked rule, or a
-    /// broken rule no override passes — the file rules among `diagnostics` (and a saved plan's impact rules), and
-    /// the apply rules (watch, waves, window, freeze) of each environment of `fleets`. Says why when it does.
-    private func refusedByPolicy(_ fleets: [(String?, SourceLocation)], diagnostics: [Diagnostic]) -> Bool {
-        guard let policy = options.policy else { return false }
-        if let locked = PolicyText.lockedOverride(
-            policy, environments: Set(fleets.compactMap(\.0)), names: context.names)
-        {
-            context.observer.notice(.failed(locked))
-            return true
+    /// The run's policy gate; `nil` without `fleetform.yaml`.
+    private var gate: PolicyGate? {
+        options.policy.map { policy in
+            PolicyGate(
+                policy: policy, context: context,
+                shape: RunPolicy.ApplyShape(watchSeconds: options.watchSeconds, waves: options.inWaves))
         }
-        let shape = RunPolicy.ApplyShape(watchSeconds: options.watchSeconds, waves: options.inWaves)
-        let broken = policy.applyRules(
-            environments: RunPolicy.firstFleets(fleets.map { (environment: $0.0, location: $0.1) }), shape: shape,
-            now: context.wallClock(), names: context.names)
-        if refused(policy.unpassed(diagnostics + broken), show: true) { return true }
-        for override in policy.overrides {
-            context.observer.notice(
-                .warning("\(override.code) (\(override.rule.rawValue)) is overridden for this run: \(override.reason)"))
-        }
-        return false
-    }
-
-    /// Refuses the apply when `broken` has any rule, showing them first when `show`.
-    private func refused(_ broken: [Diagnostic], show: Bool) -> Bool {
-        guard !broken.isEmpty else { return false }
-        if show {
-            let files = Set(broken.compactMap(\.location?.path)).count
-            context.observer.notice(.diagnostics(broken.sorted(by: Diagnostic.readingOrder), fileCount: files))
-        }
-        context.observer.notice(.failed(PolicyText.refused(broken.count, names: context.names)))
-        return true
     }
 
     /// The run's apply options, naming options as the caller does.

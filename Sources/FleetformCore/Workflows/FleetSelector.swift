@@ -104,6 +104,14 @@ extension FleetInput {
         }
         var set = fleets
         set.documents = fleets.documents.filter { document in selectors.contains { $0.matches(document) } }
+        // A broken rule of fleetform.yaml, or a file in no environment, concerns its file: outside the target it
+        // neither shows nor stops the run, as the file's fleets are not worked on.
+        let files = Set(set.documents.map(\.location.path))
+        let perFile = Set(RuleName.allCases.map(\.code) + [.fleetOutsideEnvironments])
+        set.diagnostics = fleets.diagnostics.filter { d in
+            guard perFile.contains(d.code), let path = d.location?.path else { return true }
+            return files.contains(path)
+        }
         return FleetInput(fleets: set, manifest: manifest)
     }
 }

@@ -67,6 +67,11 @@ public struct RolloutWorkflow: Sendable {
 
     /// Plans `input`, shows the plan and its waves, asks for approval once, then rolls out wave by wave.
     public func run(_ input: FleetInput) async -> Result {
+        // The whole rollout is judged before anything is read: a freeze or a broken file rule stops it here.
+        let fleets = input.fleets.documents.map { (environment: $0.environment, location: $0.location) }
+        if let gate, gate.refuses(fleets, diagnostics: input.fleets.diagnostics) {
+            return Result(plan: nil, waves: [], status: .error)
+        }
         var planOptions = PlanWorkflow.Options(parallelism: options.apply.parallelism, refuseARNsOfUnknownAccount: true)
         planOptions.policy = options.apply.policy
         let planning = PlanWorkflow(context: context, options: planOptions)
@@ -80,6 +85,14 @@ public struct RolloutWorkflow: Sendable {
         let observer = context.observer
         guard !waves.isEmpty else {
             return Result(plan: plan, waves: [], status: plan.summary.failed > 0 ? .error : .success)
+        }
+        // Every wave's rules before the first wave: no wave is applied when a later one would be refused.
+        if let gate,
+            gate.refuses(
+                PolicyGate.fleets(of: plan), diagnostics: gate.policy.brokenRules(in: plan, names: context.names),
+                announce: true)
+        {
+            return Result(plan: plan, waves: [], status: .error)
         }
         observer.notice(.rolloutPlanned(waves, bakeSeconds: options.bakeSeconds))
         if !(await options.apply.approval.obtain(for: .apply, observer: observer, names: context.names)) {
@@ -108,6 +121,15 @@ public struct RolloutWorkflow: Sendable {
         }
         observer.notice(.rolloutFinished(outcomes.map(\.result)))
         return Result(plan: plan, waves: outcomes, status: Self.status(outcomes, plan: plan))
+    }
+
+    /// The rollout's policy gate (each wave is watched for the bake time); `nil` without `fleetform.yaml`.
+    private var gate: PolicyGate? {
+        options.apply.policy.map { policy in
+            PolicyGate(
+                policy: policy, context: context,
+                shape: RunPolicy.ApplyShape(watchSeconds: options.bakeSeconds, waves: true))
+        }
     }
 
     static func result(of run: ApplyWorkflow.Result) -> WaveResult {

@@ -122,6 +122,12 @@ struct Apply: AsyncParsableCommand {
             // A saved plan's fleets are governed by the settings above the files they were planned from.
             repository = try settings.settings(
                 for: Array(Set(saved.fleets.map(\.source.path))).sorted(), console: console)
+            let named = Set(saved.fleets.compactMap(\.environment)).sorted()
+            if !named.isEmpty, repository == nil {
+                throw console.fail(
+                    "\(plan) puts fleets in environments of fleetform.yaml (\(named.joined(separator: ", "))), and there "
+                        + "is no fleetform.yaml above their files: name it with --config FILE")
+            }
             let problems =
                 (repository?.diagnostics ?? [])
                 + SavedPlanEnvironments.problems(saved, settings: repository, path: plan)

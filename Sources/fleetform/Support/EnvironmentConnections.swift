@@ -23,6 +23,13 @@ struct EnvironmentConnections {
         var connections = EnvironmentConnections()
         guard let settings else { return connections }
         let used = Set(fleets.compactMap(\.environment))
+        // A fleet of an environment the settings do not have would go out with the run's own credentials.
+        let unknown = used.subtracting(settings.environments.map(\.name)).sorted()
+        guard unknown.isEmpty else {
+            throw console.fail(
+                "\(settings.path) has no environment \(unknown.map { "'\($0)'" }.joined(separator: ", ")); "
+                    + "nothing was sent")
+        }
         var index: [String: Int] = [:]
         for environment in settings.environments where used.contains(environment.name) {
             let connection: GameLiftConnection
