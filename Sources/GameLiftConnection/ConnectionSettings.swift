@@ -1,4 +1,5 @@
 import Foundation
+import GameLiftAPI
 
 /// Where GameLift is and how to reach it: AWS (the default) or the embedded local simulation, as the
 /// command line's flags and the environment say.
@@ -16,7 +17,7 @@ public struct ConnectionSettings: Sendable {
     /// `--profile`.
     public var profile: String?
     /// A role to assume with the resolved credentials (an environment's `role_arn`); `nil`: none.
-    public var role: RoleToAssume?
+    public var role: AssumedRole?
     /// Locally: the account of the simulation the requests act as (an environment's `account`); `nil`: the seed's.
     public var localAccount: String?
     /// `--endpoint-url`.
@@ -54,28 +55,5 @@ public struct ConnectionSettings: Sendable {
     /// (the local simulation's default, and `validate`'s). AWS adds the profile's region to these.
     public var regionWithoutFiles: String? {
         region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
-    }
-}
-
-/// A role the connection assumes with the credentials it resolved (STS `AssumeRole`), as an environment of
-/// `fleetform.yaml` asks with `role_arn` (docs/policy.md, "Accounts").
-public struct RoleToAssume: Sendable, Hashable {
-    public var roleARN: String
-    public var externalID: String?
-    /// The session's name; `fleetform-<time>` when `nil`, as the AWS CLI names its sessions.
-    public var sessionName: String?
-    public var durationSeconds: Int?
-
-    public init(roleARN: String, externalID: String? = nil, sessionName: String? = nil, durationSeconds: Int? = nil) {
-        self.roleARN = roleARN
-        self.externalID = externalID
-        self.sessionName = sessionName
-        self.durationSeconds = durationSeconds
-    }
-
-    /// The account of the role's ARN.
-    public var account: String? {
-        let fields = roleARN.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        return fields.count == 6 ? String(fields[4]) : nil
     }
 }

@@ -85,7 +85,7 @@ public struct GameLiftConnection: Sendable {
     /// settings with the environment's `profile`, or assuming its `role`, opened on their own; locally, the same
     /// simulation acting as `account` (the seed's accounts; no credentials are read). Close it like any other.
     public func environment(
-        profile: String?, role: RoleToAssume?, account: String?, debugLog: @escaping @Sendable (String) -> Void
+        profile: String?, role: AssumedRole?, account: String?, debugLog: @escaping @Sendable (String) -> Void
     ) async throws -> GameLiftConnection {
         var settings = self.settings
         if let profile { settings.profile = profile }
@@ -107,7 +107,7 @@ public struct GameLiftConnection: Sendable {
 /// (the simulation acting as the role's account answers for it; no credentials are read).
 struct LocalRoleSession: IdentityProviding {
     let base: any IdentityProviding
-    let role: RoleToAssume
+    let role: AssumedRole
 
     func callerIdentity() async throws -> CallerIdentity {
         let identity = try await base.callerIdentity()

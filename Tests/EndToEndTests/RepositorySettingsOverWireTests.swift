@@ -15,7 +15,7 @@ struct RepositorySettingsOverWireTests {
         "two environments, two identities; FF630 in both files; a freeze refuses apply; --override passes it once",
         .enabled(if: ready, "fleetform and gamelift-local are not built"))
     func environmentsRulesAndFreeze() async throws {
-        let stage = try await SettingsStage("fleetform-settings")
+        let stage = try await LocalStage(settingsStage: "fleetform-settings")
         defer { stage.stop() }
 
         // A plan over both environments: each with its own identity, both accounts shown and recorded.
@@ -99,37 +99,13 @@ struct RepositorySettingsOverWireTests {
     }
 }
 
-/// `gamelift-local` on the example seed (prod in account 123456789012, staging in 210987654321), the example
-/// fleets and settings copied to a workspace, and `fleetform` pointed at the emulator for GameLift and STS.
-private struct SettingsStage {
-    let workspace: Workspace
-    let server: EmulatorServer
-    let fleetform: URL
-    let environment: [String: String]
-    var work: URL { workspace.url }
-
-    init(_ label: String) async throws {
-        fleetform = try #require(BuiltBinaries.url("fleetform"))
-        workspace = try Workspace(label)
-        let root = BuiltBinaries.packageRoot
-        let work = workspace.url
-        try FileManager.default.copyItem(
-            at: root.appendingPathComponent("examples/fleets"), to: work.appendingPathComponent("fleets"))
-        try FileManager.default.copyItem(
-            at: root.appendingPathComponent("examples/fleetform.yaml"),
-            to: work.appendingPathComponent("fleetform.yaml"))
-        server = try await EmulatorServer.gameLiftLocal(
-            [
-                "--state", work.appendingPathComponent("state.json").path, "--seed-state",
-                root.appendingPathComponent("examples/local/seed.json").path,
-            ], workspace: workspace)
-        let config = work.appendingPathComponent("aws-config")
-        _ = FileManager.default.createFile(atPath: config.path, contents: Data())
-        environment = [
-            "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_ENDPOINT_URL_STS": server.endpoint,
-            "AWS_REGION": "us-west-2", "AWS_ACCESS_KEY_ID": "AKIDSETTINGS", "AWS_SECRET_ACCESS_KEY": "settings",
-            "AWS_CONFIG_FILE": config.path, "AWS_SHARED_CREDENTIALS_FILE": config.path, "NO_COLOR": "1",
-        ]
+extension LocalStage {
+    /// The example seed (prod in account 123456789012, staging in 210987654321), with the example fleets and
+    /// settings copied into the workspace.
+    fileprivate init(settingsStage label: String) async throws {
+        try await self.init(label, accessKey: "AKIDSETTINGS")
+        try copy("examples/fleets", as: "fleets")
+        try copy("examples/fleetform.yaml", as: "fleetform.yaml")
     }
 
     /// The example's settings with prod frozen from yesterday to tomorrow, the freeze locked or not.
@@ -149,17 +125,4 @@ private struct SettingsStage {
         try text.write(to: work.appendingPathComponent("fleetform.yaml"), atomically: true, encoding: .utf8)
     }
 
-    /// GameLift requests the emulator logged so far (STS's are not GameLift's).
-    func gameLiftRequests() -> Int {
-        server.log.split(separator: "\n").count { $0.contains("operation=") && !$0.contains("sts:") }
-    }
-
-    func run(_ arguments: [String]) async throws -> CommandRun {
-        try await CommandRun.run(fleetform, arguments, in: work, environment: environment)
-    }
-
-    func stop() {
-        server.kill()
-        workspace.remove()
-    }
 }

@@ -15,7 +15,7 @@ struct RolloutOverWireTests {
     func haltAndResume() async throws {
         // The arena fleet crashing every second for the last 15 minutes, whatever its configuration.
         let since = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-900))
-        let stage = try await Stage("fleetform-rollout") { arena in
+        let stage = try await LocalStage("fleetform-rollout") { arena in
             var behaviour = arena["Behaviour"] as? [String: Any] ?? [:]
             behaviour["OngoingFailure"] = ["Code": "SERVER_PROCESS_CRASHED", "EverySeconds": 1, "Since": since]
             arena["Behaviour"] = behaviour
@@ -73,7 +73,7 @@ struct RolloutOverWireTests {
         .enabled(if: ready, "fleetform and gamelift-local are not built"))
     func heldAndSavedPlan() async throws {
         // The arena fleet in ERROR until the state file is edited: updates to it are refused (held).
-        let stage = try await Stage("fleetform-rollout-held") { arena in arena["Hold"] = ["Status": "ERROR"] }
+        let stage = try await LocalStage("fleetform-rollout-held") { arena in arena["Hold"] = ["Status": "ERROR"] }
         defer { stage.stop() }
         let work = stage.work
         let root = BuiltBinaries.packageRoot
@@ -113,23 +113,11 @@ struct RolloutOverWireTests {
     }
 }
 
-/// `gamelift-local` on the example seed, an update's events due within half a second (after the update's own
-/// answer, which the watch counts from), the arena fleet edited by `arena`; and `fleetform` pointed at it.
-private struct Stage {
-    let workspace: Workspace
-    let server: EmulatorServer
-    let fleetform: URL
-    let environment: [String: String]
-    var work: URL { workspace.url }
-
-    init(_ label: String, arena: (inout [String: Any]) -> Void) async throws {
-        fleetform = try #require(BuiltBinaries.url("fleetform"))
-        workspace = try Workspace(label)
-        let root = BuiltBinaries.packageRoot
-        var seed = try #require(
-            try JSONSerialization.jsonObject(
-                with: Data(contentsOf: root.appendingPathComponent("examples/local/seed.json"))) as? [String: Any])
-        seed["Fleets"] = try #require(seed["Fleets"] as? [[String: Any]]).map { fleet in
+extension LocalStage {
+    /// The example seed, each update's events due within half a second (after the update's own answer, which the
+    /// watch counts from), the arena fleet edited by `arena`.
+    fileprivate init(_ label: String, arena: @escaping (inout [String: Any]) -> Void) async throws {
+        try await self.init(label, accessKey: "AKIDROLLOUT") { fleet in
             var fleet = fleet
             var behaviour = fleet["Behaviour"] as? [String: Any] ?? [:]
             behaviour["EventDelaySeconds"] = 0.5
@@ -137,27 +125,5 @@ private struct Stage {
             if (fleet["FleetId"] as? String)?.hasPrefix("fleet-2f1c3a9e") == true { arena(&fleet) }
             return fleet
         }
-        let work = workspace.url
-        let seedPath = work.appendingPathComponent("seed.json")
-        try JSONSerialization.data(withJSONObject: seed).write(to: seedPath)
-        server = try await EmulatorServer.gameLiftLocal(
-            ["--state", work.appendingPathComponent("state.json").path, "--seed-state", seedPath.path],
-            workspace: workspace)
-        let config = work.appendingPathComponent("aws-config")
-        _ = FileManager.default.createFile(atPath: config.path, contents: Data())
-        environment = [
-            "HOME": work.path, "AWS_ENDPOINT_URL_GAMELIFT": server.endpoint, "AWS_ENDPOINT_URL_STS": server.endpoint,
-            "AWS_REGION": "us-west-2", "AWS_ACCESS_KEY_ID": "AKIDROLLOUT", "AWS_SECRET_ACCESS_KEY": "rollout",
-            "AWS_CONFIG_FILE": config.path, "AWS_SHARED_CREDENTIALS_FILE": config.path, "NO_COLOR": "1",
-        ]
-    }
-
-    func run(_ arguments: [String]) async throws -> CommandRun {
-        try await CommandRun.run(fleetform, arguments, in: work, environment: environment)
-    }
-
-    func stop() {
-        server.kill()
-        workspace.remove()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GameLiftAPI
 import Testing
 
 @testable import FleetSpec

@@ -52,14 +52,9 @@ struct SettingsFuzzTests {
             }
             let path = "fuzz/\(i)/fleetform.yaml"
             let settings = SettingsFile.load(bytes: Array(text.utf8), path: path, folder: "/fuzz/\(i)")
-            for d in settings.diagnostics {
-                located += 1
-                guard let at = d.location, at.path == path, at.line >= 1, at.column >= 1, !d.message.isEmpty,
-                    known.contains(d.code)
-                else {
-                    failures.append("input \(i): unlocated or unknown diagnostic \(d)\n--- input ---\n\(text)")
-                    continue
-                }
+            located += settings.diagnostics.count
+            failures += YAMLFuzzTests.misplaced(settings.diagnostics, in: path, known: known).map {
+                "input \(i): unlocated or unknown diagnostic \($0)\n--- input ---\n\(text)"
             }
             for environment in settings.environments {
                 _ = settings.environments(governing: "/fuzz/\(i)/prod/arena.yaml")

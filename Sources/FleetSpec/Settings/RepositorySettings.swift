@@ -1,4 +1,5 @@
 import Foundation
+import GameLiftAPI
 
 /// The repository's settings, `fleetform.yaml` (docs/policy.md): environments — which fleet files each governs,
 /// the account they must be in, the credentials that reach it, a default region — and each environment's rules
@@ -98,28 +99,4 @@ public enum EnvironmentCredentials: Sendable, Hashable {
     case profile(String)
     /// A role assumed (STS `AssumeRole`) with the run's own credentials.
     case role(AssumedRole)
-}
-
-/// `role_arn` and its companions, as the AWS config files spell them.
-public struct AssumedRole: Sendable, Hashable {
-    public var roleARN: String
-    public var externalID: String?
-    public var sessionName: String?
-    public var durationSeconds: Int?
-
-    public init(roleARN: String, externalID: String? = nil, sessionName: String? = nil, durationSeconds: Int? = nil) {
-        self.roleARN = roleARN
-        self.externalID = externalID
-        self.sessionName = sessionName
-        self.durationSeconds = durationSeconds
-    }
-
-    /// The account the role is in (its ARN's fifth field).
-    public var account: String? {
-        let fields = roleARN.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        return fields.count == 6 ? String(fields[4]) : nil
-    }
-
-    /// STS's limits on `DurationSeconds`: 15 minutes to 12 hours.
-    public static let durationRange = 900...43_200
 }

@@ -47,9 +47,7 @@ struct EnvironmentConnections {
                 case .role(let role):
                     connection = try await run.environment(
                         profile: nil,
-                        role: RoleToAssume(
-                            roleARN: role.roleARN, externalID: role.externalID, sessionName: role.sessionName,
-                            durationSeconds: role.durationSeconds), account: environment.account,
+                        role: role, account: environment.account,
                         debugLog: { console.err($0) })
                     if !local { connections.opened.append(connection) }
                 }
