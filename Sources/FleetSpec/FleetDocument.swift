@@ -12,8 +12,10 @@ public struct FleetDocument: Hashable, Sendable {
     public var runtimeConfiguration: RuntimeConfiguration
     /// Where the document starts (its `FleetId` key).
     public var location: SourceLocation
-    /// Where each server process entry starts, by identity, for diagnostics raised after reading the fleet.
-    public var processLocations: [ServerProcessKey: SourceLocation]
+    /// Where each server process entry starts, in the order of `runtimeConfiguration.serverProcesses`, for
+    /// diagnostics raised after reading the fleet. A list, not a table by process: a streamed apply of 10,000 fleets
+    /// keeps every document (docs/benchmarks.md, "Lean again").
+    public var processLocations: [SourceLocation]
     /// `ComputeType` as declared (fleetform's own key, not sent to GameLift); `nil` when the file leaves it
     /// out: offline that means EC2, and at plan time the live fleet's compute type decides.
     public var computeType: ComputeType?
@@ -24,7 +26,7 @@ public struct FleetDocument: Hashable, Sendable {
 
     public init(
         fleetIdOrArn: String, fleetId: String, region: String, runtimeConfiguration: RuntimeConfiguration,
-        location: SourceLocation, processLocations: [ServerProcessKey: SourceLocation] = [:],
+        location: SourceLocation, processLocations: [SourceLocation] = [],
         computeType: ComputeType? = nil, computeTypeLocation: SourceLocation? = nil
     ) {
         self.computeType = computeType
@@ -35,6 +37,16 @@ public struct FleetDocument: Hashable, Sendable {
         self.runtimeConfiguration = runtimeConfiguration
         self.location = location
         self.processLocations = processLocations
+    }
+}
+
+extension FleetDocument {
+    /// Where the server process `key` is written; the document's start when it is not found.
+    public func location(ofProcess key: ServerProcessKey) -> SourceLocation {
+        guard let index = runtimeConfiguration.serverProcesses?.firstIndex(where: { $0.key == key }),
+            processLocations.indices.contains(index)
+        else { return location }
+        return processLocations[index]
     }
 }
 

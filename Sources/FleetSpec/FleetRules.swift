@@ -22,14 +22,13 @@ enum FleetRules {
         let region = resolveRegion(
             draft, arnRegion: arnRegion, defaultRegion: defaultRegion, names: names, into: &diagnostics)
         let computeType = checkComputeType(draft.computeType, into: &diagnostics)
-        var processLocations: [ServerProcessKey: SourceLocation] = [:]
+        var processLocations: [SourceLocation] = []
         var processes: [ServerProcess]?
         if let drafts = draft.serverProcesses, let listLocation = draft.serverProcessesLocation {
             processes = checkServerProcesses(
                 drafts, at: listLocation, computeType: computeType ?? .ec2, into: &diagnostics)
-            for entry in drafts {
-                if let key = entry.process?.key, processLocations[key] == nil { processLocations[key] = entry.location }
-            }
+            // One place per process, in the order of `processes` (the drafts that made one).
+            processLocations = drafts.filter { $0.process != nil }.map(\.location)
         }
         checkActivation(draft, processes: processes, into: &diagnostics)
         guard let written = draft.fleetIdOrArn else { return (nil, diagnostics) }

@@ -33,7 +33,7 @@ public enum LiveFleetRules {
         let computeType = liveComputeType ?? document.computeType ?? .ec2
         var diagnostics: [Diagnostic] = []
         for process in document.runtimeConfiguration.serverProcesses ?? [] {
-            let location = document.processLocations[process.key] ?? document.location
+            let location = document.location(ofProcess: process.key)
             let path = process.launchPath
             let isWindowsPath = FleetRules.isWindowsPath(path, computeType: computeType)
             if let system = operatingSystem, let isWindowsPath {

@@ -26,7 +26,7 @@ struct LoaderTests {
         let document = try #require(set.documents.first)
         #expect(document.location == SourceLocation(path: "f.yaml", line: 2, column: 1))
         let key = ServerProcessKey(launchPath: "/usr/b", parameters: "")
-        #expect(document.processLocations[key] == SourceLocation(path: "f.yaml", line: 8, column: 7))
+        #expect(document.location(ofProcess: key) == SourceLocation(path: "f.yaml", line: 8, column: 7))
     }
 
     @Test func multipleDocumentsAndEmptyOnes() throws {

@@ -119,7 +119,7 @@ extension Environment {
         var diagnostics: [Diagnostic] = []
         let configuration = document.runtimeConfiguration
         for process in configuration.serverProcesses ?? [] {
-            let at = document.processLocations[process.key] ?? document.location
+            let at = document.location(ofProcess: process.key)
             if let prefixes = rules.launchPathPrefixes,
                 !prefixes.contains(where: { Self.launchPath(process.launchPath, startsWith: $0) })
             {

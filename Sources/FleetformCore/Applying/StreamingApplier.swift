@@ -45,17 +45,25 @@ public struct StreamingApplier: Sendable {
         // Apply writes, so it fails closed: an ARN is refused while the account is unknown.
         let refused = callers.map { $0.accountGuard(failClosed: true).refusals(fleets.documents) } ?? [:]
         let keys = fleets.documents.map(FleetKey.init).filter { refused[$0] == nil }
-        let attributes = await planner.reader.readAttributes(keys)
+        // Kept for the whole stream, so only what planning reads: no names, descriptions or ARNs.
+        let attributes = await planner.reader.readAttributes(keys).mapValues(\.forPlanning)
         return Checked(
             attributes: attributes, diagnostics: planner.check(fleets, attributes: attributes), callers: callers,
             refused: refused)
     }
 
-    /// Reads, plans and applies every fleet, `parallelism` at a time; returns the plan (in the files' order, as
-    /// `LivePlanner` would have made it, less each fleet's diff and locations, which `onPlanned` showed) and the
-    /// report of the apply.
-    public func run(_ fleets: FleetSet, _ checked: Checked) async -> (plan: PlanDocument, report: ApplyReport) {
-        let createdAt = planner.wallClock()
+    /// What a streamed apply keeps once every fleet is done: what the summary and the report need, no more
+    /// (docs/benchmarks.md, "Lean again"). Each fleet's plan was shown as it was decided (`onPlanned`) and is not
+    /// kept: at 10,000 fleets that alone was several megabytes.
+    public struct Streamed: Sendable {
+        /// Counts of the fleets by planned action: the plan's summary line.
+        public var summary: PlanSummary
+        public var report: ApplyReport
+    }
+
+    /// Reads, plans and applies every fleet, `parallelism` at a time, in the files' order; returns the plan's
+    /// summary and the report of the apply.
+    public func run(_ fleets: FleetSet, _ checked: Checked) async -> Streamed {
         let started = applier.wallClock()
         let reader = planner.reader
         let keys = fleets.documents.map(FleetKey.init)
@@ -63,7 +71,7 @@ public struct StreamingApplier: Sendable {
         let run = ApplyRun(applier)
         let onPlanned = self.onPlanned
         let decided = await boundedMap(fleets.documents, limit: applier.options.parallelism) {
-            document -> (FleetPlan, FleetOutcome) in
+            document -> (PlanAction, FleetOutcome) in
             let key = FleetKey(document)
             let observed: ObservedFleet
             if let refusal = checked.refused[key] {
@@ -72,16 +80,21 @@ public struct StreamingApplier: Sendable {
                 observed = await reader.observe(key, attributes: checked.attributes[key], regions: regions)
             }
             reader.onFleetRead()
-            var fleet = Planner.planFleet(document, observed)
+            let fleet = Planner.planFleet(document, observed)
             onPlanned(fleet)
-            let outcome = await run.finish(fleet, fresh: fleet.observed)
-            // Shown already, and not in the summary or the report: a streamed plan keeps what they need (issue 25).
-            fleet.changes = []
-            fleet.locations = nil
-            return (fleet, outcome)
+            return (fleet.action, await run.finish(fleet, fresh: fleet.observed))
         }
-        var plan = PlanDocument(fleets: decided.map(\.0), diagnostics: checked.diagnostics, createdAt: createdAt)
-        checked.callers?.record(on: &plan, settings: planner.settings, now: createdAt)
-        return (plan, applier.report(startedAt: started, outcomes: decided.map(\.1)))
+        return Streamed(
+            summary: PlanSummary(decided.map(\.0)),
+            report: applier.report(startedAt: started, outcomes: decided.map(\.1)))
+    }
+}
+
+extension FleetAttributes {
+    /// What planning a fleet reads of its attributes (status, operating system, compute and instance type).
+    var forPlanning: FleetAttributes {
+        FleetAttributes(
+            fleetId: fleetId, status: status, operatingSystem: operatingSystem, instanceType: instanceType,
+            computeType: computeType)
     }
 }

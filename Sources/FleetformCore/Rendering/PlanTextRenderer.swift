@@ -36,9 +36,12 @@ public struct PlanTextRenderer: Sendable {
     }
 
     /// The closing lines: "No changes" when there are none (and nothing failed), then the counts.
-    public func summary(_ plan: PlanDocument) -> String {
-        let none = !plan.hasChanges && plan.summary.failed == 0 ? noChangesLine + "\n" : ""
-        return none + style.bold(plan.summary.line)
+    public func summary(_ plan: PlanDocument) -> String { summary(plan.summary) }
+
+    /// `No changes…` when nothing changes or failed, then the `Plan:` line.
+    public func summary(_ summary: PlanSummary) -> String {
+        let none = summary.update + summary.held == 0 && summary.failed == 0 ? noChangesLine + "\n" : ""
+        return none + style.bold(summary.line)
     }
 
     func header(_ fleet: FleetPlan) -> String {

@@ -42,8 +42,8 @@ public struct WorkflowEventRenderer: Sendable {
             return PlanTextRenderer(style: style).block(fleet).map { [Text(stream: .output, text: $0)] } ?? []
         case let .callersRead(callers, includeRun):
             return single(.output, CallerText.lines(callers, includeRun: includeRun).joined(separator: "\n"))
-        case let .planSummary(plan):
-            return single(.output, PlanTextRenderer(style: style).summary(plan))
+        case let .planSummary(summary):
+            return single(.output, PlanTextRenderer(style: style).summary(summary))
         case let .planSaved(path):
             return single(.error, "Saved the plan to \(path).")
         case let .approvalDeclined(cause):

@@ -51,8 +51,11 @@ public struct ApplyWorkflow: Sendable {
 
     /// What the run did at each step, and the exit status it earns (see `ExitStatus.forApply`).
     public struct Result: Sendable {
-        /// The plan applied; `nil` when planning failed.
+        /// The plan applied; `nil` when planning failed, and after a streamed apply (`--auto-approve` with files),
+        /// which shows each fleet's plan as it goes and keeps only `planSummary` and the report.
         public var plan: PlanDocument?
+        /// Counts of the planned fleets by action; `nil` when planning failed.
+        public var planSummary: PlanSummary?
         /// `nil` when nothing was applied (planning failed, or approval was refused).
         public var apply: ApplyReport?
         public var watch: WatchReport?
@@ -163,11 +166,11 @@ public struct ApplyWorkflow: Sendable {
             if gate?.refuses(policy.unpassed(broken), show: true) == true { return finish(plan: nil, apply: nil) }
         }
         observer.notice(.progressStarted(label: "Applying", total: input.fleets.documents.count))
-        let (plan, report) = await streaming.run(input.fleets, checked)
+        let streamed = await streaming.run(input.fleets, checked)
         observer.notice(.progressFinished)
-        observer.notice(.planSummary(plan))
-        observer.notice(.applyFinished(report, cause: .apply))
-        return await verify(plan, report)
+        observer.notice(.planSummary(streamed.summary))
+        observer.notice(.applyFinished(streamed.report, cause: .apply))
+        return await verify(nil, streamed.report, summary: streamed.summary)
     }
 
     /// A saved plan with every fleet these credentials must not touch turned into a failed fleet, before
@@ -226,9 +229,10 @@ public struct ApplyWorkflow: Sendable {
     }
 
     /// With `--watch`, watches the updated fleets and, with `--rollback-on-failure`, restores those that fail.
-    private func verify(_ plan: PlanDocument, _ report: ApplyReport) async -> Result {
+    /// `summary`: a streamed apply's plan summary (it keeps no plan).
+    private func verify(_ plan: PlanDocument?, _ report: ApplyReport, summary: PlanSummary? = nil) async -> Result {
         let observer = context.observer
-        guard let seconds = options.watchSeconds else { return finish(plan: plan, apply: report) }
+        guard let seconds = options.watchSeconds else { return finish(plan: plan, apply: report, summary: summary) }
         var verification = Verification(
             context: context, journalPath: options.journalPath, parallelism: options.parallelism)
         verification.strictWatch = options.strictWatch
@@ -242,14 +246,16 @@ public struct ApplyWorkflow: Sendable {
             observer.notice(
                 .failureEventsSeen(rolledBack: options.rollbackOnFailure ? rollback?.report.summary.updated ?? 0 : nil))
         }
-        return finish(plan: plan, apply: report, watch: watched, rollback: rollback)
+        return finish(plan: plan, apply: report, watch: watched, rollback: rollback, summary: summary)
     }
 
     private func finish(
-        plan: PlanDocument?, apply: ApplyReport?, watch: WatchReport? = nil, rollback: RollbackRun? = nil
+        plan: PlanDocument?, apply: ApplyReport?, watch: WatchReport? = nil, rollback: RollbackRun? = nil,
+        summary: PlanSummary? = nil
     ) -> Result {
         let status = apply.map { ExitStatus.forApply($0, watch: watch) } ?? .error
         var result = Result(plan: plan, apply: apply, watch: watch, rollback: rollback, status: status)
+        result.planSummary = summary ?? plan?.summary
         result.watchRequested = options.watchSeconds != nil
         return result
     }

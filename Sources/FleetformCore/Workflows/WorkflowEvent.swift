@@ -20,7 +20,7 @@ public enum WorkflowEvent: Sendable {
     /// applied at once); `planSummary` follows once every fleet is planned.
     case fleetPlanned(FleetPlan)
     /// Every fleet of a streamed plan is planned: the plan's summary.
-    case planSummary(PlanDocument)
+    case planSummary(PlanSummary)
     /// The plan was saved to `path` (`plan --out`).
     case planSaved(path: String)
     /// A person was asked and did not approve; nothing was changed.
