@@ -29,13 +29,13 @@ struct StreamingApplyTests {
         var input: FleetInput { FleetInput(fleets: FleetSet(documents: docs, diagnostics: [], fileCount: 3)) }
 
         func apply(
-            _ approval: Approval, observer: any WorkflowObserver = SilentObserver(), failFast: Bool = false
+            _ approval: Approval, observer: any WorkflowObserver = SilentObserver(), failFast: Bool = false,
+            reportsOutcomes: Bool = true
         ) async -> ApplyWorkflow.Result {
-            await ApplyWorkflow(
-                context: context(observer),
-                options: ApplyWorkflow.Options(
-                    failFast: failFast, journalPath: journalPath, approval: approval, runId: "run-stream")
-            ).run(.files(input))
+            var options = ApplyWorkflow.Options(
+                failFast: failFast, journalPath: journalPath, approval: approval, runId: "run-stream")
+            options.reportsOutcomes = reportsOutcomes
+            return await ApplyWorkflow(context: context(observer), options: options).run(.files(input))
         }
 
         func reads(_ fleetId: String? = nil) -> Int {
@@ -71,6 +71,31 @@ struct StreamingApplyTests {
         #expect(journal.filter { $0.kind == .intent }.count == 2)
         #expect(journal.first { $0.fleetId == Fixture.arena && $0.kind == .intent }?.previous == Fixture.specLive)
         #expect(journal.filter { $0.kind == .result }.allSatisfy { $0.outcome == .updated })
+    }
+
+    @Test("--auto-approve printing text: the report keeps the counts alone, and the fleets are applied the same")
+    func countsAlone() async throws {
+        let world = World(alsoChanging: [2])
+        let result = await world.apply(.automatic, reportsOutcomes: false)
+        #expect(result.status == .success)
+        #expect(result.apply?.outcomes == [])
+        #expect(result.apply?.summary.updated == 2)
+        #expect(result.apply?.summary.unchanged == 1)
+        #expect(result.planSummary == PlanSummary([.update, .unchanged, .update]))
+        #expect(world.updates() == 2)
+        #expect(world.gameLift.configuration(Fixture.arena) == Fixture.specDesired.runtimeConfiguration)
+        // A failure still decides the exit status from the counts.
+        let failing = World()
+        failing.gameLift.script(
+            .updateRuntimeConfiguration, Fixture.arena,
+            [GameLiftServiceError(code: .invalidRequest, message: "no", httpStatus: 400)])
+        let failed = await failing.apply(.automatic, reportsOutcomes: false)
+        #expect(failed.apply?.summary.failed == 1)
+        #expect(failed.status == .error)
+        // A report that lists no fleet decodes to its counts.
+        let decoded = try ReportJSON.decoder().decode(
+            ApplyReport.self, from: try ReportJSON.encoder().encode(try #require(failed.apply)))
+        #expect(decoded.summary == failed.apply?.summary)
     }
 
     @Test("--auto-approve: a read that fails and is retried costs its retry only")

@@ -80,7 +80,17 @@ public struct Applier: Sendable {
 
     /// The report of this run.
     func report(startedAt: Date, outcomes: [FleetOutcome]) -> ApplyReport {
-        var report = ApplyReport(run: options.runId, startedAt: startedAt, finishedAt: wallClock(), outcomes: outcomes)
+        withOverrides(
+            ApplyReport(run: options.runId, startedAt: startedAt, finishedAt: wallClock(), outcomes: outcomes))
+    }
+
+    /// The report of the counts alone.
+    func report(startedAt: Date, summary: ApplySummary) -> ApplyReport {
+        withOverrides(ApplyReport(run: options.runId, startedAt: startedAt, finishedAt: wallClock(), summary: summary))
+    }
+
+    private func withOverrides(_ report: ApplyReport) -> ApplyReport {
+        var report = report
         report.overrides = options.overrides.isEmpty ? nil : options.overrides
         return report
     }

@@ -47,14 +47,17 @@ public struct ApplySummary: Codable, Sendable, Hashable {
     public var held = 0
     public var failed = 0
 
-    public init(_ outcomes: [FleetOutcome]) {
-        for o in outcomes {
-            switch o.result {
-            case .updated: updated += 1
-            case .unchanged: unchanged += 1
-            case .held: held += 1
-            case .failed: failed += 1
-            }
+    public init(_ outcomes: [FleetOutcome] = []) {
+        for outcome in outcomes { count(outcome.result) }
+    }
+
+    /// Counts one more fleet that ended `result`.
+    public mutating func count(_ result: FleetOutcome.Result) {
+        switch result {
+        case .updated: updated += 1
+        case .unchanged: unchanged += 1
+        case .held: held += 1
+        case .failed: failed += 1
         }
     }
 
@@ -70,16 +73,29 @@ public struct ApplyReport: Codable, Sendable, Hashable {
     public var run: String
     public var startedAt: Date
     public var finishedAt: Date
-    public var outcomes: [FleetOutcome]
+    /// Each fleet's outcome, in the files' order; empty when the run kept only the counts (see `summary`).
+    public private(set) var outcomes: [FleetOutcome]
     /// The broken rules of `fleetform.yaml` let pass for this run (`--override`), with the reason given.
     public var overrides: [RuleOverride]?
-    public var summary: ApplySummary { ApplySummary(outcomes) }
+    /// Counts of the fleets by outcome.
+    public private(set) var summary: ApplySummary
 
     public init(run: String, startedAt: Date, finishedAt: Date, outcomes: [FleetOutcome]) {
         self.run = run
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.outcomes = outcomes
+        self.summary = ApplySummary(outcomes)
+    }
+
+    /// A report of the counts alone: what an apply that prints text and does not watch needs, so a streamed
+    /// apply keeps nothing per fleet (`ApplyWorkflow.Options.reportsOutcomes`).
+    public init(run: String, startedAt: Date, finishedAt: Date, summary: ApplySummary) {
+        self.run = run
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.outcomes = []
+        self.summary = summary
     }
 
     enum CodingKeys: String, CodingKey { case formatVersion, run, startedAt, finishedAt, overrides, summary, outcomes }
@@ -92,6 +108,10 @@ public struct ApplyReport: Codable, Sendable, Hashable {
         finishedAt = try c.decode(Date.self, forKey: .finishedAt)
         outcomes = try c.decode([FleetOutcome].self, forKey: .outcomes)
         overrides = try c.decodeIfPresent([RuleOverride].self, forKey: .overrides)
+        // The outcomes are the truth; a report of counts alone has none.
+        summary =
+            outcomes.isEmpty
+            ? try c.decodeIfPresent(ApplySummary.self, forKey: .summary) ?? ApplySummary() : ApplySummary(outcomes)
     }
 
     public func encode(to encoder: any Encoder) throws {

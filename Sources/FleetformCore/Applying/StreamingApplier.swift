@@ -46,7 +46,7 @@ public struct StreamingApplier: Sendable {
         let refused = callers.map { $0.accountGuard(failClosed: true).refusals(fleets.documents) } ?? [:]
         let keys = fleets.documents.map(FleetKey.init).filter { refused[$0] == nil }
         // Kept for the whole stream, so only what planning reads: no names, descriptions or ARNs.
-        let attributes = await planner.reader.readAttributes(keys).mapValues(\.forPlanning)
+        let attributes = await planner.reader.readAttributes(keys, keeping: \.forPlanning)
         return Checked(
             attributes: attributes, diagnostics: planner.check(fleets, attributes: attributes), callers: callers,
             refused: refused)
@@ -62,15 +62,18 @@ public struct StreamingApplier: Sendable {
     }
 
     /// Reads, plans and applies every fleet, `parallelism` at a time, in the files' order; returns the plan's
-    /// summary and the report of the apply.
-    public func run(_ fleets: FleetSet, _ checked: Checked) async -> Streamed {
+    /// summary and the report of the apply. `keepingOutcomes`: the report lists each fleet's outcome (for
+    /// `--format json` and a watch); otherwise it has the counts alone, and nothing is kept per fleet.
+    public func run(_ fleets: FleetSet, _ checked: Checked, keepingOutcomes: Bool = true) async -> Streamed {
         let started = applier.wallClock()
         let reader = planner.reader
-        let keys = fleets.documents.map(FleetKey.init)
-        let regions = Set(keys.map(\.region))
+        let regions = Set(fleets.documents.lazy.map(\.region))
         let run = ApplyRun(applier)
         let onPlanned = self.onPlanned
-        let decided = await boundedMap(fleets.documents, limit: applier.options.parallelism) {
+        var planned = PlanSummary()
+        var applied = ApplySummary()
+        var outcomes = [FleetOutcome?](repeating: nil, count: keepingOutcomes ? fleets.documents.count : 0)
+        await boundedForEach(fleets.documents, limit: applier.options.parallelism) {
             document -> (PlanAction, FleetOutcome) in
             let key = FleetKey(document)
             let observed: ObservedFleet
@@ -83,10 +86,16 @@ public struct StreamingApplier: Sendable {
             let fleet = Planner.planFleet(document, observed)
             onPlanned(fleet)
             return (fleet.action, await run.finish(fleet, fresh: fleet.observed))
+        } collect: { index, decided in
+            planned.count(decided.0)
+            applied.count(decided.1.result)
+            if keepingOutcomes { outcomes[index] = decided.1 }
         }
-        return Streamed(
-            summary: PlanSummary(decided.map(\.0)),
-            report: applier.report(startedAt: started, outcomes: decided.map(\.1)))
+        let report =
+            keepingOutcomes
+            ? applier.report(startedAt: started, outcomes: outcomes.compactMap { $0 })
+            : applier.report(startedAt: started, summary: applied)
+        return Streamed(summary: planned, report: report)
     }
 }
 

@@ -106,14 +106,17 @@ public struct PlanSummary: Codable, Sendable, Hashable {
     public var held = 0
     public var failed = 0
 
-    public init(_ actions: [PlanAction]) {
-        for a in actions {
-            switch a {
-            case .update: update += 1
-            case .unchanged: unchanged += 1
-            case .held: held += 1
-            case .failed: failed += 1
-            }
+    public init(_ actions: [PlanAction] = []) {
+        for action in actions { count(action) }
+    }
+
+    /// Counts one more fleet planned `action`.
+    public mutating func count(_ action: PlanAction) {
+        switch action {
+        case .update: update += 1
+        case .unchanged: unchanged += 1
+        case .held: held += 1
+        case .failed: failed += 1
         }
     }
 

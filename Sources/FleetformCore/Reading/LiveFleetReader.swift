@@ -108,23 +108,28 @@ public struct LiveFleetReader: Sendable {
     }
 
     /// The attributes of every fleet the keys name, in batches per Region (`DescribeFleetAttributes`); a fleet
-    /// that cannot be read is missing from the answer.
-    public func readAttributes(_ keys: [FleetKey]) async -> [FleetKey: FleetAttributes] {
+    /// that cannot be read is missing from the answer. `keeping`: what of each fleet's attributes to keep, taken
+    /// as each batch arrives, so that what is dropped is never held for all the fleets at once.
+    public func readAttributes(
+        _ keys: [FleetKey], keeping: @escaping @Sendable (FleetAttributes) -> FleetAttributes = { $0 }
+    ) async -> [FleetKey: FleetAttributes] {
         let batches = FleetBatches.of(keys, size: GameLiftLimits.fleetAttributesBatch, gameLift: gameLift)
         let gameLift = self.gameLift
-        let results = await boundedMap(batches, limit: parallelism) { batch -> [FleetAttributes] in
+        var table: [FleetKey: FleetAttributes] = [:]
+        table.reserveCapacity(keys.count)
+        await boundedForEach(batches, limit: parallelism) { batch -> [FleetAttributes] in
             let (region, ids) = batch
-            if let all = try? await Self.attributes(ids, region: region, gameLift: gameLift) { return all }
+            if let all = try? await Self.attributes(ids, region: region, gameLift: gameLift) { return all.map(keeping) }
             // One unreadable fleet can fail a whole batch; read the batch one by one so the others still count.
             var found: [FleetAttributes] = []
             for id in ids {
-                if let one = try? await Self.attributes([id], region: region, gameLift: gameLift) { found += one }
+                if let one = try? await Self.attributes([id], region: region, gameLift: gameLift) {
+                    found += one.map(keeping)
+                }
             }
             return found
-        }
-        var table: [FleetKey: FleetAttributes] = [:]
-        for (batch, attributes) in zip(batches, results) {
-            for a in attributes { table[FleetKey(region: batch.region, fleetId: a.fleetId)] = a }
+        } collect: { index, attributes in
+            for a in attributes { table[FleetKey(region: batches[index].region, fleetId: a.fleetId)] = a }
         }
         return table
     }

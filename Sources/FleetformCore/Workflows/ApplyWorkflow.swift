@@ -28,6 +28,10 @@ public struct ApplyWorkflow: Sendable {
         }
         /// This apply is one wave of a rollout (for `requireWaves`).
         public var inWaves = false
+        /// The report lists each fleet's outcome, as `--format json` prints it. Without it, and without a watch
+        /// (which reads the updated fleets), a streamed apply keeps the counts alone: nothing per fleet once the
+        /// fleet is done (docs/benchmarks.md, "Lean again").
+        public var reportsOutcomes = true
 
         public init(
             parallelism: Int = 8, failFast: Bool = false, holdTimeout: Double = 0,
@@ -166,7 +170,8 @@ public struct ApplyWorkflow: Sendable {
             if gate?.refuses(policy.unpassed(broken), show: true) == true { return finish(plan: nil, apply: nil) }
         }
         observer.notice(.progressStarted(label: "Applying", total: input.fleets.documents.count))
-        let streamed = await streaming.run(input.fleets, checked)
+        let streamed = await streaming.run(
+            input.fleets, checked, keepingOutcomes: options.reportsOutcomes || options.watchSeconds != nil)
         observer.notice(.progressFinished)
         observer.notice(.planSummary(streamed.summary))
         observer.notice(.applyFinished(streamed.report, cause: .apply))

@@ -183,6 +183,8 @@ struct Apply: AsyncParsableCommand {
             rollbackOnFailure: rollbackOnFailure, approval: console.approval(autoApprove: autoApprove))
         options.strictWatch = strictWatch
         options.policy = policy
+        // Text prints each fleet as it finishes and the counts at the end: no report to keep.
+        options.reportsOutcomes = format == .json
         return options
     }
 }
