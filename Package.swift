@@ -102,7 +102,7 @@ let package = Package(
         .target(
             name: "FleetformCore",
             dependencies: [
-                "FleetSpec", "GameLiftAPI", "DurableFiles", "FleetformBuildInfo", crypto,
+                "FleetSpec", "GameLiftAPI", "DurableFiles", "FleetformBuildInfo", "SigV4", crypto,
             ],
             swiftSettings: settings),
         // The test kit: the virtual clock, the GameLift double, drifted-fleet fixtures, launchers for the built

@@ -6,8 +6,6 @@ import GameLiftAPI
 enum FleetRules {
     private static let launchPathCharacters = AllowedCharacters(classBody: GameLiftLimits.launchPathCharacters)
     private static let parametersCharacters = AllowedCharacters(classBody: GameLiftLimits.parametersCharacters)
-    // Compiled once; NSRegularExpression is Sendable and safe to share between threads.
-    private static let regionPattern = compile(GameLiftLimits.regionPattern)
 
     /// Checks `draft` and returns the document (when it names a fleet) and the problems found.
     static func check(_ draft: FleetDraft, defaultRegion: String?, names: RunOptionNames) -> (
@@ -95,7 +93,7 @@ enum FleetRules {
         into diagnostics: inout [Diagnostic]
     ) -> String? {
         if let written = draft.region {
-            if !matches(regionPattern, written.value) {
+            if !GameLiftLimits.isRegionShaped(written.value) {
                 diagnostics.append(
                     Diagnostic(
                         .error, .regionFormat, "Region '\(written.value)' is not an AWS region name",
@@ -300,18 +298,6 @@ enum FleetRules {
 
     // MARK: - Helpers
 
-    /// Whether `text` is an AWS region name (`us-west-2`).
-    static func isRegionName(_ text: String) -> Bool { matches(regionPattern, text) }
-
     static func describe(_ range: ClosedRange<Int>) -> String { "\(range.lowerBound) to \(range.upperBound)" }
 
-    private static func compile(_ pattern: String) -> NSRegularExpression? {
-        try? NSRegularExpression(pattern: pattern)
-    }
-
-    private static func matches(_ expression: NSRegularExpression?, _ text: String) -> Bool {
-        guard let expression else { return false }
-        let range = NSRange(text.startIndex..., in: text)
-        return expression.firstMatch(in: text, options: [.anchored], range: range) != nil
-    }
 }

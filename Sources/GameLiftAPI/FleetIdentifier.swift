@@ -16,7 +16,7 @@ public struct FleetIdentifier: Hashable, Sendable, CustomStringConvertible {
     /// `nil` otherwise.
     public init?(_ text: String) {
         guard GameLiftLimits.fleetIdOrArnLength.contains(text.count),
-            Self.matches(Self.idExpression, text) || Self.matches(Self.arnExpression, text)
+            GameLiftLimits.isFleetIdShaped(text) || GameLiftLimits.isFleetArnShaped(text)
         else { return nil }
         self.init(unchecked: text)
     }
@@ -44,12 +44,4 @@ public struct FleetIdentifier: Hashable, Sendable, CustomStringConvertible {
     public static let containerFleetPrefix = "containerfleet-"
     public var description: String { text }
 
-    private static let idExpression = try? NSRegularExpression(pattern: GameLiftLimits.fleetIdPattern)
-    private static let arnExpression = try? NSRegularExpression(pattern: GameLiftLimits.fleetArnPattern)
-
-    private static func matches(_ expression: NSRegularExpression?, _ text: String) -> Bool {
-        guard let expression else { return false }
-        return expression.firstMatch(in: text, options: [.anchored], range: NSRange(text.startIndex..., in: text))
-            != nil
-    }
 }

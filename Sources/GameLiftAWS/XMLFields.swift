@@ -1,39 +1,150 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// The text of each leaf element of an XML document by element name (first occurrence wins): enough for
 /// STS answers and error documents, whose field names are unique.
+///
+/// A scan of the bytes rather than `XMLParser`: FoundationXML brings libxml2 and a second copy of ICU with it,
+/// about 2 MB of every run's memory, for documents of a dozen flat fields. It reads what STS sends (a prolog,
+/// namespaces and attributes, comments, the five named entities and character references, CDATA) and stops at
+/// the first thing that is not well formed, keeping what it read before, as `XMLParser` did.
 enum XMLFields {
     static func parse(_ bytes: [UInt8]) -> [String: String] {
-        let collector = Collector()
-        let parser = XMLParser(data: Data(bytes))
-        parser.delegate = collector
-        _ = parser.parse()
-        return collector.fields
+        var scanner = Scanner(bytes)
+        scanner.run()
+        return scanner.fields
     }
 
-    private final class Collector: NSObject, XMLParserDelegate {
+    private struct Scanner {
+        let bytes: [UInt8]
+        var position = 0
         var fields: [String: String] = [:]
-        private var text = ""
+        /// The characters since the last tag, still escaped.
+        var text: [UInt8] = []
 
-        func parser(
-            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-            attributes: [String: String] = [:]
-        ) {
-            text = ""
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func run() {
+            while position < bytes.count {
+                guard bytes[position] == UInt8(ascii: "<") else {
+                    text.append(bytes[position])
+                    position += 1
+                    continue
+                }
+                guard markup() else { return }
+            }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+        /// Reads the markup at `position` (a `<`); false when it is not well formed.
+        private mutating func markup() -> Bool {
+            if skip(opening: "<?", through: "?>") || skip(opening: "<!--", through: "-->") { return true }
+            if starts("<![CDATA[") {
+                guard let end = find("]]>", from: position + 9) else { return false }
+                // Taken as is: escape it so that decoding gives it back unchanged.
+                for byte in bytes[(position + 9)..<end] {
+                    text += byte == UInt8(ascii: "&") ? Array("&amp;".utf8) : [byte]
+                }
+                position = end + 3
+                return true
+            }
+            if skip(opening: "<!", through: ">") { return true }
+            guard let close = tagEnd(from: position + 1) else { return false }
+            let closing = bytes[position + 1] == UInt8(ascii: "/")
+            let nameStart = position + (closing ? 2 : 1)
+            var nameEnd = nameStart
+            while nameEnd < close, !isSpace(bytes[nameEnd]), bytes[nameEnd] != UInt8(ascii: "/") { nameEnd += 1 }
+            guard nameEnd > nameStart else { return false }
+            position = close + 1
+            if closing {
+                guard let value = Self.decode(text) else { return false }
+                let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
+                let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !trimmed.isEmpty, fields[name] == nil { fields[name] = trimmed }
+            }
+            // A start tag begins the element's text; an end or empty-element tag ends it.
+            text.removeAll(keepingCapacity: true)
+            return true
+        }
 
-        func parser(
-            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
-        ) {
-            let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !value.isEmpty, fields[elementName] == nil { fields[elementName] = value }
-            text = ""
+        /// The index of the `>` that ends the tag, quotes respected.
+        private func tagEnd(from start: Int) -> Int? {
+            var quote: UInt8?
+            var index = start
+            while index < bytes.count {
+                let byte = bytes[index]
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    return index
+                } else if byte == UInt8(ascii: "<") {
+                    return nil
+                }
+                index += 1
+            }
+            return nil
+        }
+
+        private mutating func skip(opening: String, through closing: String) -> Bool {
+            guard starts(opening), let end = find(closing, from: position + opening.utf8.count) else { return false }
+            position = end + closing.utf8.count
+            return true
+        }
+
+        private func starts(_ prefix: String) -> Bool { bytes[position...].starts(with: prefix.utf8) }
+
+        private func find(_ needle: String, from start: Int) -> Int? {
+            let needle = Array(needle.utf8)
+            var index = start
+            while index + needle.count <= bytes.count {
+                if bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+                index += 1
+            }
+            return nil
+        }
+
+        private func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+        }
+
+        /// `text` with its entity and character references replaced; nil for one XML does not define.
+        static func decode(_ text: [UInt8]) -> String? {
+            guard text.contains(UInt8(ascii: "&")) else { return String(decoding: text, as: UTF8.self) }
+            var out: [UInt8] = []
+            var index = 0
+            while index < text.count {
+                guard text[index] == UInt8(ascii: "&") else {
+                    out.append(text[index])
+                    index += 1
+                    continue
+                }
+                guard let semicolon = text[index...].firstIndex(of: UInt8(ascii: ";")) else { return nil }
+                let name = String(decoding: text[(index + 1)..<semicolon], as: UTF8.self)
+                switch name {
+                case "lt": out.append(UInt8(ascii: "<"))
+                case "gt": out.append(UInt8(ascii: ">"))
+                case "amp": out.append(UInt8(ascii: "&"))
+                case "quot": out.append(UInt8(ascii: "\""))
+                case "apos": out.append(UInt8(ascii: "'"))
+                default:
+                    guard let scalar = characterReference(name) else { return nil }
+                    out += Array(String(Character(scalar)).utf8)
+                }
+                index = semicolon + 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        /// `#65` or `#x41`.
+        private static func characterReference(_ name: String) -> Unicode.Scalar? {
+            guard name.hasPrefix("#") else { return nil }
+            let hex = name.dropFirst().hasPrefix("x")
+            let digits = name.dropFirst(hex ? 2 : 1)
+            guard !digits.isEmpty, digits.count <= 8,
+                digits.allSatisfy({ hex ? $0.isHexDigit : ("0"..."9").contains($0) }),
+                let value = UInt32(digits, radix: hex ? 16 : 10), value != 0
+            else { return nil }
+            return Unicode.Scalar(value)
         }
     }
 }

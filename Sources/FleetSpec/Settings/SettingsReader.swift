@@ -104,7 +104,7 @@ struct SettingsReader {
         }
         environment.credentials = credentials(fields, entry: entry, account: environment.account)
         if let region = fields["region"].flatMap({ nodes.string($0, key: "region") }) {
-            if FleetRules.isRegionName(region.value) {
+            if GameLiftLimits.isRegionShaped(region.value) {
                 environment.region = region.value
             } else {
                 report(

@@ -61,7 +61,7 @@ public actor Journal {
         self.path = path
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = ReportJSON.dateEncoding
         self.encoder = encoder
     }
 

@@ -19,7 +19,7 @@ public enum FleetSelector: Sendable, Hashable, CustomStringConvertible {
         guard !trimmed.isEmpty else { throw .empty }
         if trimmed.hasPrefix("region:") {
             let region = String(trimmed.dropFirst("region:".count))
-            guard region.range(of: GameLiftLimits.regionPattern, options: .regularExpression) != nil else {
+            guard GameLiftLimits.isRegionShaped(region) else {
                 throw .notARegion(text, region: region)
             }
             return .region(region)
