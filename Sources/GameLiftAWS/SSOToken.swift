@@ -1,5 +1,6 @@
 import Foundation
 import GameLiftAPI
+import SigV4
 
 /// A token from the AWS CLI's SSO cache. Its values are secrets: it has no description that shows them.
 struct SSOToken: Sendable, CustomStringConvertible {
@@ -41,11 +42,7 @@ struct SSOToken: Sendable, CustomStringConvertible {
         return parseCredentialExpiration(normalized)
     }
 
-    static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    static func format(_ date: Date) -> String { AmzDate.iso8601(date) }
 }
 
 /// SSO OIDC `CreateToken` with the refresh-token grant: an unsigned JSON POST to `/token`.

@@ -1,6 +1,7 @@
 import FleetSpec
 import Foundation
 import GameLiftAPI
+import SigV4
 
 /// Parses the times `events --since/--until` accept: ISO 8601 (`2026-11-24T09:00:00Z`, with or without
 /// fractional seconds, or a plain date `2026-11-24`, read as UTC midnight), or a duration before now
@@ -23,11 +24,6 @@ public enum EventTimeText {
         return nil
     }
 
-    /// `2026-11-24T09:00:00Z`: how event times are printed.
-    public static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = .withInternetDateTime
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
-    }
+    /// `2026-11-24T09:00:00Z`: how event times are printed (computed in UTC, without ICU's formatters).
+    public static func format(_ date: Date) -> String { AmzDate.iso8601(date) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SigV4
 
 /// How text output shows the accounts a plan was made as: one line for the run's own credentials, one per
 /// environment of `fleetform.yaml` (with whether `apply` may run now).
@@ -50,10 +51,7 @@ enum CallerText {
 
     /// `2027-01-06 00:00 UTC`.
     static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: date)
+        let text = AmzDate.iso8601(date)  // 2027-01-06T00:00:00Z
+        return "\(text.prefix(10)) \(text.dropFirst(11).prefix(5)) UTC"
     }
 }
