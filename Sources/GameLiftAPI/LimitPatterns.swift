@@ -20,7 +20,7 @@ extension GameLiftLimits {
         guard isFleetId(bytes[bytes.index(after: slash)...]) else { return false }
         let resource = bytes[bytes.index(bytes.startIndex, offsetBy: 4)..<slash]
         guard let colon = resource.lastIndex(of: UInt8(ascii: ":")) else { return false }
-        return isKind(resource[resource.index(after: colon)...])
+        return !hasLineTerminator(resource[..<colon]) && isKind(resource[resource.index(after: colon)...])
     }
 
     /// Whether `text` matches `regionPattern` (`us-west-2`, `us-gov-west-1`).
@@ -37,6 +37,17 @@ extension GameLiftLimits {
         guard let dash = bytes.firstIndex(of: UInt8(ascii: "-")), isKind(bytes[..<dash]) else { return false }
         let rest = bytes[bytes.index(after: dash)...]
         return !rest.isEmpty && rest.allSatisfy { isLowercase($0) || isUppercase($0) || isDigit($0) || $0 == 0x2D }
+    }
+
+    /// Whether `bytes` holds what ECMA-262's `.` does not match: LF, CR, U+2028 or U+2029 (E2 80 A8, E2 80 A9).
+    private static func hasLineTerminator(_ bytes: Substring.UTF8View) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in bytes {
+            if byte == 0x0A || byte == 0x0D { return true }
+            if previous == (0xE2, 0x80), byte == 0xA8 || byte == 0xA9 { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// `[a-z]*fleet`.

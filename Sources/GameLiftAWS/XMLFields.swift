@@ -6,7 +6,8 @@ import Foundation
 /// A scan of the bytes rather than `XMLParser`: FoundationXML brings libxml2 and a second copy of ICU with it,
 /// about 2 MB of every run's memory, for documents of a dozen flat fields. It reads what STS sends (a prolog,
 /// namespaces and attributes, comments, the five named entities and character references, CDATA) and stops at
-/// the first thing that is not well formed, keeping what it read before, as `XMLParser` did.
+/// the first thing that is not well formed — a tag, comment or CDATA section left open, an end tag that does not
+/// match, a `<` in a tag, an entity XML does not define — keeping what it read before, as `XMLParser` did.
 enum XMLFields {
     static func parse(_ bytes: [UInt8]) -> [String: String] {
         var scanner = Scanner(bytes)
@@ -20,6 +21,8 @@ enum XMLFields {
         var fields: [String: String] = [:]
         /// The characters since the last tag, still escaped.
         var text: [UInt8] = []
+        /// The names of the elements open here, outermost first.
+        var open: [[UInt8]] = []
 
         init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -36,7 +39,9 @@ enum XMLFields {
 
         /// Reads the markup at `position` (a `<`); false when it is not well formed.
         private mutating func markup() -> Bool {
-            if skip(opening: "<?", through: "?>") || skip(opening: "<!--", through: "-->") { return true }
+            for (opening, closing) in [("<?", "?>"), ("<!--", "-->")] where starts(opening) {
+                return skip(opening, through: closing)
+            }
             if starts("<![CDATA[") {
                 guard let end = find("]]>", from: position + 9) else { return false }
                 // Taken as is: escape it so that decoding gives it back unchanged.
@@ -46,47 +51,51 @@ enum XMLFields {
                 position = end + 3
                 return true
             }
-            if skip(opening: "<!", through: ">") { return true }
+            if starts("<!") { return skip("<!", through: ">") }
             guard let close = tagEnd(from: position + 1) else { return false }
             let closing = bytes[position + 1] == UInt8(ascii: "/")
             let nameStart = position + (closing ? 2 : 1)
             var nameEnd = nameStart
             while nameEnd < close, !isSpace(bytes[nameEnd]), bytes[nameEnd] != UInt8(ascii: "/") { nameEnd += 1 }
-            guard nameEnd > nameStart else { return false }
+            guard nameEnd > nameStart, let value = Self.decode(text) else { return false }
+            let name = Array(bytes[nameStart..<nameEnd])
             position = close + 1
             if closing {
-                guard let value = Self.decode(text) else { return false }
-                let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
+                guard open.last == name else { return false }
+                open.removeLast()
                 let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !trimmed.isEmpty, fields[name] == nil { fields[name] = trimmed }
+                let key = String(decoding: name, as: UTF8.self)
+                if !trimmed.isEmpty, fields[key] == nil { fields[key] = trimmed }
+            } else if bytes[close - 1] != UInt8(ascii: "/") {
+                open.append(name)
             }
             // A start tag begins the element's text; an end or empty-element tag ends it.
             text.removeAll(keepingCapacity: true)
             return true
         }
 
-        /// The index of the `>` that ends the tag, quotes respected.
+        /// The index of the `>` that ends the tag, quotes respected; nil at a `<`, which no tag may hold.
         private func tagEnd(from start: Int) -> Int? {
             var quote: UInt8?
             var index = start
             while index < bytes.count {
                 let byte = bytes[index]
-                if let open = quote {
-                    if byte == open { quote = nil }
+                if byte == UInt8(ascii: "<") { return nil }
+                if let opened = quote {
+                    if byte == opened { quote = nil }
                 } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                     quote = byte
                 } else if byte == UInt8(ascii: ">") {
                     return index
-                } else if byte == UInt8(ascii: "<") {
-                    return nil
                 }
                 index += 1
             }
             return nil
         }
 
-        private mutating func skip(opening: String, through closing: String) -> Bool {
-            guard starts(opening), let end = find(closing, from: position + opening.utf8.count) else { return false }
+        /// Skips the markup from `opening` (at `position`) through `closing`; false when it is never closed.
+        private mutating func skip(_ opening: String, through closing: String) -> Bool {
+            guard let end = find(closing, from: position + opening.utf8.count) else { return false }
             position = end + closing.utf8.count
             return true
         }
@@ -142,7 +151,9 @@ enum XMLFields {
             let digits = name.dropFirst(hex ? 2 : 1)
             guard !digits.isEmpty, digits.count <= 8,
                 digits.allSatisfy({ hex ? $0.isHexDigit : ("0"..."9").contains($0) }),
-                let value = UInt32(digits, radix: hex ? 16 : 10), value != 0
+                let value = UInt32(digits, radix: hex ? 16 : 10),
+                // XML's characters: no controls but tab, LF and CR, and neither U+FFFE nor U+FFFF.
+                value == 0x9 || value == 0xA || value == 0xD || value >= 0x20, value != 0xFFFE, value != 0xFFFF
             else { return nil }
             return Unicode.Scalar(value)
         }

@@ -44,8 +44,14 @@ public enum AmzDate {
         var year, month, day, hour, minute, second: Int
     }
 
+    /// The years written with four digits, 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z, in seconds since 1970.
+    /// A date outside them (a server can send any number of seconds) is written as the nearest end, never trapped on.
+    private static let writable = -62_167_219_200.0...253_402_300_799.0
+
     private static func components(_ date: Date) -> Civil {
-        let total = Int(date.timeIntervalSince1970.rounded(.down))
+        let seconds = date.timeIntervalSince1970
+        let total = Int(
+            (seconds.isNaN ? 0 : min(max(seconds, writable.lowerBound), writable.upperBound)).rounded(.down))
         var days = total / 86_400
         var secs = total % 86_400
         if secs < 0 {

@@ -2,7 +2,8 @@ import GameLiftAPI
 import Testing
 
 /// The plain scans of `GameLiftLimits`' patterns agree with the patterns themselves, compiled as `Regex`, on
-/// every string the generator makes from the characters the patterns care about.
+/// every string the generator makes from the characters the patterns care about. (Swift's `.` also refuses
+/// U+000B, U+000C and U+0085, which ECMA-262's matches; the scans follow ECMA-262, and the examples avoid them.)
 struct LimitPatternTests {
     private static func regex(_ pattern: String) throws -> Regex<AnyRegexOutput> { try Regex(pattern) }
 
@@ -17,6 +18,12 @@ struct LimitPatternTests {
         ("us-west-2", false, false, true), ("us-gov-west-1", false, false, true), ("us-2", false, false, false),
         ("usa-west-2", false, false, false), ("us--west-2", false, false, false), ("us-west-", false, false, false),
         ("us-West-2", false, false, false), ("us-west-2\n", false, false, false),
+        // `.*` stops at line terminators.
+        ("arn:aws:gamelift:us-west-2:1234\n5678:fleet/fleet-1", false, false, false),
+        ("arn:aws:gamelift:us-west-2:1234\r5678:fleet/fleet-1", false, false, false),
+        ("arn:aws:gamelift:us-west-2:1234\u{2028}5678:fleet/fleet-1", false, false, false),
+        ("arn:aws:gamelift:us-west-2:1234\u{2029}5678:fleet/fleet-1", false, false, false),
+        ("arn:aws:gamelift:us-west-2:1234\u{2027}é:fleet/fleet-1", false, true, false),
     ]
 
     @Test func examplesMatchAsThePatternsSay() throws {
@@ -41,7 +48,7 @@ struct LimitPatternTests {
             ),
             (
                 try Self.regex(GameLiftLimits.fleetArnPattern), GameLiftLimits.isFleetArnShaped,
-                ["arn:", ":", "/", "fleet", "fleet-", "container", "-", "a", "Z", "9", "x", "\n"]
+                ["arn:", ":", "/", "fleet", "fleet-", "container", "-", "a", "Z", "9", "\n", "\u{2028}", "é"]
             ),
             (
                 try Self.regex(GameLiftLimits.regionPattern), GameLiftLimits.isRegionShaped,

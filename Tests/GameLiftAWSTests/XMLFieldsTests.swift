@@ -71,6 +71,9 @@ struct XMLFieldsTests {
         "<A>kept</A><B>cut", "<A>kept</A><B", "<A>kept</A><B>&unknown;</B>", "<A>kept</A><B>&#0;</B>",
         "<A>kept</A><B>&#x110000;</B>", "<A>kept</A><B>&#12a;</B>", "<A>kept</A><!-- never closed",
         "<A>kept</A><![CDATA[ never closed", "<A>kept</A></>", "<A>kept</A><B>a & b</B>",
+        "<A>kept</A><B>x</C>", "<A>kept</A><B>a & b<C>v</C></B>", "<A>kept</A><?x><C>v</C>",
+        "<A>kept</A><!--x><C>v</C>", "<A>kept</A><B c='<'>v</B>", "<A>kept</A><B>&#1;</B>", "<A>kept</A></B>",
+        "<A>kept</A><!DOCTYPE x",
     ])
     func stopsAtWhatIsNotWellFormed(xml: String) {
         #expect(fields(xml) == ["A": "kept"])
@@ -86,5 +89,9 @@ struct XMLFieldsTests {
             _ = XMLFields.parse(bytes)
         }
         _ = XMLFields.parse([0xFF, 0xFE, 0x3C, 0x41, 0x3E, 0xC3, 0x3C, 0x2F, 0x41, 0x3E])
+        // Markup that never closes stops the scan at once: a body of a megabyte of it is not searched again and
+        // again for each opening.
+        #expect(XMLFields.parse(Array(String(repeating: "<?x>", count: 250_000).utf8)) == [:])
+        #expect(XMLFields.parse(Array(String(repeating: "<!--x>", count: 170_000).utf8)) == [:])
     }
 }

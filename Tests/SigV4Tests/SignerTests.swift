@@ -104,6 +104,18 @@ struct AmzDateTests {
         #expect(AmzDate.parse(text) == date)
     }
 
+    /// Event times come from a server and are printed with `iso8601`: any number of seconds is written, the
+    /// years past four digits as the nearest end, and nothing traps.
+    @Test(arguments: [
+        (-1.5, "1969-12-31T23:59:58Z"), (1_795_510_800.75, "2026-11-24T09:00:00Z"),
+        (-62_135_596_800, "0001-01-01T00:00:00Z"), (1e300, "9999-12-31T23:59:59Z"), (-1e300, "0000-01-01T00:00:00Z"),
+        (.infinity, "9999-12-31T23:59:59Z"), (-.infinity, "0000-01-01T00:00:00Z"), (.nan, "1970-01-01T00:00:00Z"),
+        (9.3e18, "9999-12-31T23:59:59Z"),
+    ])
+    func writesAnyDate(_ seconds: Double, _ text: String) {
+        #expect(AmzDate.iso8601(Date(timeIntervalSince1970: seconds)) == text)
+    }
+
     @Test(arguments: ["", "20150830T123600", "2015-08-30T12:36:00Z", "20151330T123600Z", "20150830T250000Z"])
     func rejectsMalformed(_ text: String) {
         #expect(AmzDate.parse(text) == nil)

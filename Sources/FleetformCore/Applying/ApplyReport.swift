@@ -73,7 +73,8 @@ public struct ApplyReport: Codable, Sendable, Hashable {
     public var run: String
     public var startedAt: Date
     public var finishedAt: Date
-    /// Each fleet's outcome, in the files' order; empty when the run kept only the counts (see `summary`).
+    /// Each fleet's outcome, in the plan's order (the files' for a streamed apply); empty when the run kept only
+    /// the counts (see `summary`).
     public private(set) var outcomes: [FleetOutcome]
     /// The broken rules of `fleetform.yaml` let pass for this run (`--override`), with the reason given.
     public var overrides: [RuleOverride]?
