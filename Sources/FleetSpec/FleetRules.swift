@@ -299,5 +299,4 @@ enum FleetRules {
     // MARK: - Helpers
 
     static func describe(_ range: ClosedRange<Int>) -> String { "\(range.lowerBound) to \(range.upperBound)" }
-
 }

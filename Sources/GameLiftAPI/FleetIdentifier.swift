@@ -1,5 +1,3 @@
-import Foundation
-
 /// A fleet as GameLift's `FleetId` names it: a fleet id, or a fleet ARN, which also names a region and an
 /// account. The one parser the fleet files, the commands and the importer share.
 public struct FleetIdentifier: Hashable, Sendable, CustomStringConvertible {
@@ -43,5 +41,4 @@ public struct FleetIdentifier: Hashable, Sendable, CustomStringConvertible {
     /// The prefix of container fleet ids.
     public static let containerFleetPrefix = "containerfleet-"
     public var description: String { text }
-
 }

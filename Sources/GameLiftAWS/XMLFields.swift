@@ -19,7 +19,7 @@ enum XMLFields {
         let bytes: [UInt8]
         var position = 0
         var fields: [String: String] = [:]
-        /// The characters since the last tag, still escaped.
+        /// The characters since the last tag, references replaced.
         var text: [UInt8] = []
         /// The names of the elements open here, outermost first.
         var open: [[UInt8]] = []
@@ -28,12 +28,11 @@ enum XMLFields {
 
         mutating func run() {
             while position < bytes.count {
-                guard bytes[position] == UInt8(ascii: "<") else {
-                    text.append(bytes[position])
-                    position += 1
-                    continue
-                }
-                guard markup() else { return }
+                let markupStart = bytes[position...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.count
+                guard let characters = Self.decode(bytes[position..<markupStart]) else { return }
+                text += characters
+                position = markupStart
+                guard position == bytes.count || markup() else { return }
             }
         }
 
@@ -44,10 +43,7 @@ enum XMLFields {
             }
             if starts("<![CDATA[") {
                 guard let end = find("]]>", from: position + 9) else { return false }
-                // Taken as is: escape it so that decoding gives it back unchanged.
-                for byte in bytes[(position + 9)..<end] {
-                    text += byte == UInt8(ascii: "&") ? Array("&amp;".utf8) : [byte]
-                }
+                text += bytes[(position + 9)..<end]  // taken as is
                 position = end + 3
                 return true
             }
@@ -57,13 +53,13 @@ enum XMLFields {
             let nameStart = position + (closing ? 2 : 1)
             var nameEnd = nameStart
             while nameEnd < close, !isSpace(bytes[nameEnd]), bytes[nameEnd] != UInt8(ascii: "/") { nameEnd += 1 }
-            guard nameEnd > nameStart, let value = Self.decode(text) else { return false }
+            guard nameEnd > nameStart else { return false }
             let name = Array(bytes[nameStart..<nameEnd])
             position = close + 1
             if closing {
                 guard open.last == name else { return false }
                 open.removeLast()
-                let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                 let key = String(decoding: name, as: UTF8.self)
                 if !trimmed.isEmpty, fields[key] == nil { fields[key] = trimmed }
             } else if bytes[close - 1] != UInt8(ascii: "/") {
@@ -117,31 +113,30 @@ enum XMLFields {
         }
 
         /// `text` with its entity and character references replaced; nil for one XML does not define.
-        static func decode(_ text: [UInt8]) -> String? {
-            guard text.contains(UInt8(ascii: "&")) else { return String(decoding: text, as: UTF8.self) }
+        static func decode(_ text: ArraySlice<UInt8>) -> [UInt8]? {
             var out: [UInt8] = []
-            var index = 0
-            while index < text.count {
+            out.reserveCapacity(text.count)
+            var index = text.startIndex
+            while index < text.endIndex {
                 guard text[index] == UInt8(ascii: "&") else {
                     out.append(text[index])
                     index += 1
                     continue
                 }
                 guard let semicolon = text[index...].firstIndex(of: UInt8(ascii: ";")) else { return nil }
-                let name = String(decoding: text[(index + 1)..<semicolon], as: UTF8.self)
-                switch name {
+                switch String(decoding: text[(index + 1)..<semicolon], as: UTF8.self) {
                 case "lt": out.append(UInt8(ascii: "<"))
                 case "gt": out.append(UInt8(ascii: ">"))
                 case "amp": out.append(UInt8(ascii: "&"))
                 case "quot": out.append(UInt8(ascii: "\""))
                 case "apos": out.append(UInt8(ascii: "'"))
-                default:
+                case let name:
                     guard let scalar = characterReference(name) else { return nil }
                     out += Array(String(Character(scalar)).utf8)
                 }
                 index = semicolon + 1
             }
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
 
         /// `#65` or `#x41`.
